@@ -1,0 +1,115 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { limits, ErrorCode } from '@shuyuan/contracts';
+import type { Database } from './db/database';
+import { registerAuth } from './platform/auth/auth-hook';
+import { SealedBox } from './platform/crypto/provider';
+import { registerErrorHandler } from './platform/error-handler';
+import { messageFor, pickLang } from './platform/i18n';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { AppsService, AuthService, authRoutes, identityRoutes } from './modules/identity';
+
+/** What the app is built from. */
+export interface AppOptions {
+  database: Database;
+  masterKey: Buffer;
+  logLevel?: string;
+  /** Pino logger on stdout; off in tests. */
+  logger?: boolean;
+  secureCookies?: boolean;
+  sessionHours?: number;
+  /** The built web app to serve; omitted in tests. */
+  webDist?: string | null;
+}
+
+/** The services the app holds, for the CLI and tests. */
+export interface AppServices {
+  auth: AuthService;
+  apps: AppsService;
+}
+
+const OPENAPI_INFO = {
+  title: 'Shuyuan (数源) API',
+  description: 'The HTTP API of the Shuyuan integrated public-data platform. Every route declares its permission in `x-permission`.',
+  version: '0.1.0',
+};
+
+/** Builds the Fastify app: plugins, auth, error handler and every module. */
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: AppServices }> {
+  const { db, engine } = options.database;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: limits.bodyLimitBytes,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services: AppServices = {
+    auth: new AuthService(db, options.sessionHours ?? 12),
+    apps: new AppsService(new SealedBox(options.masterKey)),
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: OPENAPI_INFO,
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sy_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'A personal access token (sy_pat_…)' },
+        },
+      },
+    },
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const access = (input.route.config as { access?: string } | undefined)?.access;
+      const schema = out.schema as Record<string, unknown>;
+      if (access) schema['x-permission'] = access;
+      if (access && access !== 'public') schema.security = [{ session: [] }, { token: [] }];
+      return out;
+    },
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
+
+  registerErrorHandler(app);
+  registerAuth(app, services.auth);
+
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes, { db, engine });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { db, auth: services.auth, secureCookies: options.secureCookies ?? false });
+      await api.register(identityRoutes, { db, apps: services.apps });
+      await api.register(auditRoutes, { db });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = options.webDist;
+  const indexHtml = webDist && existsSync(join(webDist, 'index.html')) ? readFileSync(join(webDist, 'index.html'), 'utf8') : null;
+  if (webDist && indexHtml) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isApi = path.startsWith('/api/') || path === '/api' || path.startsWith('/gateway/');
+    if (!isApi && indexHtml && (request.method === 'GET' || request.method === 'HEAD')) {
+      // The single-page app renders its own pages, including the 404 page for unknown paths.
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    }
+    const lang = pickLang(request.headers['accept-language']);
+    return reply.status(404).send({ code: ErrorCode.NotFound, message: messageFor(ErrorCode.NotFound, lang), details: { path } });
+  });
+
+  return { app, services };
+}

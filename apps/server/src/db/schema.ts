@@ -1,0 +1,137 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Row types of every table, the compile-time twin of the migrations. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface DepartmentTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  name: string;
+  short_name: string | null;
+  level: 'province' | 'city' | 'county';
+  division_code: string;
+  agency_code: string;
+  sort_order: Generated<number>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RoleTable {
+  id: Generated<string>;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  description: Generated<string>;
+  builtin: Generated<boolean>;
+  permissions: string[];
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  login: string;
+  display_name: string;
+  department_id: string;
+  phone: string | null;
+  email: string | null;
+  status: 'active' | 'disabled';
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role_id: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface AccessTokenTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  permissions: string[];
+  created_at: CreatedAt;
+  expires_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface ClientAppTable {
+  id: Generated<string>;
+  department_id: string;
+  name: string;
+  app_key: string;
+  description: Generated<string>;
+  status: 'active' | 'disabled';
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AppSecretTable {
+  id: Generated<string>;
+  app_id: string;
+  secret_ciphertext: string;
+  secret_hint: string;
+  created_at: CreatedAt;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurred_at: CreatedAt;
+  actor_user_id: string | null;
+  actor_login: string | null;
+  actor_department_id: string | null;
+  action: string;
+  outcome: 'success' | 'failure';
+  target_type: string | null;
+  target_id: string | null;
+  target_label: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface PlatformSettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface DB {
+  department: DepartmentTable;
+  role: RoleTable;
+  app_user: UserTable;
+  user_role: UserRoleTable;
+  user_session: SessionTable;
+  access_token: AccessTokenTable;
+  client_app: ClientAppTable;
+  app_secret: AppSecretTable;
+  audit_event: AuditEventTable;
+  platform_setting: PlatformSettingTable;
+}

@@ -1,0 +1,219 @@
+import { parseArgs } from 'node:util';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { buildApp } from './app';
+import { openPglite } from './db/database';
+import { DEFAULT_SEED, demoLogins, isEmpty, loadDemo, type DemoScale } from './demo/demo';
+import { AppsService, createUser, usersRepository } from './modules/identity';
+import { loadConfig, type Config } from './platform/config';
+import { SealedBox } from './platform/crypto/provider';
+import { AppError } from './platform/errors';
+import { DataDirBusyError } from './platform/data-dir-lock';
+import { cliContext, openRuntime } from './runtime';
+import { resetPasswordByLogin, resolveDepartment } from './cli-helpers';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const OPENAPI_FILE = fileURLToPath(new URL('../openapi.json', import.meta.url));
+
+const USAGE = `Usage: shuyuan <command> [options]
+
+Commands:
+  serve [--demo] [--port N]        start the platform (PORT, default 8080); --demo loads demo data into an empty database
+  migrate                          apply pending database migrations
+  demo [--scale small|full] [--seed N]
+                                   load the deterministic demo data into an empty database
+  demo logins                      print the demo logins as JSON lines (demo mode only)
+  user create --login L --name N --department D [--roles r1,r2] [--password P]
+                                   create a user (D: agency code, name or id); prints the initial password
+  user reset-password LOGIN        set a new initial password for a user
+  app create --department D --name N [--description T]
+                                   create a client application; prints its AppKey and first secret
+  openapi --write | --check        write apps/server/openapi.json, or fail when it differs from the code
+
+Environment: PORT, HOST, DATABASE_URL, SHUYUAN_DATA_DIR (./data), SHUYUAN_MASTER_KEY, LOG_LEVEL.`;
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const config = loadConfig();
+  const [command, sub] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(config, argv.slice(1));
+      case 'migrate': {
+        const rt = await openRuntime(config, 'migrate');
+        console.log(rt.migrated.length ? `applied: ${rt.migrated.join(', ')}` : 'the database is up to date');
+        await rt.close();
+        return 0;
+      }
+      case 'demo':
+        return sub === 'logins' ? printDemoLogins(config) : await demo(config, argv.slice(1));
+      case 'user':
+        return await user(config, sub, argv.slice(2));
+      case 'app':
+        return await appCommand(config, sub, argv.slice(2));
+      case 'openapi':
+        return await openapi(argv.slice(1));
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return command ? 0 : 1;
+      default:
+        console.error(`unknown command: ${command}\n\n${USAGE}`);
+        return 1;
+    }
+  } catch (error) {
+    if (error instanceof DataDirBusyError) console.error(error.message);
+    else if (error instanceof AppError) console.error(`${error.code}: ${JSON.stringify(error.details)}`);
+    else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 1;
+  }
+}
+
+async function serve(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false }, port: { type: 'string' } } });
+  if (values.port) config.port = Number(values.port);
+  const started = Date.now();
+  const rt = await openRuntime(config, 'serve');
+  const box = new SealedBox(rt.masterKey);
+  if (values.demo && (await isEmpty(rt.database.db))) {
+    const counts = await loadDemo(rt.database.db, { box, dataDir: config.dataDir });
+    console.log(`[shuyuan] loaded demo data: ${JSON.stringify(counts)}`);
+  }
+  const { app } = await buildApp({ database: rt.database, masterKey: rt.masterKey, logLevel: config.logLevel, secureCookies: config.secureCookies, sessionHours: config.sessionHours, webDist: WEB_DIST });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await rt.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  console.log(`[shuyuan] ready at ${url} on ${rt.database.engine} in ${((Date.now() - started) / 1000).toFixed(1)} s (API docs: ${url}/docs)`);
+  if (!existsSync(join(WEB_DIST, 'index.html'))) console.log('[shuyuan] the web app is not built: run `npm run build` for the portals');
+  if (await isDemoMode(rt.database.db)) {
+    console.log('[shuyuan] demo logins (demo mode only):');
+    for (const l of demoLogins()) console.log(`  ${l.role.padEnd(16)} ${l.login.padEnd(10)} ${l.password}  ${l.department}`);
+  }
+  return await new Promise<number>(() => {});
+}
+
+async function isDemoMode(db: Awaited<ReturnType<typeof openPglite>>['db']): Promise<boolean> {
+  return !!(await db.selectFrom('platform_setting').select('key').where('key', '=', 'demo').executeTakeFirst());
+}
+
+function printDemoLogins(config: Config): number {
+  if (!existsSync(join(config.dataDir, 'demo.json'))) {
+    console.error(`No demo data in ${config.dataDir}: start with \`npm start\` (or run \`shuyuan demo\`) first. Demo logins exist in demo mode only.`);
+    return 1;
+  }
+  for (const login of demoLogins()) console.log(JSON.stringify(login));
+  return 0;
+}
+
+async function demo(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { scale: { type: 'string', default: 'small' }, seed: { type: 'string' } } });
+  if (values.scale !== 'small' && values.scale !== 'full') throw new Error('--scale must be small or full');
+  const rt = await openRuntime(config, 'demo');
+  try {
+    if (!(await isEmpty(rt.database.db))) {
+      console.error('The database already holds data; demo data is loaded only into an empty database.');
+      return 1;
+    }
+    const counts = await loadDemo(rt.database.db, { box: new SealedBox(rt.masterKey), dataDir: config.dataDir, scale: values.scale as DemoScale, seed: values.seed ? Number(values.seed) : DEFAULT_SEED });
+    console.log(`loaded demo data: ${JSON.stringify(counts)}`);
+    return 0;
+  } finally {
+    await rt.close();
+  }
+}
+
+async function user(config: Config, sub: string | undefined, args: string[]): Promise<number> {
+  if (sub === 'create') {
+    const { values } = parseArgs({ args, options: { login: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, roles: { type: 'string', default: 'department_user' }, password: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' } } });
+    if (!values.login || !values.name || !values.department) throw new Error('user create needs --login, --name and --department');
+    const rt = await openRuntime(config, 'user create');
+    try {
+      const ctx = cliContext(rt.database);
+      const departmentId = await resolveDepartment(rt.database.db, values.department);
+      const result = await createUser(ctx, { login: values.login, displayName: values.name, departmentId, roles: values.roles.split(',').filter(Boolean), phone: values.phone ?? null, email: values.email ?? null, ...(values.password ? { initialPassword: values.password } : {}) });
+      console.log(JSON.stringify({ login: result.user.login, initialPassword: result.initialPassword, department: result.user.departmentName, roles: result.user.roles }));
+      return 0;
+    } finally {
+      await rt.close();
+    }
+  }
+  if (sub === 'reset-password') {
+    const login = args[0];
+    if (!login) throw new Error('user reset-password needs a login');
+    const rt = await openRuntime(config, 'user reset-password');
+    try {
+      const found = await usersRepository.findByLogin(rt.database.db, login);
+      if (!found) {
+        console.error(`no user with login ${login}`);
+        return 1;
+      }
+      const result = await resetPasswordByLogin(cliContext(rt.database), found.id);
+      console.log(JSON.stringify({ login: result.user.login, initialPassword: result.initialPassword }));
+      return 0;
+    } finally {
+      await rt.close();
+    }
+  }
+  console.error(USAGE);
+  return 1;
+}
+
+async function appCommand(config: Config, sub: string | undefined, args: string[]): Promise<number> {
+  if (sub !== 'create') {
+    console.error(USAGE);
+    return 1;
+  }
+  const { values } = parseArgs({ args, options: { department: { type: 'string' }, name: { type: 'string' }, description: { type: 'string' } } });
+  if (!values.department || !values.name) throw new Error('app create needs --department and --name');
+  const rt = await openRuntime(config, 'app create');
+  try {
+    const apps = new AppsService(new SealedBox(rt.masterKey));
+    const departmentId = await resolveDepartment(rt.database.db, values.department);
+    const result = await apps.create(cliContext(rt.database), { departmentId, name: values.name, ...(values.description ? { description: values.description } : {}) });
+    console.log(JSON.stringify({ app: result.app.name, appKey: result.app.appKey, secret: result.secret.secret, department: result.app.departmentName }));
+    return 0;
+  } finally {
+    await rt.close();
+  }
+}
+
+/** Renders the OpenAPI document from the code, without a database. */
+export async function renderOpenApi(): Promise<string> {
+  const database = await openPglite(null);
+  try {
+    const { app } = await buildApp({ database, masterKey: Buffer.alloc(32), logger: false });
+    await app.ready();
+    const text = JSON.stringify(app.swagger(), null, 2) + '\n';
+    await app.close();
+    return text;
+  } finally {
+    await database.close();
+  }
+}
+
+async function openapi(args: string[]): Promise<number> {
+  const text = await renderOpenApi();
+  if (args.includes('--write')) {
+    writeFileSync(OPENAPI_FILE, text);
+    console.log(`wrote ${OPENAPI_FILE}`);
+    return 0;
+  }
+  const committed = existsSync(OPENAPI_FILE) ? readFileSync(OPENAPI_FILE, 'utf8') : '';
+  if (committed !== text) {
+    console.error('apps/server/openapi.json differs from the code: run `npm run openapi` and commit it');
+    return 1;
+  }
+  console.log('openapi.json matches the code');
+  return 0;
+}

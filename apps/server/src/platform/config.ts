@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+
+/** Settings read from the environment, with their defaults. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  masterKey: string | undefined;
+  logLevel: string;
+  secureCookies: boolean;
+  sessionHours: number;
+}
+
+/** Reads the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.SHUYUAN_DATA_DIR ?? './data'),
+    masterKey: env.SHUYUAN_MASTER_KEY || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.SHUYUAN_SECURE_COOKIES === '1',
+    sessionHours: Number(env.SHUYUAN_SESSION_HOURS ?? 12),
+  };
+}

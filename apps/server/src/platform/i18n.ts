@@ -1,0 +1,57 @@
+import { ErrorCode } from '@shuyuan/contracts';
+
+/** A language the API answers in. */
+export type Lang = 'zh' | 'en';
+
+/** Picks the language from Accept-Language: English when English is preferred, Chinese otherwise. */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'zh';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh';
+}
+
+const messages: Record<ErrorCode, { zh: string; en: string }> = {
+  VALIDATION_FAILED: { zh: '请求参数不合法', en: 'The request is not valid' },
+  UNKNOWN_FIELD: { zh: '请求包含未知字段', en: 'The request contains unknown fields' },
+  MALFORMED_JSON: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  BODY_TOO_LARGE: { zh: '请求体超过大小限制', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in' },
+  INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong login or password' },
+  ACCOUNT_LOCKED: { zh: '登录失败次数过多，账号已临时锁定', en: 'Too many failed logins: the account is locked for a while' },
+  ACCOUNT_DISABLED: { zh: '账号已停用', en: 'The account is disabled' },
+  PASSWORD_CHANGE_REQUIRED: { zh: '请先修改初始密码', en: 'Change your initial password first' },
+  WEAK_PASSWORD: {
+    zh: '密码不符合要求：至少 10 位，包含大写字母、小写字母、数字、符号中的三类，且不含登录名',
+    en: 'The password must have at least 10 characters from 3 of: upper case, lower case, digits, symbols, and must not contain the login',
+  },
+  CSRF_FAILED: { zh: '请求校验失败，请刷新页面后重试', en: 'Request verification failed: reload the page and try again' },
+  FORBIDDEN: { zh: '没有执行此操作的权限', en: 'You are not allowed to do this' },
+  NOT_FOUND: { zh: '资源不存在', en: 'Not found' },
+  CONFLICT: { zh: '操作与当前状态冲突', en: 'The operation conflicts with the current state' },
+  DUPLICATE: { zh: '已存在相同的记录', en: 'A record with the same value already exists' },
+  VERSION_CONFLICT: { zh: '记录已被他人修改，请刷新后重试', en: 'Someone else changed this record: reload and try again' },
+  APP_SECRET_LIMIT: {
+    zh: '每个应用最多有两个有效密钥，请先吊销一个',
+    en: 'An application has at most two active secrets: revoke one first',
+  },
+  NOT_IN_DEMO_MODE: { zh: '当前不是演示模式', en: 'The platform is not in demo mode' },
+  INTERNAL_ERROR: { zh: '服务器内部错误', en: 'Internal server error' },
+  SERVICE_UNAVAILABLE: { zh: '服务暂不可用', en: 'Service unavailable' },
+};
+
+/** The localised message of an error code. */
+export function messageFor(code: ErrorCode, lang: Lang): string {
+  return messages[code]?.[lang] ?? code;
+}

@@ -1,0 +1,4 @@
+export * from './identifiers';
+export * from './identity';
+export * from './errors';
+export * from './permissions';
