@@ -30,8 +30,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) return send(reply, request, error.status, error.code, error.details);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => {
-        const issue = v.params.issue as { code: string; path: PropertyKey[]; message: string; keys?: string[] };
-        return { in: error.validationContext, path: issue.path.map(String).join('.'), code: issue.code, message: issue.message, ...(issue.keys ? { keys: issue.keys } : {}) };
+        const keys = (v.params as { keys?: string[] }).keys;
+        return { in: error.validationContext, path: v.instancePath.slice(1).replace(/\//g, '.'), code: v.keyword, message: v.message, ...(keys ? { keys } : {}) };
       });
       const unknown = issues.filter((i) => i.code === 'unrecognized_keys');
       if (unknown.length > 0) return send(reply, request, 400, ErrorCode.UnknownField, { fields: unknown.flatMap((i) => i.keys ?? []), issues });

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Whether Debian's chromium is installed; with REQUIRE_SERVICES=1 its absence fails the run. */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.REQUIRE_SERVICES === '1') throw new Error(`REQUIRE_SERVICES=1 but ${CHROMIUM} is missing: run scripts/install-chromium.sh`);
+  console.warn(`[e2e] browser tests skipped: ${CHROMIUM} is not installed (run scripts/install-chromium.sh)`);
+  return false;
+}
+
+/** Launches Debian's chromium headless, with the flags that keep it off the closed network. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Logs in through the login page. */
+export async function loginThroughPage(page: Page, baseUrl: string, login: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
