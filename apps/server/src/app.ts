@@ -83,6 +83,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   registerErrorHandler(app);
   registerAuth(app, services.auth);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/docs')) reply.header('x-frame-options', 'DENY');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { db, engine });

@@ -83,9 +83,14 @@ async function serve(config: Config, args: string[]): Promise<number> {
     const counts = await loadDemo(rt.database.db, { box, dataDir: config.dataDir });
     console.log(`[shuyuan] loaded demo data: ${JSON.stringify(counts)}`);
   }
-  const { app } = await buildApp({ database: rt.database, masterKey: rt.masterKey, logLevel: config.logLevel, secureCookies: config.secureCookies, sessionHours: config.sessionHours, webDist: WEB_DIST });
+  const { app, services } = await buildApp({ database: rt.database, masterKey: rt.masterKey, logLevel: config.logLevel, secureCookies: config.secureCookies, sessionHours: config.sessionHours, webDist: WEB_DIST });
+  const purge = setInterval(() => {
+    services.auth.purgeExpiredSessions().catch((err: unknown) => app.log.warn({ err }, 'purging expired sessions failed'));
+  }, 3600_000);
+  purge.unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    clearInterval(purge);
     await app.close();
     await rt.close();
     process.exit(0);

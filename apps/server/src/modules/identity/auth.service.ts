@@ -110,6 +110,11 @@ export class AuthService implements Authenticator {
     });
   }
 
+  /** Deletes sessions past their expiry; run periodically by the server. */
+  async purgeExpiredSessions(): Promise<number> {
+    return Number((await sessions.deleteExpiredSessions(this.db)).numDeletedRows);
+  }
+
   /** Who is logged in: the user, roles, permissions and the CSRF token for the page. */
   async me(principal: Principal, csrfToken: string | null) {
     const row = await users.findById(this.db, principal.userId);

@@ -21,12 +21,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, saltText, keyText] = stored.split('$');
   if (scheme !== 'scrypt' || !saltText || !keyText) return false;
   const expected = Buffer.from(keyText, 'base64url');
-  const key = await scrypt(password.normalize('NFKC'), Buffer.from(saltText, 'base64url'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return constantTimeEqual(key, expected);
+  // A short or empty key would match (almost) any password: refuse it like any other malformed hash.
+  if (expected.length < 16) return false;
+  try {
+    const key = await scrypt(password.normalize('NFKC'), Buffer.from(saltText, 'base64url'), expected.length, {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+    });
+    return constantTimeEqual(key, expected);
+  } catch {
+    return false; // parameters scrypt refuses (not a number, not a power of two, over the memory limit)
+  }
 }
 
 /** A hash of a random password, to spend the same time on unknown logins as on known ones. */

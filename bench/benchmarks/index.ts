@@ -1,0 +1,6 @@
+import type { Benchmark } from '../lib/types';
+import { httpHealthz } from './http-healthz';
+import { startupReady } from './startup-ready';
+
+/** Every benchmark `npm run bench` knows, in the order they run; a new one is one file here and one line in this list. */
+export const benchmarks: readonly Benchmark[] = [startupReady, httpHealthz];
