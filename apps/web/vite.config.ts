@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const server = 'http://localhost:8080';
+// The API server the dev proxy forwards to; SHUYUAN_API_URL points it elsewhere (another port, a remote test install).
+const server = process.env.SHUYUAN_API_URL ?? 'http://localhost:8080';
 
 /** Vite config of the web app: React, the `@/` alias, and a dev proxy to the API server. */
 export default defineConfig({

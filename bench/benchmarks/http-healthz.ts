@@ -25,7 +25,9 @@ export const httpHealthz: Benchmark = {
         for (let i = 1; i <= rounds; i++) {
           bareRates.push((await runLoad(`${bare.url}/healthz`, seconds)).requestsPerSecond);
           platformRates.push((await runLoad(`${platform.url}/healthz`, seconds)).requestsPerSecond);
-          ctx.log(`round ${i}/${rounds} (${seconds} s each): shuyuan ${Math.round(platformRates.at(-1) ?? 0)} req/s, bare ${Math.round(bareRates.at(-1) ?? 0)} req/s`);
+          ctx.log(
+            `round ${i}/${rounds} (${seconds} s each): shuyuan ${Math.round(platformRates.at(-1) ?? 0)} req/s, bare ${Math.round(bareRates.at(-1) ?? 0)} req/s`,
+          );
         }
         return { value: median(platformRates), baseline: { name: 'bare Fastify GET /healthz', value: median(bareRates) } };
       } finally {

@@ -32,7 +32,14 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 }
 
 function splitNames(list: string): string[] {
-  return [...new Set(list.split(',').map((name) => name.trim()).filter((name) => name.length > 0))];
+  return [
+    ...new Set(
+      list
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name.length > 0),
+    ),
+  ];
 }
 
 /** Picks the benchmarks named by --only, in the registry's order; throws listing the known names on an unknown one. */

@@ -27,7 +27,9 @@ export async function runLoad(url: string, seconds: number): Promise<LoadFigures
   const result = await autocannon({ url, connections: LOAD_CONNECTIONS, duration: seconds, pipelining: 1 });
   // A rate of failures is no throughput: refuse the figure rather than report it.
   if (result.errors > 0 || result.non2xx > 0) {
-    throw new Error(`load on ${url}: ${result.errors} errors (${result.timeouts} timeouts), ${result.non2xx} non-2xx of ${result.requests.total}`);
+    throw new Error(
+      `load on ${url}: ${result.errors} errors (${result.timeouts} timeouts), ${result.non2xx} non-2xx of ${result.requests.total}`,
+    );
   }
   if (result.requests.total === 0) throw new Error(`load on ${url}: no request completed`);
   return {

@@ -106,7 +106,9 @@ export async function startServer(spec: ServerSpec, root: string): Promise<Runni
     if ((await probe(port, readyPath)) === 200) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`${spec.label} was not ready on ${url}${readyPath} within ${spec.readyTimeoutMs ?? 180_000} ms; its last output:\n${output.trimEnd()}`);
+      throw new Error(
+        `${spec.label} was not ready on ${url}${readyPath} within ${spec.readyTimeoutMs ?? 180_000} ms; its last output:\n${output.trimEnd()}`,
+      );
     }
     await sleep(POLL_MS);
   }

@@ -56,7 +56,12 @@ describeEachEngine('error responses', (get) => {
   });
 
   it('refuses malformed JSON with MALFORMED_JSON', async () => {
-    const res = await app.inject({ method: 'POST', url: LOGIN, headers: { 'content-type': 'application/json' }, payload: '{"login": "a", ' });
+    const res = await app.inject({
+      method: 'POST',
+      url: LOGIN,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"login": "a", ',
+    });
     expectErrorBody(res, 400, 'MALFORMED_JSON');
   });
 
@@ -111,7 +116,8 @@ describeEachEngine('error responses', (get) => {
   });
 
   it('localises the message by Accept-Language, Chinese by default, and keeps the code', async () => {
-    const ask = (lang?: string) => app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: lang ? { 'accept-language': lang } : {} });
+    const ask = (lang?: string) =>
+      app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: lang ? { 'accept-language': lang } : {} });
     const en = expectErrorBody(await ask('en-GB,en;q=0.9'), 404, 'NOT_FOUND');
     const zh = expectErrorBody(await ask('zh-CN,zh;q=0.9,en;q=0.8'), 404, 'NOT_FOUND');
     const none = expectErrorBody(await ask(), 404, 'NOT_FOUND');
@@ -122,8 +128,16 @@ describeEachEngine('error responses', (get) => {
     expect(none.message).toBe(zh.message);
     expect(ranked.message).toBe(en.message);
 
-    const enBad = expectErrorBody(await app.inject({ method: 'POST', url: LOGIN, headers: { 'accept-language': 'en' }, payload: { login: 'a', password: 'b', x: 1 } }), 400, 'UNKNOWN_FIELD');
-    const zhBad = expectErrorBody(await app.inject({ method: 'POST', url: LOGIN, headers: { 'accept-language': 'zh' }, payload: { login: 'a', password: 'b', x: 1 } }), 400, 'UNKNOWN_FIELD');
+    const enBad = expectErrorBody(
+      await app.inject({ method: 'POST', url: LOGIN, headers: { 'accept-language': 'en' }, payload: { login: 'a', password: 'b', x: 1 } }),
+      400,
+      'UNKNOWN_FIELD',
+    );
+    const zhBad = expectErrorBody(
+      await app.inject({ method: 'POST', url: LOGIN, headers: { 'accept-language': 'zh' }, payload: { login: 'a', password: 'b', x: 1 } }),
+      400,
+      'UNKNOWN_FIELD',
+    );
     expect(enBad.message).not.toBe(zhBad.message);
     expect(zhBad.message).toMatch(/[\u4e00-\u9fff]/);
   });

@@ -38,6 +38,17 @@ function readCookie(name: string): string | null {
   return null;
 }
 
+/** A list answer of the API. */
+export interface ItemList<T> {
+  items: T[];
+}
+
+/** A page of a server-paginated list. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
 /** Values a query string may carry; empty ones are left out. */
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 

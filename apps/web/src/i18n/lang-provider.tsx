@@ -39,6 +39,7 @@ function applyLang(lang: Lang): void {
   setApiLanguage(lang);
   dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+  document.title = messages[lang]['site.title'];
 }
 
 /** Holds the UI language (Chinese by default), persisted in localStorage `sy.lang`. */

@@ -2,7 +2,7 @@ import { ErrorCode, limits } from '@shuyuan/contracts';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log';
 import { randomToken, sha256Hex } from '../../platform/crypto/provider';
-import { badRequest, notFound } from '../../platform/errors';
+import { badRequest, forbidden, notFound } from '../../platform/errors';
 import type { RequestContext } from './identity.context';
 import { sessionsRepository as repo } from './sessions.repository';
 
@@ -49,7 +49,7 @@ export async function listTokens(ctx: RequestContext) {
 
 /** Creates a token for the caller; the token text is returned once and only its hash is kept. */
 export async function createToken(ctx: RequestContext, input: z.infer<typeof AccessTokenCreate>) {
-  if (ctx.principal.via !== 'session') throw badRequest(ErrorCode.Forbidden, { reason: 'tokens are created from a logged-in session' });
+  if (ctx.principal.via !== 'session') throw forbidden(ErrorCode.Forbidden, { reason: 'tokens are created from a logged-in session' });
   const held = [...ctx.principal.permissions];
   const requested = input.permissions ?? held;
   const beyond = requested.filter((p) => !ctx.principal.permissions.has(p));

@@ -1,134 +1,40 @@
-import type { AdminLevel, UserStatus } from '@shuyuan/contracts';
+import type { components } from '@/api/schema.gen';
 
-/** A list answer of the API. */
-export interface ItemList<T> {
-  items: T[];
-}
+/** The API's named schemas, generated from the server's OpenAPI document (timestamps are ISO strings). */
+type Schemas = components['schemas'];
 
-/** A page of a server-paginated list. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-/** A department as the API returns it (timestamps are ISO strings). */
-export interface Department {
-  id: string;
-  parentId: string | null;
-  name: string;
-  shortName: string | null;
-  level: AdminLevel;
-  divisionCode: string;
-  agencyCode: string;
-  sortOrder: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A department (部门) in the tree of the install's administrative level. */
+export type Department = Schemas['Department'];
 
 /** Fields sent to create a department. */
-export interface DepartmentInput {
-  parentId?: string | null;
-  name: string;
-  shortName?: string | null;
-  level: AdminLevel;
-  divisionCode: string;
-  agencyCode: string;
-  sortOrder?: number;
-}
+export type DepartmentInput = Schemas['DepartmentCreate'];
 
 /** A user account. */
-export interface User {
-  id: string;
-  login: string;
-  displayName: string;
-  departmentId: string;
-  departmentName: string;
-  phone: string | null;
-  email: string | null;
-  status: UserStatus;
-  roles: string[];
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type User = Schemas['User'];
 
 /** The logged-in session as `GET /auth/me` describes it. */
-export interface Me {
-  user: User;
-  roles: string[];
-  permissions: string[];
-  csrfToken: string | null;
-}
+export type Me = Schemas['Me'];
+
+/** What `POST /auth/login` answers. */
+export type LoginResult = Schemas['LoginResult'];
 
 /** A user together with a freshly set initial password (shown once). */
-export interface UserWithPassword {
-  user: User;
-  initialPassword: string;
-}
+export type UserWithPassword = Schemas['UserWithPassword'];
 
 /** A role: a named set of permissions. */
-export interface Role {
-  id: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  description: string;
-  builtin: boolean;
-  permissions: string[];
-  userCount: number;
-  version: number;
-}
+export type Role = Schemas['Role'];
 
 /** A permission with its bilingual description. */
-export interface PermissionInfo {
-  name: string;
-  descriptionZh: string;
-  descriptionEn: string;
-}
+export type PermissionInfo = Schemas['PermissionInfo'];
 
 /** A client-app secret as listed (only its hint). */
-export interface AppSecretInfo {
-  id: string;
-  hint: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+export type AppSecretInfo = Schemas['AppSecretInfo'];
 
 /** A secret in full, returned once at creation. */
-export interface NewAppSecret {
-  id: string;
-  secret: string;
-  hint: string;
-  createdAt: string;
-}
+export type NewAppSecret = Schemas['NewAppSecret'];
 
 /** A client application that calls the gateway with an AppKey and signed requests. */
-export interface ClientApp {
-  id: string;
-  departmentId: string;
-  departmentName: string;
-  name: string;
-  appKey: string;
-  description: string;
-  status: 'active' | 'disabled';
-  secrets: AppSecretInfo[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ClientApp = Schemas['ClientApp'];
 
 /** A personal access token as listed (never the token itself). */
-export interface AccessToken {
-  id: string;
-  name: string;
-  tokenPrefix: string;
-  permissions: string[];
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type AccessToken = Schemas['AccessToken'];

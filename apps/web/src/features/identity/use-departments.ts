@@ -1,6 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/api/client';
-import type { Department, DepartmentInput, ItemList } from '@/features/identity/identity-types';
+import { api, type ItemList } from '@/api/client';
+import type { components } from '@/api/schema.gen';
+import type { Department, DepartmentInput } from '@/features/identity/identity-types';
+
+/** Changed fields of a department and the version they were read at. */
+export type DepartmentUpdateInput = components['schemas']['DepartmentUpdate'] & { id: string };
 
 const departmentsKey = ['departments'] as const;
 
@@ -27,7 +31,7 @@ export function useCreateDepartment() {
 export function useUpdateDepartment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...changes }: Partial<DepartmentInput> & { id: string; version: number }) => api.patch<Department>(`/departments/${id}`, changes),
+    mutationFn: ({ id, ...changes }: DepartmentUpdateInput) => api.patch<Department>(`/departments/${id}`, changes),
     onSettled: () => queryClient.invalidateQueries({ queryKey: departmentsKey }),
   });
 }

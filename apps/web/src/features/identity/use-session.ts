@@ -2,15 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Permission } from '@shuyuan/contracts';
 import { api, isApiError } from '@/api/client';
 import { meQueryKey } from '@/api/query-client';
-import type { Me, User } from '@/features/identity/identity-types';
-
-/** What `POST /auth/login` answers. */
-export interface LoginResult {
-  user: User;
-  mustChangePassword: boolean;
-  csrfToken: string;
-  expiresAt: string;
-}
+import type { LoginResult, Me } from '@/features/identity/identity-types';
 
 /** Loads the session; null when nobody is logged in (401). */
 export async function fetchMe(): Promise<Me | null> {

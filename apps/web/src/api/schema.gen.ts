@@ -1,0 +1,1686 @@
+/* Generated from apps/server/openapi.json by scripts/openapi-types.mjs (npm run openapi). Do not edit. */
+
+export type paths = {
+  '/healthz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The process is alive */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ok';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/readyz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The database is reachable and migrated */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ready' | 'not_ready';
+              database: boolean;
+              pendingMigrations: string[];
+              engine: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ready' | 'not_ready';
+              database: boolean;
+              pendingMigrations: string[];
+              engine: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log in with login and password; starts a cookie session */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['LoginRequestInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LoginResult'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End this session */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End every session of the caller, on every device */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who is logged in, with department, roles and permissions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Me'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change the caller's password */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PasswordChangeInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's personal access tokens */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AccessToken'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a personal access token (shown once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AccessTokenCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              token: string;
+              item: components['schemas']['AccessToken'];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a personal access token */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List departments (flat, ordered for a tree) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Department'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a department */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['DepartmentCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Department'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/departments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a department */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Department'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete an empty department */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a department (optimistic version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['DepartmentUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Department'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List users visible to the caller */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          departmentId?: string;
+          role?: string;
+          status?: 'active' | 'disabled';
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UserList'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a user with an initial password */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UserCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UserWithPassword'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a user */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Update a user (optimistic version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UserUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/users/{id}/reset-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reset a password to a new initial one */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UserWithPassword'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lift a lockout */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List roles */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Role'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a custom role */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RoleCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Role'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/permissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List every permission */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PermissionInfo'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/roles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete an unused custom role */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a role */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RoleUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Role'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/apps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List client applications visible to the caller */
+    get: {
+      parameters: {
+        query?: {
+          departmentId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ClientApp'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a client application with its first secret (shown once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ClientAppCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              app: components['schemas']['ClientApp'];
+              secret: components['schemas']['NewAppSecret'];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/apps/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a client application */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ClientApp'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Update a client application */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ClientAppUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ClientApp'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/apps/{id}/secrets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a secret (shown once; at most two active) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NewAppSecret'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/apps/{id}/secrets/{secretId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a secret */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          secretId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List audit events, newest first */
+    get: {
+      parameters: {
+        query?: {
+          actor?: string;
+          action?: string;
+          outcome?: 'success' | 'failure';
+          departmentId?: string;
+          from?: unknown;
+          to?: unknown;
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEvent'][];
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every action that occurs in the log */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/events.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the filtered audit log as CSV (UTF-8 with BOM) */
+    get: {
+      parameters: {
+        query?: {
+          actor?: string;
+          action?: string;
+          outcome?: 'success' | 'failure';
+          departmentId?: string;
+          from?: unknown;
+          to?: unknown;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+  schemas: {
+    AppSecretInfoInput: {
+      /** Format: uuid */
+      id: string;
+      hint: string;
+      createdAt: unknown;
+      revokedAt: unknown | null;
+    };
+    ClientAppInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      name: string;
+      appKey: string;
+      description: string;
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+      secrets: components['schemas']['AppSecretInfoInput'][];
+      version: number;
+      createdAt: unknown;
+      updatedAt: unknown;
+    };
+    NewAppSecretInput: {
+      /** Format: uuid */
+      id: string;
+      secret: string;
+      hint: string;
+      createdAt: unknown;
+    };
+    ClientAppCreateInput: {
+      /** Format: uuid */
+      departmentId: string;
+      name: string;
+      description?: string;
+    };
+    ClientAppUpdateInput: {
+      name?: string;
+      description?: string;
+      /** @enum {string} */
+      status?: 'active' | 'disabled';
+      version: number;
+    };
+    DepartmentInput: {
+      /** Format: uuid */
+      id: string;
+      parentId: string | null;
+      name: string;
+      shortName: string | null;
+      /** @enum {string} */
+      level: 'province' | 'city' | 'county';
+      divisionCode: string;
+      agencyCode: string;
+      sortOrder: number;
+      version: number;
+      createdAt: unknown;
+      updatedAt: unknown;
+    };
+    DepartmentCreateInput: {
+      parentId?: string | null;
+      name: string;
+      shortName?: string | null;
+      /** @enum {string} */
+      level: 'province' | 'city' | 'county';
+      divisionCode: string;
+      agencyCode: string;
+      sortOrder?: number;
+    };
+    DepartmentUpdateInput: {
+      parentId?: string | null;
+      name?: string;
+      shortName?: string | null;
+      /** @enum {string} */
+      level?: 'province' | 'city' | 'county';
+      divisionCode?: string;
+      agencyCode?: string;
+      sortOrder?: number;
+      version: number;
+    };
+    RoleInput: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      nameZh: string;
+      nameEn: string;
+      description: string;
+      builtin: boolean;
+      permissions: string[];
+      userCount: number;
+      version: number;
+    };
+    RoleCreateInput: {
+      code: string;
+      nameZh: string;
+      nameEn: string;
+      description?: string;
+      permissions: string[];
+    };
+    RoleUpdateInput: {
+      nameZh?: string;
+      nameEn?: string;
+      description?: string;
+      permissions?: string[];
+      version: number;
+    };
+    PermissionInfoInput: {
+      name: string;
+      descriptionZh: string;
+      descriptionEn: string;
+    };
+    UserInput: {
+      /** Format: uuid */
+      id: string;
+      login: string;
+      displayName: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      phone: string | null;
+      email: string | null;
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+      roles: string[];
+      mustChangePassword: boolean;
+      lockedUntil: unknown | null;
+      lastLoginAt: unknown | null;
+      version: number;
+      createdAt: unknown;
+      updatedAt: unknown;
+    };
+    UserListInput: {
+      items: components['schemas']['UserInput'][];
+      total: number;
+    };
+    UserCreateInput: {
+      login: string;
+      displayName: string;
+      /** Format: uuid */
+      departmentId: string;
+      phone?: string | null;
+      email?: string | null;
+      /** @default [] */
+      roles: string[];
+      initialPassword?: string;
+    };
+    UserUpdateInput: {
+      displayName?: string;
+      /** Format: uuid */
+      departmentId?: string;
+      phone?: string | null;
+      email?: string | null;
+      roles?: string[];
+      /** @enum {string} */
+      status?: 'active' | 'disabled';
+      version: number;
+    };
+    UserWithPasswordInput: {
+      user: components['schemas']['UserInput'];
+      initialPassword: string;
+    };
+    AccessTokenInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      tokenPrefix: string;
+      permissions: string[];
+      createdAt: unknown;
+      expiresAt: unknown | null;
+      lastUsedAt: unknown | null;
+      revokedAt: unknown | null;
+    };
+    AccessTokenCreateInput: {
+      name: string;
+      permissions?: string[];
+      expiresInDays?: number;
+    };
+    LoginRequestInput: {
+      login: string;
+      password: string;
+    };
+    LoginResultInput: {
+      user: components['schemas']['UserInput'];
+      mustChangePassword: boolean;
+      csrfToken: string;
+      expiresAt: unknown;
+    };
+    MeInput: {
+      user: components['schemas']['UserInput'];
+      roles: string[];
+      permissions: string[];
+      csrfToken: string | null;
+      /** @enum {string} */
+      via: 'session' | 'token';
+    };
+    PasswordChangeInput: {
+      currentPassword: string;
+      newPassword: string;
+    };
+    AuditEventInput: {
+      id: number;
+      occurredAt: unknown;
+      actorUserId: string | null;
+      actorLogin: string | null;
+      actorDepartmentId: string | null;
+      actorDepartmentName: string | null;
+      action: string;
+      /** @enum {string} */
+      outcome: 'success' | 'failure';
+      targetType: string | null;
+      targetId: string | null;
+      targetLabel: string | null;
+      ip: string | null;
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    AppSecretInfo: {
+      /** Format: uuid */
+      id: string;
+      hint: string;
+      /** Format: date-time */
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    ClientApp: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      name: string;
+      appKey: string;
+      description: string;
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+      secrets: components['schemas']['AppSecretInfo'][];
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    NewAppSecret: {
+      /** Format: uuid */
+      id: string;
+      secret: string;
+      hint: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ClientAppCreate: {
+      /** Format: uuid */
+      departmentId: string;
+      name: string;
+      description?: string;
+    };
+    ClientAppUpdate: {
+      name?: string;
+      description?: string;
+      /** @enum {string} */
+      status?: 'active' | 'disabled';
+      version: number;
+    };
+    Department: {
+      /** Format: uuid */
+      id: string;
+      parentId: string | null;
+      name: string;
+      shortName: string | null;
+      /** @enum {string} */
+      level: 'province' | 'city' | 'county';
+      divisionCode: string;
+      agencyCode: string;
+      sortOrder: number;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    DepartmentCreate: {
+      parentId?: string | null;
+      name: string;
+      shortName?: string | null;
+      /** @enum {string} */
+      level: 'province' | 'city' | 'county';
+      divisionCode: string;
+      agencyCode: string;
+      sortOrder?: number;
+    };
+    DepartmentUpdate: {
+      parentId?: string | null;
+      name?: string;
+      shortName?: string | null;
+      /** @enum {string} */
+      level?: 'province' | 'city' | 'county';
+      divisionCode?: string;
+      agencyCode?: string;
+      sortOrder?: number;
+      version: number;
+    };
+    Role: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      nameZh: string;
+      nameEn: string;
+      description: string;
+      builtin: boolean;
+      permissions: string[];
+      userCount: number;
+      version: number;
+    };
+    RoleCreate: {
+      code: string;
+      nameZh: string;
+      nameEn: string;
+      description?: string;
+      permissions: string[];
+    };
+    RoleUpdate: {
+      nameZh?: string;
+      nameEn?: string;
+      description?: string;
+      permissions?: string[];
+      version: number;
+    };
+    PermissionInfo: {
+      name: string;
+      descriptionZh: string;
+      descriptionEn: string;
+    };
+    User: {
+      /** Format: uuid */
+      id: string;
+      login: string;
+      displayName: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      phone: string | null;
+      email: string | null;
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+      roles: string[];
+      mustChangePassword: boolean;
+      lockedUntil: string | null;
+      lastLoginAt: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    UserList: {
+      items: components['schemas']['User'][];
+      total: number;
+    };
+    UserCreate: {
+      login: string;
+      displayName: string;
+      /** Format: uuid */
+      departmentId: string;
+      phone?: string | null;
+      email?: string | null;
+      /** @default [] */
+      roles: string[];
+      initialPassword?: string;
+    };
+    UserUpdate: {
+      displayName?: string;
+      /** Format: uuid */
+      departmentId?: string;
+      phone?: string | null;
+      email?: string | null;
+      roles?: string[];
+      /** @enum {string} */
+      status?: 'active' | 'disabled';
+      version: number;
+    };
+    UserWithPassword: {
+      user: components['schemas']['User'];
+      initialPassword: string;
+    };
+    AccessToken: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      tokenPrefix: string;
+      permissions: string[];
+      /** Format: date-time */
+      createdAt: string;
+      expiresAt: string | null;
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+    };
+    AccessTokenCreate: {
+      name: string;
+      permissions?: string[];
+      expiresInDays?: number;
+    };
+    LoginRequest: {
+      login: string;
+      password: string;
+    };
+    LoginResult: {
+      user: components['schemas']['User'];
+      mustChangePassword: boolean;
+      csrfToken: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    Me: {
+      user: components['schemas']['User'];
+      roles: string[];
+      permissions: string[];
+      csrfToken: string | null;
+      /** @enum {string} */
+      via: 'session' | 'token';
+    };
+    PasswordChange: {
+      currentPassword: string;
+      newPassword: string;
+    };
+    AuditEvent: {
+      id: number;
+      /** Format: date-time */
+      occurredAt: string;
+      actorUserId: string | null;
+      actorLogin: string | null;
+      actorDepartmentId: string | null;
+      actorDepartmentName: string | null;
+      action: string;
+      /** @enum {string} */
+      outcome: 'success' | 'failure';
+      targetType: string | null;
+      targetId: string | null;
+      targetLabel: string | null;
+      ip: string | null;
+      details: {
+        [key: string]: unknown;
+      };
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+};
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,17 @@
+import { commonEn, commonZh } from './common-messages';
+import { credentialEn, credentialZh } from './credential-messages';
+import { identityEn, identityZh } from './identity-messages';
+import { portalEn, portalZh } from './portal-messages';
+
+/** A language of the user interface. */
+export type Lang = 'zh' | 'en';
+
+const zh = { ...commonZh, ...portalZh, ...identityZh, ...credentialZh };
+
+/** The key of a text; Chinese is the source, English must have every key. */
+export type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = { ...commonEn, ...portalEn, ...identityEn, ...credentialEn };
+
+/** Every text of the UI in both languages. */
+export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

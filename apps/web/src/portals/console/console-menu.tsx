@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { Menu } from 'antd';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import { Link, useLocation } from 'react-router-dom';
+import { Permission } from '@shuyuan/contracts';
+import type { MessageKey } from '@/i18n/messages';
+import { useT } from '@/i18n/lang-provider';
+
+interface ConsoleMenuEntry {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Shown only to users holding it; the dashboard needs none beyond console access. */
+  permission?: Permission;
+}
+
+/** The console's sections and the permission each needs. */
+export const consoleMenuEntries: ConsoleMenuEntry[] = [
+  { key: 'home', path: '/console', label: 'console.menu.home', icon: <DashboardOutlined /> },
+  {
+    key: 'departments',
+    path: '/console/departments',
+    label: 'console.menu.departments',
+    icon: <ApartmentOutlined />,
+    permission: Permission.DepartmentRead,
+  },
+  { key: 'users', path: '/console/users', label: 'console.menu.users', icon: <TeamOutlined />, permission: Permission.UserRead },
+  { key: 'roles', path: '/console/roles', label: 'console.menu.roles', icon: <SafetyOutlined />, permission: Permission.RoleRead },
+  { key: 'apps', path: '/console/apps', label: 'console.menu.apps', icon: <AppstoreOutlined />, permission: Permission.AppRead },
+  { key: 'audit', path: '/console/audit', label: 'console.menu.audit', icon: <AuditOutlined />, permission: Permission.AuditRead },
+];
+
+/** The console's side menu, listing only the sections the user may open. */
+export function ConsoleMenu({ permissions }: { permissions: readonly string[] }) {
+  const t = useT();
+  const location = useLocation();
+  const entries = consoleMenuEntries.filter((entry) => !entry.permission || permissions.includes(entry.permission));
+  const selected = [...entries]
+    .reverse()
+    .find((entry) => location.pathname === entry.path || location.pathname.startsWith(`${entry.path}/`));
+
+  return (
+    <nav data-testid="console-menu" aria-label={t('console.menu.label')}>
+      <Menu
+        mode="inline"
+        selectedKeys={selected ? [selected.key] : []}
+        style={{ borderInlineEnd: 'none' }}
+        items={entries.map((entry) => ({
+          key: entry.key,
+          icon: entry.icon,
+          label: (
+            <Link to={entry.path} data-testid={`nav-${entry.key}`}>
+              {t(entry.label)}
+            </Link>
+          ),
+        }))}
+      />
+    </nav>
+  );
+}
