@@ -6,7 +6,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** Whether Debian's chromium is installed; with REQUIRE_SERVICES=1 its absence fails the run. */
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.REQUIRE_SERVICES === '1') throw new Error(`REQUIRE_SERVICES=1 but ${CHROMIUM} is missing: run scripts/install-chromium.sh`);
+  if (process.env.REQUIRE_SERVICES === '1')
+    throw new Error(`REQUIRE_SERVICES=1 but ${CHROMIUM} is missing: run scripts/install-chromium.sh`);
   console.warn(`[e2e] browser tests skipped: ${CHROMIUM} is not installed (run scripts/install-chromium.sh)`);
   return false;
 }
@@ -16,7 +17,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 

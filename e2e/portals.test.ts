@@ -43,14 +43,15 @@ describe.runIf(hasChromium)('portals in a real browser', () => {
       await page.waitForURL(role.console ? /\/console/ : /\/share/);
       if (role.console) {
         await page.getByTestId('console-menu').waitFor();
-        for (const item of role.menu) expect(await page.getByTestId(`nav-${item}`).count(), `${role.login} sees ${item}`).toBeGreaterThan(0);
+        for (const item of role.menu)
+          expect(await page.getByTestId(`nav-${item}`).count(), `${role.login} sees ${item}`).toBeGreaterThan(0);
         for (const item of role.hidden) expect(await page.getByTestId(`nav-${item}`).count(), `${role.login} must not see ${item}`).toBe(0);
       } else {
         expect(await page.getByTestId('nav-console').count()).toBe(0);
         await page.goto(`${baseUrl}/console`);
         await expect(page.getByTestId('console-menu').count()).resolves.toBe(0);
       }
-      expect(await page.getByTestId('nav-share').count() > 0).toBe(role.share);
+      expect((await page.getByTestId('nav-share').count()) > 0).toBe(role.share);
       await context.close();
     });
   }

@@ -23,7 +23,11 @@ if (!existsSync(join(root, 'node_modules/vite'))) {
   // postinstall of a partial install (e.g. `npm install` inside one workspace): nothing to build with yet.
   process.exit(0);
 }
-const sources = Math.max(newestMtime(join(webDir, 'src')), newestMtime(join(root, 'packages/contracts/src')), statSync(join(webDir, 'index.html')).mtimeMs);
+const sources = Math.max(
+  newestMtime(join(webDir, 'src')),
+  newestMtime(join(root, 'packages/contracts/src')),
+  statSync(join(webDir, 'index.html')).mtimeMs,
+);
 if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= sources) process.exit(0);
 console.log('[shuyuan] building the web app (apps/web) …');
 const result = spawnSync('npm', ['run', 'build', '--workspace', 'apps/web'], { cwd: root, stdio: 'inherit' });

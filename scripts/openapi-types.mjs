@@ -9,7 +9,10 @@ const spec = JSON.parse(readFileSync(new URL('apps/server/openapi.json', root), 
 const target = new URL('apps/web/src/api/schema.gen.ts', root);
 const header = '/* Generated from apps/server/openapi.json by scripts/openapi-types.mjs (npm run openapi). Do not edit. */\n\n';
 const raw = header + astToString(await openapiTS(spec, { exportType: true }));
-const text = execFileSync(new URL('node_modules/.bin/prettier', root).pathname, ['--stdin-filepath', target.pathname], { input: raw, encoding: 'utf8' });
+const text = execFileSync(new URL('node_modules/.bin/prettier', root).pathname, ['--stdin-filepath', target.pathname], {
+  input: raw,
+  encoding: 'utf8',
+});
 
 if (process.argv.includes('--check')) {
   const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';

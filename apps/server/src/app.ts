@@ -5,7 +5,13 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { limits, ErrorCode } from '@shuyuan/contracts';
 import type { Database } from './db/database';
 import { registerAuth } from './platform/auth/auth-hook';
@@ -45,7 +51,10 @@ const OPENAPI_INFO = {
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: AppServices }> {
   const { db, engine } = options.database;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    logger:
+      options.logger === false
+        ? false
+        : { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
     bodyLimit: limits.bodyLimitBytes,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();

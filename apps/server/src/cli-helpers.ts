@@ -12,7 +12,11 @@ export async function resolveDepartment(db: Kysely<DB>, ref: string): Promise<st
     .where((eb) => eb.or([...(isUuid ? [eb('id', '=', ref)] : []), eb('agency_code', '=', ref), eb('name', '=', ref)]))
     .execute();
   if (rows.length === 1) return rows[0]!.id;
-  throw new Error(rows.length ? `"${ref}" names several departments: use the agency code` : `no department "${ref}" (give its id, agency code or full name)`);
+  throw new Error(
+    rows.length
+      ? `"${ref}" names several departments: use the agency code`
+      : `no department "${ref}" (give its id, agency code or full name)`,
+  );
 }
 
 /** Resets a user's password from the command line. */

@@ -9,7 +9,11 @@ const BIN = fileURLToPath(new URL('../bin/shuyuan.js', import.meta.url));
 const dirs: string[] = [];
 
 function run(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, SHUYUAN_DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, SHUYUAN_DATA_DIR: dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -30,44 +34,65 @@ describe('the shuyuan command on the embedded database', () => {
     expect(result.stderr).toContain('demo mode');
   });
 
-  it('loads the demo, prints its logins as JSON lines, creates a user and an app, and refuses a second demo load', { timeout: 180_000 }, () => {
-    const dir = tempDir();
-    const demo = run(['demo'], dir);
-    expect(demo.code, demo.stderr).toBe(0);
-    expect(demo.stdout).toContain('loaded demo data');
+  it(
+    'loads the demo, prints its logins as JSON lines, creates a user and an app, and refuses a second demo load',
+    { timeout: 180_000 },
+    () => {
+      const dir = tempDir();
+      const demo = run(['demo'], dir);
+      expect(demo.code, demo.stderr).toBe(0);
+      expect(demo.stdout).toContain('loaded demo data');
 
-    const logins = run(['demo', 'logins'], dir);
-    expect(logins.code).toBe(0);
-    const lines = logins.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
-    expect(lines.map((l) => l.role).sort()).toEqual(['analyst', 'auditor', 'bureau_reviewer', 'data_officer', 'department_user', 'developer', 'platform_admin']);
-    for (const line of lines) expect(Object.keys(line).sort()).toEqual(['department', 'login', 'password', 'role']);
+      const logins = run(['demo', 'logins'], dir);
+      expect(logins.code).toBe(0);
+      const lines = logins.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, string>);
+      expect(lines.map((l) => l.role).sort()).toEqual([
+        'analyst',
+        'auditor',
+        'bureau_reviewer',
+        'data_officer',
+        'department_user',
+        'developer',
+        'platform_admin',
+      ]);
+      for (const line of lines) expect(Object.keys(line).sort()).toEqual(['department', 'login', 'password', 'role']);
 
-    const user = run(['user', 'create', '--login', 'zhang.san', '--name', '张三', '--department', '江苏省公安厅', '--roles', 'data_officer'], dir);
-    expect(user.code, user.stderr).toBe(0);
-    const created = JSON.parse(user.stdout) as { login: string; initialPassword: string; roles: string[] };
-    expect(created).toMatchObject({ login: 'zhang.san', roles: ['data_officer'] });
-    expect(created.initialPassword.length).toBeGreaterThanOrEqual(10);
+      const user = run(
+        ['user', 'create', '--login', 'zhang.san', '--name', '张三', '--department', '江苏省公安厅', '--roles', 'data_officer'],
+        dir,
+      );
+      expect(user.code, user.stderr).toBe(0);
+      const created = JSON.parse(user.stdout) as { login: string; initialPassword: string; roles: string[] };
+      expect(created).toMatchObject({ login: 'zhang.san', roles: ['data_officer'] });
+      expect(created.initialPassword.length).toBeGreaterThanOrEqual(10);
 
-    const duplicate = run(['user', 'create', '--login', 'ZHANG.SAN', '--name', '张三', '--department', '江苏省公安厅'], dir);
-    expect(duplicate.code).toBe(1);
-    expect(duplicate.stderr).toContain('DUPLICATE');
+      const duplicate = run(['user', 'create', '--login', 'ZHANG.SAN', '--name', '张三', '--department', '江苏省公安厅'], dir);
+      expect(duplicate.code).toBe(1);
+      expect(duplicate.stderr).toContain('DUPLICATE');
 
-    const reset = run(['user', 'reset-password', 'zhang.san'], dir);
-    expect(reset.code).toBe(0);
-    expect(JSON.parse(reset.stdout).initialPassword).not.toBe(created.initialPassword);
+      const reset = run(['user', 'reset-password', 'zhang.san'], dir);
+      expect(reset.code).toBe(0);
+      expect(JSON.parse(reset.stdout).initialPassword).not.toBe(created.initialPassword);
 
-    const app = run(['app', 'create', '--department', '江苏省公安厅', '--name', '治安管理系统'], dir);
-    expect(app.code, app.stderr).toBe(0);
-    expect(JSON.parse(app.stdout).appKey).toMatch(/^sy[0-9a-f]{18}$/);
+      const app = run(['app', 'create', '--department', '江苏省公安厅', '--name', '治安管理系统'], dir);
+      expect(app.code, app.stderr).toBe(0);
+      expect(JSON.parse(app.stdout).appKey).toMatch(/^sy[0-9a-f]{18}$/);
 
-    const again = run(['demo'], dir);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('already holds data');
-  });
+      const again = run(['demo'], dir);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('already holds data');
+    },
+  );
 
   it('refuses to open a data directory a live process holds, and says what to do', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'shuyuan.lock'), JSON.stringify({ pid: process.pid === 1 ? 2 : 1, command: 'serve', port: 8080, startedAt: new Date().toISOString() }));
+    writeFileSync(
+      join(dir, 'shuyuan.lock'),
+      JSON.stringify({ pid: process.pid === 1 ? 2 : 1, command: 'serve', port: 8080, startedAt: new Date().toISOString() }),
+    );
     const result = run(['migrate'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('in use by a Shuyuan server');

@@ -83,7 +83,14 @@ async function serve(config: Config, args: string[]): Promise<number> {
     const counts = await loadDemo(rt.database.db, { box, dataDir: config.dataDir });
     console.log(`[shuyuan] loaded demo data: ${JSON.stringify(counts)}`);
   }
-  const { app, services } = await buildApp({ database: rt.database, masterKey: rt.masterKey, logLevel: config.logLevel, secureCookies: config.secureCookies, sessionHours: config.sessionHours, webDist: WEB_DIST });
+  const { app, services } = await buildApp({
+    database: rt.database,
+    masterKey: rt.masterKey,
+    logLevel: config.logLevel,
+    secureCookies: config.secureCookies,
+    sessionHours: config.sessionHours,
+    webDist: WEB_DIST,
+  });
   const purge = setInterval(() => {
     services.auth.purgeExpiredSessions().catch((err: unknown) => app.log.warn({ err }, 'purging expired sessions failed'));
   }, 3600_000);
@@ -99,7 +106,9 @@ async function serve(config: Config, args: string[]): Promise<number> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
-  console.log(`[shuyuan] ready at ${url} on ${rt.database.engine} in ${((Date.now() - started) / 1000).toFixed(1)} s (API docs: ${url}/docs)`);
+  console.log(
+    `[shuyuan] ready at ${url} on ${rt.database.engine} in ${((Date.now() - started) / 1000).toFixed(1)} s (API docs: ${url}/docs)`,
+  );
   if (!existsSync(join(WEB_DIST, 'index.html'))) console.log('[shuyuan] the web app is not built: run `npm run build` for the portals');
   if (await isDemoMode(rt.database.db)) {
     console.log('[shuyuan] demo logins (demo mode only):');
@@ -114,7 +123,9 @@ async function isDemoMode(db: Awaited<ReturnType<typeof openPglite>>['db']): Pro
 
 function printDemoLogins(config: Config): number {
   if (!existsSync(join(config.dataDir, 'demo.json'))) {
-    console.error(`No demo data in ${config.dataDir}: start with \`npm start\` (or run \`shuyuan demo\`) first. Demo logins exist in demo mode only.`);
+    console.error(
+      `No demo data in ${config.dataDir}: start with \`npm start\` (or run \`shuyuan demo\`) first. Demo logins exist in demo mode only.`,
+    );
     return 1;
   }
   for (const login of demoLogins()) console.log(JSON.stringify(login));
@@ -130,7 +141,12 @@ async function demo(config: Config, args: string[]): Promise<number> {
       console.error('The database already holds data; demo data is loaded only into an empty database.');
       return 1;
     }
-    const counts = await loadDemo(rt.database.db, { box: new SealedBox(rt.masterKey), dataDir: config.dataDir, scale: values.scale as DemoScale, seed: values.seed ? Number(values.seed) : DEFAULT_SEED });
+    const counts = await loadDemo(rt.database.db, {
+      box: new SealedBox(rt.masterKey),
+      dataDir: config.dataDir,
+      scale: values.scale as DemoScale,
+      seed: values.seed ? Number(values.seed) : DEFAULT_SEED,
+    });
     console.log(`loaded demo data: ${JSON.stringify(counts)}`);
     return 0;
   } finally {
@@ -140,14 +156,40 @@ async function demo(config: Config, args: string[]): Promise<number> {
 
 async function user(config: Config, sub: string | undefined, args: string[]): Promise<number> {
   if (sub === 'create') {
-    const { values } = parseArgs({ args, options: { login: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, roles: { type: 'string', default: 'department_user' }, password: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      options: {
+        login: { type: 'string' },
+        name: { type: 'string' },
+        department: { type: 'string' },
+        roles: { type: 'string', default: 'department_user' },
+        password: { type: 'string' },
+        phone: { type: 'string' },
+        email: { type: 'string' },
+      },
+    });
     if (!values.login || !values.name || !values.department) throw new Error('user create needs --login, --name and --department');
     const rt = await openRuntime(config, 'user create');
     try {
       const ctx = cliContext(rt.database);
       const departmentId = await resolveDepartment(rt.database.db, values.department);
-      const result = await createUser(ctx, { login: values.login, displayName: values.name, departmentId, roles: values.roles.split(',').filter(Boolean), phone: values.phone ?? null, email: values.email ?? null, ...(values.password ? { initialPassword: values.password } : {}) });
-      console.log(JSON.stringify({ login: result.user.login, initialPassword: result.initialPassword, department: result.user.departmentName, roles: result.user.roles }));
+      const result = await createUser(ctx, {
+        login: values.login,
+        displayName: values.name,
+        departmentId,
+        roles: values.roles.split(',').filter(Boolean),
+        phone: values.phone ?? null,
+        email: values.email ?? null,
+        ...(values.password ? { initialPassword: values.password } : {}),
+      });
+      console.log(
+        JSON.stringify({
+          login: result.user.login,
+          initialPassword: result.initialPassword,
+          department: result.user.departmentName,
+          roles: result.user.roles,
+        }),
+      );
       return 0;
     } finally {
       await rt.close();
@@ -179,14 +221,28 @@ async function appCommand(config: Config, sub: string | undefined, args: string[
     console.error(USAGE);
     return 1;
   }
-  const { values } = parseArgs({ args, options: { department: { type: 'string' }, name: { type: 'string' }, description: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { department: { type: 'string' }, name: { type: 'string' }, description: { type: 'string' } },
+  });
   if (!values.department || !values.name) throw new Error('app create needs --department and --name');
   const rt = await openRuntime(config, 'app create');
   try {
     const apps = new AppsService(new SealedBox(rt.masterKey));
     const departmentId = await resolveDepartment(rt.database.db, values.department);
-    const result = await apps.create(cliContext(rt.database), { departmentId, name: values.name, ...(values.description ? { description: values.description } : {}) });
-    console.log(JSON.stringify({ app: result.app.name, appKey: result.app.appKey, secret: result.secret.secret, department: result.app.departmentName }));
+    const result = await apps.create(cliContext(rt.database), {
+      departmentId,
+      name: values.name,
+      ...(values.description ? { description: values.description } : {}),
+    });
+    console.log(
+      JSON.stringify({
+        app: result.app.name,
+        appKey: result.app.appKey,
+        secret: result.secret.secret,
+        department: result.app.departmentName,
+      }),
+    );
     return 0;
   } finally {
     await rt.close();

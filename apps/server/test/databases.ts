@@ -18,7 +18,9 @@ let warned = false;
 function warnSkipped() {
   if (warned || url) return;
   warned = true;
-  console.warn('[tests] PostgreSQL: skipped, TEST_DATABASE_URL is not set (set it, e.g. postgres://postgres@127.0.0.1:5432/test, to run every database test on a server too)');
+  console.warn(
+    '[tests] PostgreSQL: skipped, TEST_DATABASE_URL is not set (set it, e.g. postgres://postgres@127.0.0.1:5432/test, to run every database test on a server too)',
+  );
 }
 
 /** Creates a fresh, migrated database on an engine; `drop` removes it. */

@@ -12,7 +12,12 @@ const passwordHash = hashPassword(TEST_PASSWORD);
 
 /** A valid 统一社会信用代码, different on every call. */
 export function randomUscc(division = '320000'): string {
-  const body = randomBytes(4).toString('hex').toUpperCase().replace(/[^0-9]/g, '7').slice(0, 8).padEnd(8, '1');
+  const body = randomBytes(4)
+    .toString('hex')
+    .toUpperCase()
+    .replace(/[^0-9]/g, '7')
+    .slice(0, 8)
+    .padEnd(8, '1');
   const org = body + orgCodeCheckChar(body);
   const first17 = `11${division}${org}`;
   return first17 + usccCheckChar(first17);
@@ -21,7 +26,10 @@ export function randomUscc(division = '320000'): string {
 const unique = () => randomBytes(4).toString('hex');
 
 /** A department with overridable fields (Outline's buildX(overrides) pattern). */
-export async function buildDepartment(db: Kysely<DB>, overrides: Partial<{ name: string; parentId: string | null; level: 'province' | 'city' | 'county'; divisionCode: string }> = {}) {
+export async function buildDepartment(
+  db: Kysely<DB>,
+  overrides: Partial<{ name: string; parentId: string | null; level: 'province' | 'city' | 'county'; divisionCode: string }> = {},
+) {
   return db
     .insertInto('department')
     .values({
@@ -36,18 +44,39 @@ export async function buildDepartment(db: Kysely<DB>, overrides: Partial<{ name:
 }
 
 /** A user with roles; the password is TEST_PASSWORD and needs no change unless asked. */
-export async function buildUser(db: Kysely<DB>, overrides: Partial<{ login: string; departmentId: string; roles: string[]; mustChangePassword: boolean; status: 'active' | 'disabled' }> = {}) {
+export async function buildUser(
+  db: Kysely<DB>,
+  overrides: Partial<{
+    login: string;
+    departmentId: string;
+    roles: string[];
+    mustChangePassword: boolean;
+    status: 'active' | 'disabled';
+  }> = {},
+) {
   const departmentId = overrides.departmentId ?? (await buildDepartment(db)).id;
   const login = overrides.login ?? `u${unique()}`;
   const user = await db
     .insertInto('app_user')
-    .values({ login, display_name: `用户${login}`, department_id: departmentId, phone: null, email: null, status: overrides.status ?? 'active', password_hash: await passwordHash, must_change_password: overrides.mustChangePassword ?? false })
+    .values({
+      login,
+      display_name: `用户${login}`,
+      department_id: departmentId,
+      phone: null,
+      email: null,
+      status: overrides.status ?? 'active',
+      password_hash: await passwordHash,
+      must_change_password: overrides.mustChangePassword ?? false,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   const roles = overrides.roles ?? ['department_user'];
   if (roles.length) {
     const ids = await db.selectFrom('role').select('id').where('code', 'in', roles).execute();
-    await db.insertInto('user_role').values(ids.map((r) => ({ user_id: user.id, role_id: r.id }))).execute();
+    await db
+      .insertInto('user_role')
+      .values(ids.map((r) => ({ user_id: user.id, role_id: r.id })))
+      .execute();
   }
   return { ...user, password: TEST_PASSWORD };
 }

@@ -51,7 +51,10 @@ export function passwordClasses(password: string): number {
 }
 
 /** Why a password breaks the policy, or null when it meets it. */
-export function passwordPolicyViolation(password: string, login?: string): 'too_short' | 'too_long' | 'too_few_classes' | 'contains_login' | null {
+export function passwordPolicyViolation(
+  password: string,
+  login?: string,
+): 'too_short' | 'too_long' | 'too_few_classes' | 'contains_login' | null {
   if (password.length < limits.passwordMin) return 'too_short';
   if (password.length > limits.passwordMax) return 'too_long';
   if (passwordClasses(password) < limits.passwordClassesMin) return 'too_few_classes';

@@ -53,7 +53,10 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
  * Loads the demo data in one transaction (all or nothing), marks the platform as in demo mode and
  * writes `<dataDir>/demo.json`, which lets `shuyuan demo logins` answer while a server holds the database.
  */
-export async function loadDemo(db: Kysely<DB>, options: { seed?: number; scale?: DemoScale; box: SealedBox; dataDir: string }): Promise<Record<string, number>> {
+export async function loadDemo(
+  db: Kysely<DB>,
+  options: { seed?: number; scale?: DemoScale; box: SealedBox; dataDir: string },
+): Promise<Record<string, number>> {
   const seed = options.seed ?? DEFAULT_SEED;
   const scale = options.scale ?? 'small';
   const counts: Record<string, number> = {};
@@ -61,7 +64,11 @@ export async function loadDemo(db: Kysely<DB>, options: { seed?: number; scale?:
     const ctx: DemoContext = { trx, rng: new DemoRandom(seed), scale, box: options.box, ids: new Map() };
     for (const contributor of contributors) Object.assign(counts, await contributor.load(ctx));
     const value = JSON.stringify({ seed, scale, loadedAt: new Date().toISOString() });
-    await trx.insertInto('platform_setting').values({ key: 'demo', value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await trx
+      .insertInto('platform_setting')
+      .values({ key: 'demo', value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
     await appendAudit(trx, systemActor('demo'), { action: 'platform.demo.load', details: { seed, scale, counts } });
   });
   writeFileSync(join(options.dataDir, 'demo.json'), JSON.stringify({ seed, scale, loadedAt: new Date().toISOString() }, null, 2) + '\n');

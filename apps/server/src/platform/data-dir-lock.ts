@@ -37,7 +37,10 @@ export function lockHolder(dataDir: string): LockInfo | null {
 export function acquireDataDir(dataDir: string, command: string, port?: number): () => void {
   const holder = lockHolder(dataDir);
   if (holder) {
-    const what = holder.command === 'serve' ? `a Shuyuan server (pid ${holder.pid}${holder.port ? `, port ${holder.port}` : ''})` : `\`shuyuan ${holder.command}\` (pid ${holder.pid})`;
+    const what =
+      holder.command === 'serve'
+        ? `a Shuyuan server (pid ${holder.pid}${holder.port ? `, port ${holder.port}` : ''})`
+        : `\`shuyuan ${holder.command}\` (pid ${holder.pid})`;
     throw new DataDirBusyError(
       `The embedded database in ${dataDir} is in use by ${what}.\n` +
         'Only one process may open it at a time. Either stop that process and run this command again, ' +

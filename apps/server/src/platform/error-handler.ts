@@ -31,10 +31,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => {
         const keys = (v.params as { keys?: string[] }).keys;
-        return { in: error.validationContext, path: v.instancePath.slice(1).replace(/\//g, '.'), code: v.keyword, message: v.message, ...(keys ? { keys } : {}) };
+        return {
+          in: error.validationContext,
+          path: v.instancePath.slice(1).replace(/\//g, '.'),
+          code: v.keyword,
+          message: v.message,
+          ...(keys ? { keys } : {}),
+        };
       });
       const unknown = issues.filter((i) => i.code === 'unrecognized_keys');
-      if (unknown.length > 0) return send(reply, request, 400, ErrorCode.UnknownField, { fields: unknown.flatMap((i) => i.keys ?? []), issues });
+      if (unknown.length > 0)
+        return send(reply, request, 400, ErrorCode.UnknownField, { fields: unknown.flatMap((i) => i.keys ?? []), issues });
       return send(reply, request, 400, ErrorCode.ValidationFailed, { issues });
     }
     const mapped = error.code ? fastifyCodes[error.code] : undefined;

@@ -21,13 +21,11 @@ export const badRequest = (code: ErrorCode, details: Record<string, unknown> = {
 export const unauthenticated = (code: ErrorCode = ErrorCode.Unauthenticated, details: Record<string, unknown> = {}) =>
   new AppError(401, code, details);
 /** 403: authenticated, but the action is not allowed. */
-export const forbidden = (code: ErrorCode = ErrorCode.Forbidden, details: Record<string, unknown> = {}) =>
-  new AppError(403, code, details);
+export const forbidden = (code: ErrorCode = ErrorCode.Forbidden, details: Record<string, unknown> = {}) => new AppError(403, code, details);
 /** 404: missing, or not visible to this user (the two are indistinguishable on purpose). */
 export const notFound = (resource: string) => new AppError(404, ErrorCode.NotFound, { resource });
 /** 409: a uniqueness clash, a stale version or a state conflict. */
-export const conflict = (code: ErrorCode = ErrorCode.Conflict, details: Record<string, unknown> = {}) =>
-  new AppError(409, code, details);
+export const conflict = (code: ErrorCode = ErrorCode.Conflict, details: Record<string, unknown> = {}) => new AppError(409, code, details);
 
 const UNIQUE_VIOLATION = '23505';
 

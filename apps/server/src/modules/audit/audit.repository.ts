@@ -14,9 +14,13 @@ export interface AuditFilter {
 function filtered(db: Kysely<DB>, f: AuditFilter) {
   let q = db.selectFrom('audit_event as e').leftJoin('department as d', 'd.id', 'e.actor_department_id');
   if (f.actor) q = q.where('e.actor_login', 'ilike', `%${f.actor.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
-  if (f.action) q = q.where((eb) => eb.or([eb('e.action', '=', f.action!), eb('e.action', 'like', `${f.action!.replace(/[\\%_]/g, (c) => '\\' + c)}.%`)]));
+  if (f.action)
+    q = q.where((eb) =>
+      eb.or([eb('e.action', '=', f.action!), eb('e.action', 'like', `${f.action!.replace(/[\\%_]/g, (c) => '\\' + c)}.%`)]),
+    );
   if (f.outcome) q = q.where('e.outcome', '=', f.outcome);
-  if (f.departmentIds) q = q.where('e.actor_department_id', 'in', f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']);
+  if (f.departmentIds)
+    q = q.where('e.actor_department_id', 'in', f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']);
   if (f.from) q = q.where('e.occurred_at', '>=', f.from);
   if (f.to) q = q.where('e.occurred_at', '<', f.to);
   return q;

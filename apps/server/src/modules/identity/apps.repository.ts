@@ -22,7 +22,8 @@ export type AppRow = Awaited<ReturnType<ReturnType<typeof withDetails>['executeT
 export const appsRepository = {
   list(db: Q, departmentIds: readonly string[] | null, departmentId?: string) {
     let q = withDetails(db);
-    if (departmentIds) q = q.where('a.department_id', 'in', departmentIds.length ? [...departmentIds] : ['00000000-0000-0000-0000-000000000000']);
+    if (departmentIds)
+      q = q.where('a.department_id', 'in', departmentIds.length ? [...departmentIds] : ['00000000-0000-0000-0000-000000000000']);
     if (departmentId) q = q.where('a.department_id', '=', departmentId);
     return q.orderBy('d.name').orderBy('a.name').execute();
   },
@@ -30,7 +31,11 @@ export const appsRepository = {
     return withDetails(db).where('a.id', '=', id).executeTakeFirst();
   },
   insert(db: Q, values: { department_id: string; name: string; app_key: string; description: string }) {
-    return db.insertInto('client_app').values({ ...values, status: 'active' }).returning('id').executeTakeFirstOrThrow();
+    return db
+      .insertInto('client_app')
+      .values({ ...values, status: 'active' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
   },
   update(db: Q, id: string, version: number, values: { name?: string; description?: string; status?: 'active' | 'disabled' }) {
     return db
@@ -46,14 +51,26 @@ export const appsRepository = {
     return db.selectFrom('client_app').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
   },
   async countActiveSecrets(db: Q, appId: string): Promise<number> {
-    const row = await db.selectFrom('app_secret').select((eb) => eb.fn.countAll<number>().as('n')).where('app_id', '=', appId).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('app_secret')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('app_id', '=', appId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
   insertSecret(db: Q, values: { app_id: string; secret_ciphertext: string; secret_hint: string }) {
     return db.insertInto('app_secret').values(values).returning(['id', 'created_at']).executeTakeFirstOrThrow();
   },
   revokeSecret(db: Q, appId: string, secretId: string) {
-    return db.updateTable('app_secret').set({ revoked_at: new Date() }).where('id', '=', secretId).where('app_id', '=', appId).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+    return db
+      .updateTable('app_secret')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', secretId)
+      .where('app_id', '=', appId)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
   },
   /** Active secrets of an active application, by AppKey: what the gateway checks signatures with. */
   activeSecretsByKey(db: Q, appKey: string) {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { limits } from '@shuyuan/contracts';
 
-export const AppSecretInfo = z.object({ id: z.uuid(), hint: z.string(), createdAt: z.date(), revokedAt: z.date().nullable() }).meta({ id: 'AppSecretInfo' });
+export const AppSecretInfo = z
+  .object({ id: z.uuid(), hint: z.string(), createdAt: z.date(), revokedAt: z.date().nullable() })
+  .meta({ id: 'AppSecretInfo' });
 
 export const ClientApp = z
   .object({
@@ -20,7 +22,9 @@ export const ClientApp = z
   .meta({ id: 'ClientApp' });
 
 /** A secret as shown once, at creation. */
-export const NewAppSecret = z.object({ id: z.uuid(), secret: z.string(), hint: z.string(), createdAt: z.date() }).meta({ id: 'NewAppSecret' });
+export const NewAppSecret = z
+  .object({ id: z.uuid(), secret: z.string(), hint: z.string(), createdAt: z.date() })
+  .meta({ id: 'NewAppSecret' });
 
 export const ClientAppCreate = z
   .strictObject({

@@ -22,7 +22,12 @@ function toApp(row: AppRow) {
     appKey: row.app_key,
     description: row.description,
     status: row.status,
-    secrets: row.secrets.map((s) => ({ id: s.id, hint: s.hint, createdAt: new Date(s.createdAt), revokedAt: s.revokedAt ? new Date(s.revokedAt) : null })),
+    secrets: row.secrets.map((s) => ({
+      id: s.id,
+      hint: s.hint,
+      createdAt: new Date(s.createdAt),
+      revokedAt: s.revokedAt ? new Date(s.revokedAt) : null,
+    })),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -64,7 +69,13 @@ export class AppsService {
       const { id } = await repo
         .insert(trx, { department_id: input.departmentId, name: input.name, app_key: appKey, description: input.description ?? '' })
         .catch((e: unknown) => rethrowUnique(e, { app_key: 'appKey', department_id_name: 'name' }));
-      await appendAudit(trx, ctx.actor, { action: 'identity.app.create', targetType: 'app', targetId: id, targetLabel: input.name, details: { appKey, departmentId: input.departmentId } });
+      await appendAudit(trx, ctx.actor, {
+        action: 'identity.app.create',
+        targetType: 'app',
+        targetId: id,
+        targetLabel: input.name,
+        details: { appKey, departmentId: input.departmentId },
+      });
       const secret = await this.addSecret(trx, ctx, id, input.name, secretText);
       return { app: toApp((await repo.findById(trx, id))!), secret };
     });
@@ -76,7 +87,13 @@ export class AppsService {
       const { version, ...values } = input;
       const updated = await repo.update(trx, id, version, values).catch((e: unknown) => rethrowUnique(e, { department_id_name: 'name' }));
       if (!updated) throw conflict(ErrorCode.VersionConflict, { current: toApp(current) });
-      await appendAudit(trx, ctx.actor, { action: 'identity.app.update', targetType: 'app', targetId: id, targetLabel: current.name, details: { changed: Object.keys(values), ...(values.status ? { status: values.status } : {}) } });
+      await appendAudit(trx, ctx.actor, {
+        action: 'identity.app.update',
+        targetType: 'app',
+        targetId: id,
+        targetLabel: current.name,
+        details: { changed: Object.keys(values), ...(values.status ? { status: values.status } : {}) },
+      });
       return toApp((await repo.findById(trx, id))!);
     });
   }
@@ -89,11 +106,18 @@ export class AppsService {
 
   private async addSecret(trx: Kysely<DB>, ctx: RequestContext, appId: string, appName: string, secretText?: string) {
     await repo.lockApp(trx, appId);
-    if ((await repo.countActiveSecrets(trx, appId)) >= limits.maxActiveSecrets) throw conflict(ErrorCode.SecretLimit, { max: limits.maxActiveSecrets });
+    if ((await repo.countActiveSecrets(trx, appId)) >= limits.maxActiveSecrets)
+      throw conflict(ErrorCode.SecretLimit, { max: limits.maxActiveSecrets });
     const secret = secretText ?? randomToken(32);
     const hint = `…${secret.slice(-4)}`;
     const row = await repo.insertSecret(trx, { app_id: appId, secret_ciphertext: this.box.seal(secret), secret_hint: hint });
-    await appendAudit(trx, ctx.actor, { action: 'identity.app.secret.create', targetType: 'app', targetId: appId, targetLabel: appName, details: { secretId: row.id, hint } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'identity.app.secret.create',
+      targetType: 'app',
+      targetId: appId,
+      targetLabel: appName,
+      details: { secretId: row.id, hint },
+    });
     return { id: row.id, secret, hint, createdAt: row.created_at };
   }
 
@@ -102,13 +126,24 @@ export class AppsService {
     const app = await this.visible(ctx, id);
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await repo.revokeSecret(trx, id, secretId))) throw notFound('app_secret');
-      await appendAudit(trx, ctx.actor, { action: 'identity.app.secret.revoke', targetType: 'app', targetId: id, targetLabel: app.name, details: { secretId } });
+      await appendAudit(trx, ctx.actor, {
+        action: 'identity.app.secret.revoke',
+        targetType: 'app',
+        targetId: id,
+        targetLabel: app.name,
+        details: { secretId },
+      });
     });
   }
 
   /** The decrypted active secrets of an application, for signature checks by the gateway. */
   async activeSecrets(db: Kysely<DB>, appKey: string) {
     const rows = await repo.activeSecretsByKey(db, appKey);
-    return rows.map((r) => ({ appId: r.app_id, departmentId: r.department_id, secretId: r.secret_id, secret: this.box.open(r.secret_ciphertext) }));
+    return rows.map((r) => ({
+      appId: r.app_id,
+      departmentId: r.department_id,
+      secretId: r.secret_id,
+      secret: this.box.open(r.secret_ciphertext),
+    }));
   }
 }

@@ -33,7 +33,12 @@ describeEachEngine('auth routes', (get) => {
 
   it('refuses a wrong password with INVALID_CREDENTIALS in the requested language, and audits it', async () => {
     const user = await buildUser(get().db);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { login: user.login, password: 'wrong-password' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { login: user.login, password: 'wrong-password' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Wrong login or password' });
     const zh = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: user.login, password: 'wrong-password' } });
@@ -55,7 +60,12 @@ describeEachEngine('auth routes', (get) => {
     const lockedUntil = new Date(right.json().details.lockedUntil).getTime();
     expect(lockedUntil - Date.now()).toBeGreaterThan(14 * 60_000);
     expect(lockedUntil - Date.now()).toBeLessThanOrEqual(15 * 60_000);
-    const lockout = await get().db.selectFrom('audit_event').select('action').where('target_id', '=', user.id).where('action', '=', 'auth.lockout').execute();
+    const lockout = await get()
+      .db.selectFrom('audit_event')
+      .select('action')
+      .where('target_id', '=', user.id)
+      .where('action', '=', 'auth.lockout')
+      .execute();
     expect(lockout).toHaveLength(1);
   });
 
@@ -65,7 +75,11 @@ describeEachEngine('auth routes', (get) => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: session.cookie } });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF_FAILED');
-    const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: session.cookie, 'x-csrf-token': 'x'.repeat(32) } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: session.cookie, 'x-csrf-token': 'x'.repeat(32) },
+    });
     expect(wrong.json().code).toBe('CSRF_FAILED');
   });
 
@@ -75,12 +89,21 @@ describeEachEngine('auth routes', (get) => {
     const blocked = await app.inject({ method: 'GET', url: '/api/v1/users', headers: session.headers });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const weak = await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: session.headers, payload: { currentPassword: TEST_PASSWORD, newPassword: 'alllowercase' } });
+    const weak = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: session.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'alllowercase' },
+    });
     expect(weak.json()).toMatchObject({ code: 'WEAK_PASSWORD', details: { reason: 'too_few_classes' } });
-    const changed = await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: session.headers, payload: { currentPassword: TEST_PASSWORD, newPassword: 'New#Passw0rd-2026' } });
+    const changed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: session.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'New#Passw0rd-2026' },
+    });
     expect(changed.statusCode).toBe(204);
     const allowed = await app.inject({ method: 'GET', url: '/api/v1/users', headers: session.headers });
     expect(allowed.statusCode).toBe(200);
   });
 });
-

@@ -38,32 +38,71 @@ export class AuthService implements Authenticator {
    */
   async login(login: string, password: string, actor: Omit<Actor, 'userId' | 'login' | 'departmentId'>): Promise<StartedSession> {
     const user = await users.findByLogin(this.db, login);
-    const base = { ...actor, userId: user?.id ?? null, login: user?.login ?? login.slice(0, 64), departmentId: user?.department_id ?? null };
+    const base = {
+      ...actor,
+      userId: user?.id ?? null,
+      login: user?.login ?? login.slice(0, 64),
+      departmentId: user?.department_id ?? null,
+    };
     if (!user) {
       await verifyPassword(password, await dummyPasswordHash);
-      await appendAudit(this.db, base, { action: 'auth.login.failed', outcome: 'failure', targetType: 'user', targetLabel: login.slice(0, 64), details: { reason: 'unknown_login' } });
+      await appendAudit(this.db, base, {
+        action: 'auth.login.failed',
+        outcome: 'failure',
+        targetType: 'user',
+        targetLabel: login.slice(0, 64),
+        details: { reason: 'unknown_login' },
+      });
       throw unauthenticated(ErrorCode.InvalidCredentials);
     }
     if (user.locked_until && user.locked_until > new Date()) {
-      await appendAudit(this.db, base, { action: 'auth.login.failed', outcome: 'failure', targetType: 'user', targetId: user.id, targetLabel: user.login, details: { reason: 'locked' } });
+      await appendAudit(this.db, base, {
+        action: 'auth.login.failed',
+        outcome: 'failure',
+        targetType: 'user',
+        targetId: user.id,
+        targetLabel: user.login,
+        details: { reason: 'locked' },
+      });
       throw new AppError(423, ErrorCode.AccountLocked, { lockedUntil: user.locked_until.toISOString() });
     }
     const ok = await verifyPassword(password, user.password_hash);
     if (!ok) {
       const lockedUntil = await this.db.transaction().execute(async (trx) => {
         const failures = await sessions.countFailedLogin(trx, user.id);
-        await appendAudit(trx, base, { action: 'auth.login.failed', outcome: 'failure', targetType: 'user', targetId: user.id, targetLabel: user.login, details: { reason: 'bad_password', failures } });
+        await appendAudit(trx, base, {
+          action: 'auth.login.failed',
+          outcome: 'failure',
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.login,
+          details: { reason: 'bad_password', failures },
+        });
         if (failures < limits.lockoutAttempts) return null;
         const until = new Date(Date.now() + limits.lockoutMinutes * 60_000);
         await users.patch(trx, user.id, { failed_logins: 0, locked_until: until });
-        await appendAudit(trx, base, { action: 'auth.lockout', outcome: 'failure', targetType: 'user', targetId: user.id, targetLabel: user.login, details: { lockedUntil: until.toISOString(), failures } });
+        await appendAudit(trx, base, {
+          action: 'auth.lockout',
+          outcome: 'failure',
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.login,
+          details: { lockedUntil: until.toISOString(), failures },
+        });
         return until;
       });
       if (lockedUntil) throw new AppError(423, ErrorCode.AccountLocked, { lockedUntil: lockedUntil.toISOString() });
       throw unauthenticated(ErrorCode.InvalidCredentials);
     }
     if (user.status !== 'active') {
-      await appendAudit(this.db, base, { action: 'auth.login.failed', outcome: 'failure', targetType: 'user', targetId: user.id, targetLabel: user.login, details: { reason: 'disabled' } });
+      await appendAudit(this.db, base, {
+        action: 'auth.login.failed',
+        outcome: 'failure',
+        targetType: 'user',
+        targetId: user.id,
+        targetLabel: user.login,
+        details: { reason: 'disabled' },
+      });
       throw forbidden(ErrorCode.AccountDisabled);
     }
     const token = randomToken();
@@ -71,7 +110,14 @@ export class AuthService implements Authenticator {
     const expiresAt = this.expiry();
     await this.db.transaction().execute(async (trx) => {
       await users.patch(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: new Date() });
-      await sessions.insertSession(trx, { id: sha256Hex(token), user_id: user.id, csrf_token: csrfToken, ip: actor.ip, user_agent: actor.userAgent?.slice(0, 300) ?? null, expires_at: expiresAt });
+      await sessions.insertSession(trx, {
+        id: sha256Hex(token),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        ip: actor.ip,
+        user_agent: actor.userAgent?.slice(0, 300) ?? null,
+        expires_at: expiresAt,
+      });
       await appendAudit(trx, base, { action: 'auth.login', targetType: 'user', targetId: user.id, targetLabel: user.login });
     });
     return { token, csrfToken, expiresAt, mustChangePassword: user.must_change_password };
@@ -80,7 +126,12 @@ export class AuthService implements Authenticator {
   async logout(principal: Principal, actor: Actor): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       if (principal.sessionId) await sessions.deleteSession(trx, principal.sessionId);
-      await appendAudit(trx, actor, { action: 'auth.logout', targetType: 'user', targetId: principal.userId, targetLabel: principal.login });
+      await appendAudit(trx, actor, {
+        action: 'auth.logout',
+        targetType: 'user',
+        targetId: principal.userId,
+        targetLabel: principal.login,
+      });
     });
   }
 
@@ -89,7 +140,13 @@ export class AuthService implements Authenticator {
     return this.db.transaction().execute(async (trx) => {
       const result = await sessions.deleteUserSessions(trx, principal.userId);
       const ended = Number(result.numDeletedRows);
-      await appendAudit(trx, actor, { action: 'auth.logout_all', targetType: 'user', targetId: principal.userId, targetLabel: principal.login, details: { sessionsEnded: ended } });
+      await appendAudit(trx, actor, {
+        action: 'auth.logout_all',
+        targetType: 'user',
+        targetId: principal.userId,
+        targetLabel: principal.login,
+        details: { sessionsEnded: ended },
+      });
       return ended;
     });
   }

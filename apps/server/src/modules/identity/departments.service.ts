@@ -47,7 +47,8 @@ export async function getDepartment(ctx: RequestContext, id: string) {
 
 export async function createDepartment(ctx: RequestContext, input: z.infer<typeof DepartmentCreate>) {
   return ctx.db.transaction().execute(async (trx) => {
-    if (input.parentId && !(await repo.findById(trx, input.parentId))) throw badRequest(ErrorCode.ValidationFailed, { field: 'parentId', reason: 'no such department' });
+    if (input.parentId && !(await repo.findById(trx, input.parentId)))
+      throw badRequest(ErrorCode.ValidationFailed, { field: 'parentId', reason: 'no such department' });
     const row = await repo
       .insert(trx, {
         parent_id: input.parentId ?? null,
@@ -59,7 +60,13 @@ export async function createDepartment(ctx: RequestContext, input: z.infer<typeo
         sort_order: input.sortOrder ?? 0,
       })
       .catch((e: unknown) => rethrowUnique(e, uniqueFields));
-    await appendAudit(trx, ctx.actor, { action: 'identity.department.create', targetType: 'department', targetId: row.id, targetLabel: row.name, details: { agencyCode: row.agency_code } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'identity.department.create',
+      targetType: 'department',
+      targetId: row.id,
+      targetLabel: row.name,
+      details: { agencyCode: row.agency_code },
+    });
     return toDepartment(row);
   });
 }
@@ -69,8 +76,10 @@ export async function updateDepartment(ctx: RequestContext, id: string, input: z
     const current = await repo.findById(trx, id);
     if (!current) throw notFound('department');
     if (input.parentId) {
-      if (!(await repo.findById(trx, input.parentId))) throw badRequest(ErrorCode.ValidationFailed, { field: 'parentId', reason: 'no such department' });
-      if ((await repo.subtreeIds(trx, id)).includes(input.parentId)) throw badRequest(ErrorCode.ValidationFailed, { field: 'parentId', reason: 'a department cannot move below itself' });
+      if (!(await repo.findById(trx, input.parentId)))
+        throw badRequest(ErrorCode.ValidationFailed, { field: 'parentId', reason: 'no such department' });
+      if ((await repo.subtreeIds(trx, id)).includes(input.parentId))
+        throw badRequest(ErrorCode.ValidationFailed, { field: 'parentId', reason: 'a department cannot move below itself' });
     }
     const values: Updateable<DepartmentTable> = {};
     if (input.parentId !== undefined) values.parent_id = input.parentId;
@@ -82,7 +91,13 @@ export async function updateDepartment(ctx: RequestContext, id: string, input: z
     if (input.sortOrder !== undefined) values.sort_order = input.sortOrder;
     const row = await repo.update(trx, id, input.version, values).catch((e: unknown) => rethrowUnique(e, uniqueFields));
     if (!row) throw conflict(ErrorCode.VersionConflict, { current: toDepartment(current) });
-    await appendAudit(trx, ctx.actor, { action: 'identity.department.update', targetType: 'department', targetId: id, targetLabel: row.name, details: { changed: Object.keys(values) } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'identity.department.update',
+      targetType: 'department',
+      targetId: id,
+      targetLabel: row.name,
+      details: { changed: Object.keys(values) },
+    });
     return toDepartment(row);
   });
 }
@@ -91,8 +106,14 @@ export async function deleteDepartment(ctx: RequestContext, id: string) {
   await ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findById(trx, id);
     if (!current) throw notFound('department');
-    if (await repo.hasDependants(trx, id)) throw conflict(ErrorCode.Conflict, { reason: 'the department still has sub-departments, users or applications' });
+    if (await repo.hasDependants(trx, id))
+      throw conflict(ErrorCode.Conflict, { reason: 'the department still has sub-departments, users or applications' });
     await repo.delete(trx, id);
-    await appendAudit(trx, ctx.actor, { action: 'identity.department.delete', targetType: 'department', targetId: id, targetLabel: current.name });
+    await appendAudit(trx, ctx.actor, {
+      action: 'identity.department.delete',
+      targetType: 'department',
+      targetId: id,
+      targetLabel: current.name,
+    });
   });
 }

@@ -17,7 +17,18 @@ export const demoRoleLogins = [
   { role: 'auditor', login: 'auditor', department: '江苏省审计厅', key: 'sjt' },
 ] as const;
 
-async function insertDepartment(ctx: DemoContext, key: string, values: { parentKey: string | null; name: string; shortName: string | null; level: 'province' | 'city' | 'county'; divisionCode: string; sortOrder: number }) {
+async function insertDepartment(
+  ctx: DemoContext,
+  key: string,
+  values: {
+    parentKey: string | null;
+    name: string;
+    shortName: string | null;
+    level: 'province' | 'city' | 'county';
+    divisionCode: string;
+    sortOrder: number;
+  },
+) {
   const row = await ctx.trx
     .insertInto('department')
     .values({
@@ -35,16 +46,44 @@ async function insertDepartment(ctx: DemoContext, key: string, values: { parentK
 }
 
 async function loadDepartments(ctx: DemoContext): Promise<string[]> {
-  await insertDepartment(ctx, 'province', { parentKey: null, name: `${PROVINCE.name}人民政府`, shortName: PROVINCE.name, level: 'province', divisionCode: PROVINCE.divisionCode, sortOrder: 0 });
+  await insertDepartment(ctx, 'province', {
+    parentKey: null,
+    name: `${PROVINCE.name}人民政府`,
+    shortName: PROVINCE.name,
+    level: 'province',
+    divisionCode: PROVINCE.divisionCode,
+    sortOrder: 0,
+  });
   const keys: string[] = [];
   for (const [i, [key, name]] of PROVINCIAL_DEPARTMENTS.entries()) {
-    await insertDepartment(ctx, key, { parentKey: 'province', name, shortName: name.replace(/^(国家税务总局)?江苏省/, ''), level: 'province', divisionCode: PROVINCE.divisionCode, sortOrder: i + 1 });
+    await insertDepartment(ctx, key, {
+      parentKey: 'province',
+      name,
+      shortName: name.replace(/^(国家税务总局)?江苏省/, ''),
+      level: 'province',
+      divisionCode: PROVINCE.divisionCode,
+      sortOrder: i + 1,
+    });
     keys.push(key);
   }
   for (const [i, city] of CITIES.entries()) {
-    await insertDepartment(ctx, city.key, { parentKey: 'province', name: `${city.name}人民政府`, shortName: city.name, level: 'city', divisionCode: city.divisionCode, sortOrder: 100 + i });
+    await insertDepartment(ctx, city.key, {
+      parentKey: 'province',
+      name: `${city.name}人民政府`,
+      shortName: city.name,
+      level: 'city',
+      divisionCode: city.divisionCode,
+      sortOrder: 100 + i,
+    });
     for (const [j, [key, suffix]] of CITY_DEPARTMENTS.entries()) {
-      await insertDepartment(ctx, `${city.key}.${key}`, { parentKey: city.key, name: `${city.name}${suffix}`, shortName: suffix, level: 'city', divisionCode: city.divisionCode, sortOrder: j + 1 });
+      await insertDepartment(ctx, `${city.key}.${key}`, {
+        parentKey: city.key,
+        name: `${city.name}${suffix}`,
+        shortName: suffix,
+        level: 'city',
+        divisionCode: city.divisionCode,
+        sortOrder: j + 1,
+      });
       keys.push(`${city.key}.${key}`);
     }
   }
@@ -67,7 +106,10 @@ async function insertUser(ctx: DemoContext, hash: string, login: string, departm
     .returning('id')
     .executeTakeFirstOrThrow();
   const roles = await ctx.trx.selectFrom('role').select('id').where('code', 'in', roleCodes).execute();
-  await ctx.trx.insertInto('user_role').values(roles.map((r) => ({ user_id: id, role_id: r.id }))).execute();
+  await ctx.trx
+    .insertInto('user_role')
+    .values(roles.map((r) => ({ user_id: id, role_id: r.id })))
+    .execute();
 }
 
 /** Departments of a province and three cities, users for every role, and client applications. */
@@ -100,7 +142,10 @@ export const identityDemo: DemoContributor = {
         .returning('id')
         .executeTakeFirstOrThrow();
       const secret = Buffer.from(ctx.rng.hex(32), 'hex').toString('base64url');
-      await ctx.trx.insertInto('app_secret').values({ app_id: id, secret_ciphertext: ctx.box.seal(secret), secret_hint: `…${secret.slice(-4)}` }).execute();
+      await ctx.trx
+        .insertInto('app_secret')
+        .values({ app_id: id, secret_ciphertext: ctx.box.seal(secret), secret_hint: `…${secret.slice(-4)}` })
+        .execute();
       ctx.ids.set(`app:${name}`, id);
     }
     return { departments: departmentKeys.length + 1 + CITIES.length, users, apps: DEMO_APPS.length };

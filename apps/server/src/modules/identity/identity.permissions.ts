@@ -63,6 +63,16 @@ export const builtinRoles: readonly RoleDefinition[] = [
     nameZh: '审计员',
     nameEn: 'Auditor',
     description: 'Reads, exports and verifies the audit log.',
-    permissions: [P.ScopeAll, P.ConsoleAccess, P.DepartmentRead, P.UserRead, P.RoleRead, P.AppRead, P.AuditRead, P.AuditExport, P.TokenManageOwn],
+    permissions: [
+      P.ScopeAll,
+      P.ConsoleAccess,
+      P.DepartmentRead,
+      P.UserRead,
+      P.RoleRead,
+      P.AppRead,
+      P.AuditRead,
+      P.AuditExport,
+      P.TokenManageOwn,
+    ],
   },
 ];

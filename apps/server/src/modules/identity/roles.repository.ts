@@ -25,7 +25,11 @@ export const rolesRepository = {
   },
   findByCodes(db: Q, codes: readonly string[]) {
     if (codes.length === 0) return Promise.resolve([]);
-    return db.selectFrom('role').select(['id', 'code']).where('code', 'in', [...codes]).execute();
+    return db
+      .selectFrom('role')
+      .select(['id', 'code'])
+      .where('code', 'in', [...codes])
+      .execute();
   },
   insert(db: Q, values: { code: string; name_zh: string; name_en: string; description: string; builtin: boolean; permissions: string[] }) {
     return db.insertInto('role').values(values).returning('id').executeTakeFirstOrThrow();

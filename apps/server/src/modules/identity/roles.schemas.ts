@@ -36,4 +36,6 @@ export const RoleUpdate = z
   })
   .meta({ id: 'RoleUpdate' });
 
-export const PermissionInfo = z.object({ name: z.string(), descriptionZh: z.string(), descriptionEn: z.string() }).meta({ id: 'PermissionInfo' });
+export const PermissionInfo = z
+  .object({ name: z.string(), descriptionZh: z.string(), descriptionEn: z.string() })
+  .meta({ id: 'PermissionInfo' });

@@ -13,15 +13,37 @@ export async function syncBuiltinRoles(db: Kysely<DB>): Promise<void> {
     for (const def of builtinRoles) {
       const row = existing.find((r) => r.code === def.code);
       if (!row) {
-        await trx.insertInto('role').values({ code: def.code, name_zh: def.nameZh, name_en: def.nameEn, description: def.description, builtin: true, permissions: [...def.permissions].sort() }).execute();
+        await trx
+          .insertInto('role')
+          .values({
+            code: def.code,
+            name_zh: def.nameZh,
+            name_en: def.nameEn,
+            description: def.description,
+            builtin: true,
+            permissions: [...def.permissions].sort(),
+          })
+          .execute();
         continue;
       }
-      const stored = (await trx.selectFrom('platform_setting').select('value').where('key', '=', `role.seeded.${def.code}`).executeTakeFirst())?.value as string[] | undefined;
+      const stored = (
+        await trx.selectFrom('platform_setting').select('value').where('key', '=', `role.seeded.${def.code}`).executeTakeFirst()
+      )?.value as string[] | undefined;
       const seededBefore = new Set(stored ?? row.permissions);
       const added = def.permissions.filter((p) => !seededBefore.has(p) && !row.permissions.includes(p));
       if (added.length) {
-        await trx.updateTable('role').set({ permissions: [...row.permissions, ...added].sort() }).where('id', '=', row.id).execute();
-        await appendAudit(trx, systemActor(), { action: 'identity.role.update', targetType: 'role', targetId: row.id, targetLabel: def.code, details: { added, removed: [], reason: 'new built-in permissions' } });
+        await trx
+          .updateTable('role')
+          .set({ permissions: [...row.permissions, ...added].sort() })
+          .where('id', '=', row.id)
+          .execute();
+        await appendAudit(trx, systemActor(), {
+          action: 'identity.role.update',
+          targetType: 'role',
+          targetId: row.id,
+          targetLabel: def.code,
+          details: { added, removed: [], reason: 'new built-in permissions' },
+        });
       }
     }
     for (const def of builtinRoles) {

@@ -56,9 +56,22 @@ export async function createRole(ctx: RequestContext, input: z.infer<typeof Role
   const permissions = assertKnownPermissions(input.permissions);
   return ctx.db.transaction().execute(async (trx) => {
     const { id } = await repo
-      .insert(trx, { code: input.code, name_zh: input.nameZh, name_en: input.nameEn, description: input.description ?? '', builtin: false, permissions })
+      .insert(trx, {
+        code: input.code,
+        name_zh: input.nameZh,
+        name_en: input.nameEn,
+        description: input.description ?? '',
+        builtin: false,
+        permissions,
+      })
       .catch((e: unknown) => rethrowUnique(e, { code: 'code' }));
-    await appendAudit(trx, ctx.actor, { action: 'identity.role.create', targetType: 'role', targetId: id, targetLabel: input.code, details: { permissions } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'identity.role.create',
+      targetType: 'role',
+      targetId: id,
+      targetLabel: input.code,
+      details: { permissions },
+    });
     return toRole((await repo.findById(trx, id))!);
   });
 }
@@ -69,7 +82,8 @@ export async function updateRole(ctx: RequestContext, id: string, input: z.infer
     if (!current) throw notFound('role');
     const permissions = input.permissions ? assertKnownPermissions(input.permissions) : undefined;
     // The administrator role always holds everything, so nobody can lock the platform out of itself.
-    if (current.code === 'platform_admin' && permissions) throw forbidden(ErrorCode.Forbidden, { reason: 'the platform administrator role always holds every permission' });
+    if (current.code === 'platform_admin' && permissions)
+      throw forbidden(ErrorCode.Forbidden, { reason: 'the platform administrator role always holds every permission' });
     const updated = await repo.update(trx, id, input.version, {
       ...(input.nameZh !== undefined ? { name_zh: input.nameZh } : {}),
       ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
@@ -79,7 +93,13 @@ export async function updateRole(ctx: RequestContext, id: string, input: z.infer
     if (!updated) throw conflict(ErrorCode.VersionConflict, { current: toRole(current) });
     const added = permissions?.filter((p) => !current.permissions.includes(p)) ?? [];
     const removed = permissions ? current.permissions.filter((p) => !permissions.includes(p)) : [];
-    await appendAudit(trx, ctx.actor, { action: 'identity.role.update', targetType: 'role', targetId: id, targetLabel: current.code, details: { added, removed } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'identity.role.update',
+      targetType: 'role',
+      targetId: id,
+      targetLabel: current.code,
+      details: { added, removed },
+    });
     return toRole((await repo.findById(trx, id))!);
   });
 }
@@ -89,7 +109,8 @@ export async function deleteRole(ctx: RequestContext, id: string) {
     const current = await repo.findById(trx, id);
     if (!current) throw notFound('role');
     if (current.builtin) throw conflict(ErrorCode.Conflict, { reason: 'built-in roles cannot be deleted' });
-    if (Number(current.user_count) > 0) throw conflict(ErrorCode.Conflict, { reason: 'the role is still assigned to users', userCount: Number(current.user_count) });
+    if (Number(current.user_count) > 0)
+      throw conflict(ErrorCode.Conflict, { reason: 'the role is still assigned to users', userCount: Number(current.user_count) });
     await repo.delete(trx, id);
     await appendAudit(trx, ctx.actor, { action: 'identity.role.delete', targetType: 'role', targetId: id, targetLabel: current.code });
   });

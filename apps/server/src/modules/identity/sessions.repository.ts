@@ -5,7 +5,10 @@ type Q = Kysely<DB> | Transaction<DB>;
 
 /** Every SQL statement about sessions and personal access tokens. */
 export const sessionsRepository = {
-  insertSession(db: Q, values: { id: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; expires_at: Date }) {
+  insertSession(
+    db: Q,
+    values: { id: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; expires_at: Date },
+  ) {
     return db.insertInto('user_session').values(values).execute();
   },
   /** The live session with its user, or undefined when expired, missing or the user is disabled. */
@@ -13,7 +16,16 @@ export const sessionsRepository = {
     return db
       .selectFrom('user_session as s')
       .innerJoin('app_user as u', 'u.id', 's.user_id')
-      .select(['s.id', 's.csrf_token', 's.last_seen_at', 'u.id as user_id', 'u.login', 'u.display_name', 'u.department_id', 'u.must_change_password'])
+      .select([
+        's.id',
+        's.csrf_token',
+        's.last_seen_at',
+        'u.id as user_id',
+        'u.login',
+        'u.display_name',
+        'u.department_id',
+        'u.must_change_password',
+      ])
       .where('s.id', '=', id)
       .where('s.expires_at', '>', new Date())
       .where('u.status', '=', 'active')
@@ -33,7 +45,10 @@ export const sessionsRepository = {
   deleteExpiredSessions(db: Q) {
     return db.deleteFrom('user_session').where('expires_at', '<=', new Date()).executeTakeFirst();
   },
-  insertToken(db: Q, values: { user_id: string; name: string; token_hash: string; token_prefix: string; permissions: string[]; expires_at: Date | null }) {
+  insertToken(
+    db: Q,
+    values: { user_id: string; name: string; token_hash: string; token_prefix: string; permissions: string[]; expires_at: Date | null },
+  ) {
     return db.insertInto('access_token').values(values).returningAll().executeTakeFirstOrThrow();
   },
   listTokens(db: Q, userId: string) {
@@ -43,7 +58,16 @@ export const sessionsRepository = {
     return db
       .selectFrom('access_token as t')
       .innerJoin('app_user as u', 'u.id', 't.user_id')
-      .select(['t.id', 't.permissions', 't.last_used_at', 'u.id as user_id', 'u.login', 'u.display_name', 'u.department_id', 'u.must_change_password'])
+      .select([
+        't.id',
+        't.permissions',
+        't.last_used_at',
+        'u.id as user_id',
+        'u.login',
+        'u.display_name',
+        'u.department_id',
+        'u.must_change_password',
+      ])
       .where('t.token_hash', '=', tokenHash)
       .where('t.revoked_at', 'is', null)
       .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', new Date())]))

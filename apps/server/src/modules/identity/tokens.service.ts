@@ -64,7 +64,13 @@ export async function createToken(ctx: RequestContext, input: z.infer<typeof Acc
       permissions: [...new Set(requested)].sort(),
       expires_at: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
     });
-    await appendAudit(trx, ctx.actor, { action: 'identity.token.create', targetType: 'access_token', targetId: row.id, targetLabel: input.name, details: { permissions: row.permissions, expiresAt: row.expires_at } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'identity.token.create',
+      targetType: 'access_token',
+      targetId: row.id,
+      targetLabel: input.name,
+      details: { permissions: row.permissions, expiresAt: row.expires_at },
+    });
     return { token, item: toToken(row) };
   });
 }

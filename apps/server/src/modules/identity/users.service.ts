@@ -102,7 +102,13 @@ export async function createUser(ctx: RequestContext, input: z.infer<typeof User
       })
       .catch((e: unknown) => rethrowUnique(e, { login: 'login' }));
     await repo.setRoles(trx, id, roleIds);
-    await appendAudit(trx, ctx.actor, { action: 'identity.user.create', targetType: 'user', targetId: id, targetLabel: input.login, details: { departmentId: input.departmentId, roles: input.roles } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'identity.user.create',
+      targetType: 'user',
+      targetId: id,
+      targetLabel: input.login,
+      details: { departmentId: input.departmentId, roles: input.roles },
+    });
     const row = await repo.findById(trx, id);
     return { user: toUser(row!), initialPassword };
   });
@@ -112,7 +118,10 @@ export async function updateUser(ctx: RequestContext, id: string, input: z.infer
   const current = await visibleUser(ctx, id);
   const scope = await departmentScope(ctx.db, ctx.principal);
   return ctx.db.transaction().execute(async (trx) => {
-    if (input.departmentId && (!(await departmentsRepository.findById(trx, input.departmentId)) || (scope && !scope.has(input.departmentId)))) {
+    if (
+      input.departmentId &&
+      (!(await departmentsRepository.findById(trx, input.departmentId)) || (scope && !scope.has(input.departmentId)))
+    ) {
       throw badRequest(ErrorCode.ValidationFailed, { field: 'departmentId', reason: 'no such department' });
     }
     const values: Updateable<UserTable> = {};
@@ -126,7 +135,17 @@ export async function updateUser(ctx: RequestContext, id: string, input: z.infer
     if (input.roles) await repo.setRoles(trx, id, await resolveRoleIds(trx, input.roles));
     if (input.status === 'disabled') await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
     const changed = [...Object.keys(values), ...(input.roles ? ['roles'] : [])];
-    await appendAudit(trx, ctx.actor, { action: 'identity.user.update', targetType: 'user', targetId: id, targetLabel: current.login, details: { changed, ...(input.roles ? { roles: input.roles, previousRoles: current.roles } : {}), ...(input.status ? { status: input.status } : {}) } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'identity.user.update',
+      targetType: 'user',
+      targetId: id,
+      targetLabel: current.login,
+      details: {
+        changed,
+        ...(input.roles ? { roles: input.roles, previousRoles: current.roles } : {}),
+        ...(input.status ? { status: input.status } : {}),
+      },
+    });
     return toUser((await repo.findById(trx, id))!);
   });
 }
@@ -137,9 +156,20 @@ export async function resetPassword(ctx: RequestContext, id: string) {
   const initialPassword = generateInitialPassword();
   const hash = await hashPassword(initialPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.patch(trx, id, { password_hash: hash, must_change_password: true, password_changed_at: new Date(), failed_logins: 0, locked_until: null });
+    await repo.patch(trx, id, {
+      password_hash: hash,
+      must_change_password: true,
+      password_changed_at: new Date(),
+      failed_logins: 0,
+      locked_until: null,
+    });
     await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
-    await appendAudit(trx, ctx.actor, { action: 'identity.user.reset_password', targetType: 'user', targetId: id, targetLabel: current.login });
+    await appendAudit(trx, ctx.actor, {
+      action: 'identity.user.reset_password',
+      targetType: 'user',
+      targetId: id,
+      targetLabel: current.login,
+    });
   });
   return { user: toUser((await repo.findById(ctx.db, id))!), initialPassword };
 }
