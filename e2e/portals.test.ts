@@ -49,6 +49,7 @@ describe.runIf(hasChromium)('portals in a real browser', () => {
       } else {
         expect(await page.getByTestId('nav-console').count()).toBe(0);
         await page.goto(`${baseUrl}/console`);
+        await page.getByTestId('forbidden').waitFor();
         await expect(page.getByTestId('console-menu').count()).resolves.toBe(0);
       }
       expect((await page.getByTestId('nav-share').count()) > 0).toBe(role.share);

@@ -27,6 +27,7 @@ export function ForbiddenResult() {
   const t = useT();
   return (
     <Result
+      data-testid="forbidden"
       status="403"
       title="403"
       subTitle={t('forbidden.subtitle')}
