@@ -169,4 +169,44 @@ describeEachEngine('department routes', (get) => {
     const row = await get().db.selectFrom('department').select('version').where('id', '=', own.id).executeTakeFirstOrThrow();
     expect(row.version).toBe(1);
   });
+  it('keeps a department manager without platform scope strictly below its own department', async () => {
+    const code = `city_admin_${unique()}`;
+    const role = await admin.post('/api/v1/roles', {
+      code,
+      nameZh: '市级管理员',
+      nameEn: 'City administrator',
+      permissions: ['portal.console.access', 'identity.department.read', 'identity.department.manage'],
+    });
+    expect(role.statusCode).toBe(201);
+    const own = await buildDepartment(get().db, { level: 'city', divisionCode: '320100' });
+    const child = await buildDepartment(get().db, { parentId: own.id, level: 'county', divisionCode: '320102' });
+    const elsewhere = await buildDepartment(get().db);
+    const { api } = await signedIn(app, get().db, { roles: [code], departmentId: own.id });
+
+    const created = await api.post('/api/v1/departments', newDepartment({ parentId: child.id, level: 'county', divisionCode: '320102' }));
+    expect(created.statusCode).toBe(201);
+    expect((await api.patch(`/api/v1/departments/${child.id}`, { shortName: '玄武', version: 1 })).statusCode).toBe(200);
+
+    const refused = [
+      await api.post('/api/v1/departments', newDepartment({ parentId: elsewhere.id })),
+      await api.post('/api/v1/departments', newDepartment()),
+      await api.patch(`/api/v1/departments/${own.id}`, { shortName: '自己', version: 1 }),
+      await api.patch(`/api/v1/departments/${elsewhere.id}`, { shortName: '别处', version: 1 }),
+      await api.patch(`/api/v1/departments/${child.id}`, { parentId: elsewhere.id, version: 2 }),
+      await api.delete(`/api/v1/departments/${elsewhere.id}`),
+      await api.delete(`/api/v1/departments/${own.id}`),
+    ];
+    for (const res of refused) expect(res.json()).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refused.map((r) => r.statusCode)).toEqual(refused.map(() => 403));
+    const rows = await get()
+      .db.selectFrom('department')
+      .select(['id', 'version', 'parent_id'])
+      .where('id', 'in', [own.id, child.id, elsewhere.id])
+      .execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.version, r.parent_id]]))).toEqual({
+      [own.id]: [1, null],
+      [child.id]: [2, own.id],
+      [elsewhere.id]: [1, null],
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { ErrorCode } from '@shuyuan/contracts';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log';
 import { hasGlobalScope, type DepartmentScope, type Principal } from '../../platform/auth/principal';
-import { badRequest, conflict, notFound, rethrowUnique } from '../../platform/errors';
+import { badRequest, conflict, forbidden, notFound, rethrowUnique } from '../../platform/errors';
 import type { Kysely, Updateable } from 'kysely';
 import type { DB, DepartmentTable } from '../../db/schema';
 import { departmentsRepository as repo, type DepartmentRow } from './departments.repository';
@@ -45,10 +45,28 @@ export async function getDepartment(ctx: RequestContext, id: string) {
   return toDepartment(row);
 }
 
+/**
+ * Refuses a department write outside the principal's reach. Everyone may read the tree, so this is a
+ * 403, not a 404: a manager without platform scope acts only strictly below its own department (its
+ * own department and everything above or beside it belong to whoever manages the level above).
+ */
+async function assertManageable(db: Kysely<DB>, principal: Principal, ids: readonly (string | null)[], field: string) {
+  const scope = await departmentScope(db, principal);
+  if (!scope) return;
+  for (const id of ids) {
+    if (id === null && field === 'parentId')
+      throw forbidden(ErrorCode.Forbidden, { field, reason: 'only platform-wide administrators add top-level departments' });
+    if (id === null) continue;
+    const own = id === principal.departmentId && field !== 'parentId';
+    if (!scope.has(id) || own) throw forbidden(ErrorCode.Forbidden, { field, reason: 'outside the departments you manage' });
+  }
+}
+
 export async function createDepartment(ctx: RequestContext, input: z.infer<typeof DepartmentCreate>) {
   return ctx.db.transaction().execute(async (trx) => {
     if (input.parentId && !(await repo.findById(trx, input.parentId)))
       throw badRequest(ErrorCode.ValidationFailed, { field: 'parentId', reason: 'no such department' });
+    await assertManageable(trx, ctx.principal, [input.parentId ?? null], 'parentId');
     const row = await repo
       .insert(trx, {
         parent_id: input.parentId ?? null,
@@ -75,6 +93,8 @@ export async function updateDepartment(ctx: RequestContext, id: string, input: z
   return ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findById(trx, id);
     if (!current) throw notFound('department');
+    await assertManageable(trx, ctx.principal, [id], 'id');
+    if (input.parentId !== undefined) await assertManageable(trx, ctx.principal, [input.parentId], 'parentId');
     if (input.parentId) {
       if (!(await repo.findById(trx, input.parentId)))
         throw badRequest(ErrorCode.ValidationFailed, { field: 'parentId', reason: 'no such department' });
@@ -106,6 +126,7 @@ export async function deleteDepartment(ctx: RequestContext, id: string) {
   await ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findById(trx, id);
     if (!current) throw notFound('department');
+    await assertManageable(trx, ctx.principal, [id], 'id');
     if (await repo.hasDependants(trx, id))
       throw conflict(ErrorCode.Conflict, { reason: 'the department still has sub-departments, users or applications' });
     await repo.delete(trx, id);
