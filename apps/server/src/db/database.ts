@@ -29,8 +29,16 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   return { db, engine: 'pglite', close: () => db.destroy() };
 }
 
-/** Opens a pg pool on a PostgreSQL server. */
-export function openPostgres(connectionString: string, max = 10): Database {
+/**
+ * Opens a pg pool on a PostgreSQL server. An idle connection the server drops (a restart, an
+ * administrator's terminate) is reported through `onIdleError` and replaced on the next checkout;
+ * without a listener pg would throw it and end the process.
+ */
+export function openPostgres(
+  connectionString: string,
+  max = 10,
+  onIdleError: (error: Error) => void = (error) => process.emitWarning(`idle PostgreSQL connection lost: ${error.message}`),
+): Database {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === OID.int8) return parseInt8;
@@ -40,6 +48,7 @@ export function openPostgres(connectionString: string, max = 10): Database {
     },
   };
   const pool = new pg.Pool({ connectionString, max, types: types as pg.CustomTypesConfig });
+  pool.on('error', onIdleError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
