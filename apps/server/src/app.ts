@@ -19,6 +19,7 @@ import { SealedBox } from './platform/crypto/provider';
 import { registerErrorHandler } from './platform/error-handler';
 import { messageFor, pickLang } from './platform/i18n';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { catalogRoutes } from './modules/catalog';
 import { healthRoutes } from './modules/health/health.routes';
 import { AppsService, AuthService, authRoutes, identityRoutes } from './modules/identity';
 
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(authRoutes, { db, auth: services.auth, secureCookies: options.secureCookies ?? false });
       await api.register(identityRoutes, { db, apps: services.apps });
       await api.register(auditRoutes, { db });
+      await api.register(catalogRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

@@ -8,19 +8,21 @@ export interface Client {
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, payload: unknown): Promise<LightMyRequestResponse>;
-  delete(url: string): Promise<LightMyRequestResponse>;
+  put(url: string, payload: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
 }
 
 /** Inject calls with the credentials of a session (`Session`), a bearer token (string) or none. */
 export function client(app: FastifyInstance, as?: Session | string | null): Client {
   const auth: Record<string, string> = typeof as === 'string' ? { authorization: `Bearer ${as}` } : as ? as.headers : {};
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, extra: Record<string, string> = {}) =>
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, extra: Record<string, string> = {}) =>
     app.inject({ method, url, headers: { ...auth, ...extra }, ...(payload === undefined ? {} : { payload: payload as object }) });
   return {
     get: (url, headers) => send('GET', url, undefined, headers),
     post: (url, payload) => send('POST', url, payload),
     patch: (url, payload) => send('PATCH', url, payload),
-    delete: (url) => send('DELETE', url),
+    put: (url, payload) => send('PUT', url, payload),
+    delete: (url, payload) => send('DELETE', url, payload),
   };
 }
 

@@ -17,6 +17,8 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   Duplicate: 'DUPLICATE',
   VersionConflict: 'VERSION_CONFLICT',
+  /** The entry's lifecycle does not allow this now (e.g. editing while in review). */
+  InvalidTransition: 'INVALID_TRANSITION',
   SecretLimit: 'APP_SECRET_LIMIT',
   NotInDemoMode: 'NOT_IN_DEMO_MODE',
   Internal: 'INTERNAL_ERROR',

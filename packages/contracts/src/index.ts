@@ -2,3 +2,4 @@ export * from './identifiers';
 export * from './identity';
 export * from './errors';
 export * from './permissions';
+export * from './catalog';

@@ -15,6 +15,20 @@ export const Permission = {
   TokenManageOwn: 'identity.token.manage',
   AuditRead: 'audit.event.read',
   AuditExport: 'audit.event.export',
+  /** Reads the published catalog, and its own department's drafts. */
+  CatalogRead: 'catalog.entry.read',
+  /** Compiles, edits, mounts and submits its own department's catalog entries. */
+  CatalogCompile: 'catalog.entry.compile',
+  /** Reviews submitted entries, changes, mounts and retirements: publishes or returns them. */
+  CatalogReview: 'catalog.entry.review',
+  /** Registers its department's information systems (政务信息系统). */
+  SystemManage: 'catalog.system.manage',
+  /** Reads registered data sources and their schemas. */
+  SourceRead: 'catalog.source.read',
+  /** Registers, tests and introspects its department's data sources. */
+  SourceManage: 'catalog.source.manage',
+  /** Registers cascade nodes (upper and lower installs) and watches their status. */
+  CascadeManage: 'catalog.cascade.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 

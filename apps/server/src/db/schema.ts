@@ -1,3 +1,4 @@
+import type { CatalogEntryContent, EntryStatus, MountStatus } from '@shuyuan/contracts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Row types of every table, the compile-time twin of the migrations. */
@@ -123,6 +124,115 @@ export interface PlatformSettingTable {
   updated_at: Timestamp;
 }
 
+export interface InfoSystemTable {
+  id: Generated<string>;
+  department_id: string;
+  name: string;
+  status: 'planned' | 'building' | 'running' | 'retired';
+  on_gov_cloud: Generated<boolean>;
+  description: Generated<string>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** The entry's compiled content; its shape is CatalogEntryContent of the contracts package. */
+type EntryContent = JSONColumnType<CatalogEntryContent, string, string>;
+
+export interface CatalogEntryTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  name_key: string;
+  department_id: string;
+  status: EntryStatus;
+  mount_status: Generated<MountStatus>;
+  content: EntryContent;
+  pending: JSONColumnType<CatalogEntryContent | null, string | null, string | null>;
+  revision: Generated<number>;
+  version: Generated<number>;
+  resource_attribute: string;
+  domain: string;
+  data_level: string;
+  format_class: string;
+  sharing_type: string;
+  sharing_methods: string[];
+  open_type: string;
+  update_cycle: string;
+  tags: string[];
+  item_count: number;
+  apply_count: Generated<number>;
+  /** A tsvector; written with `to_tsvector('simple', …)` over the segmented text. */
+  search_vector: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  submitted_at: NullableTimestamp;
+  published_at: NullableTimestamp;
+  review_started_at: NullableTimestamp;
+}
+
+export interface CatalogEntryVersionTable {
+  entry_id: string;
+  revision: number;
+  content: EntryContent;
+  published_at: CreatedAt;
+  published_by: string | null;
+}
+
+export interface CatalogEventTable {
+  id: Generated<number>;
+  entry_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  comment: string | null;
+  details: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  at: CreatedAt;
+}
+
+export interface CatalogEntrySystemTable {
+  entry_id: string;
+  system_id: string;
+}
+
+export interface CatalogCodeSequenceTable {
+  segment: string;
+  last_value: number;
+}
+
+export interface CatalogChangeTable {
+  id: Generated<number>;
+  entry_id: string;
+  code: string;
+  kind: 'published' | 'changed' | 'retired';
+  revision: number;
+  at: CreatedAt;
+}
+
+/** A registered data source; `settings` is shaped by `kind` (see modules/sources/sources.settings.ts). */
+export interface DataSourceTable {
+  id: Generated<string>;
+  department_id: string;
+  name: string;
+  kind: 'postgresql' | 'mysql' | 'file' | 'http_json';
+  description: Generated<string>;
+  settings: JSONColumnType<Record<string, unknown>, string, string>;
+  credentials_sealed: string | null;
+  status: Generated<'active' | 'disabled'>;
+  test_status: 'ok' | 'failed' | null;
+  test_step: 'dns' | 'connect' | 'auth' | 'database' | 'permission' | 'read' | null;
+  test_code: string | null;
+  test_message: string | null;
+  test_elapsed_ms: number | null;
+  tested_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   department: DepartmentTable;
   role: RoleTable;
@@ -134,4 +244,12 @@ export interface DB {
   app_secret: AppSecretTable;
   audit_event: AuditEventTable;
   platform_setting: PlatformSettingTable;
+  data_source: DataSourceTable;
+  info_system: InfoSystemTable;
+  catalog_entry: CatalogEntryTable;
+  catalog_entry_version: CatalogEntryVersionTable;
+  catalog_event: CatalogEventTable;
+  catalog_entry_system: CatalogEntrySystemTable;
+  catalog_code_sequence: CatalogCodeSequenceTable;
+  catalog_change: CatalogChangeTable;
 }

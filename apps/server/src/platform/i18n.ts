@@ -42,6 +42,7 @@ const messages: Record<ErrorCode, { zh: string; en: string }> = {
   CONFLICT: { zh: '操作与当前状态冲突', en: 'The operation conflicts with the current state' },
   DUPLICATE: { zh: '已存在相同的记录', en: 'A record with the same value already exists' },
   VERSION_CONFLICT: { zh: '记录已被他人修改，请刷新后重试', en: 'Someone else changed this record: reload and try again' },
+  INVALID_TRANSITION: { zh: '当前状态下不能执行此操作', en: 'This cannot be done in the current state' },
   APP_SECRET_LIMIT: {
     zh: '每个应用最多有两个有效密钥，请先吊销一个',
     en: 'An application has at most two active secrets: revoke one first',

@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as createIdentity from './20261123120000_create_identity';
+import * as createSources from './20261125090000_create_sources';
+import * as createCatalog from './20261125100000_create_catalog';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -7,4 +9,6 @@ import * as createIdentity from './20261123120000_create_identity';
  */
 export const migrations: Record<string, Migration> = {
   '20261123120000_create_identity': createIdentity,
+  '20261125090000_create_sources': createSources,
+  '20261125100000_create_catalog': createCatalog,
 };

@@ -9,4 +9,5 @@ export { syncBuiltinRoles } from './roles.seed';
 export { createUser } from './users.service';
 export { createDepartment } from './departments.service';
 export { usersRepository } from './users.repository';
+export { departmentsRepository } from './departments.repository';
 export type { RequestContext } from './identity.context';

@@ -21,6 +21,13 @@ const descriptions: Record<Permission, [string, string]> = {
   [Permission.TokenManageOwn]: ['管理个人访问令牌', 'Manages own personal access tokens'],
   [Permission.AuditRead]: ['查看审计日志', 'Reads the audit log'],
   [Permission.AuditExport]: ['导出审计日志', 'Exports the audit log'],
+  [Permission.CatalogRead]: ['查看资源目录', 'Reads the resource catalog'],
+  [Permission.CatalogCompile]: ['编制、挂接并提交本部门目录', "Compiles, mounts and submits its department's catalog"],
+  [Permission.CatalogReview]: ['审核目录发布、变更、挂接与下线', 'Reviews catalog publication, changes, mounts and retirement'],
+  [Permission.SystemManage]: ['登记政务信息系统', 'Registers information systems'],
+  [Permission.SourceRead]: ['查看数据源', 'Reads data sources'],
+  [Permission.SourceManage]: ['登记与测试本部门数据源', "Registers and tests its department's data sources"],
+  [Permission.CascadeManage]: ['管理级联节点', 'Manages cascade nodes'],
 };
 
 /** Every permission with its description, for the role editor. */

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import {
+  CatalogEntryContent,
+  DataDomain,
+  EntryStatus,
+  FormatClass,
+  MountStatus,
+  OpenType,
+  ResourceAttribute,
+  SharingType,
+  SystemStatus,
+  UpdateCycle,
+  limits,
+} from '@shuyuan/contracts';
+
+export const EntryContent = CatalogEntryContent.meta({ id: 'CatalogEntryContent' });
+
+export const EntryCreate = CatalogEntryContent.extend({
+  /** The provider department; the caller's own department when omitted. */
+  departmentId: z.uuid().optional(),
+}).meta({ id: 'CatalogEntryCreate' });
+
+export const EntryUpdate = z
+  .strictObject({
+    content: CatalogEntryContent,
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'CatalogEntryUpdate' });
+
+export const VersionBody = z.strictObject({ version: z.number().int().min(1) }).meta({ id: 'CatalogVersionBody' });
+
+export const ReviewBody = z
+  .strictObject({
+    decision: z.enum(['approve', 'return']),
+    comment: z.string().trim().max(1000).optional(),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'CatalogReviewBody' });
+
+export const RetireBody = z
+  .strictObject({
+    reason: z.string().trim().min(1).max(1000),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'CatalogRetireBody' });
+
+export const EntryParams = z.strictObject({ id: z.uuid() });
+
+const TextPiece = z.object({ text: z.string(), match: z.boolean() });
+
+/** An entry as lists and search show it. */
+export const EntrySummary = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    summary: z.string(),
+    departmentId: z.uuid(),
+    departmentName: z.string(),
+    status: EntryStatus,
+    mountStatus: MountStatus,
+    resourceAttribute: ResourceAttribute,
+    domain: DataDomain,
+    sharingType: SharingType,
+    sharingMethods: z.array(z.string()),
+    openType: OpenType,
+    updateCycle: UpdateCycle,
+    formatClass: FormatClass,
+    tags: z.array(z.string()),
+    itemCount: z.number().int(),
+    applyCount: z.number().int(),
+    revision: z.number().int(),
+    version: z.number().int(),
+    hasPendingChange: z.boolean(),
+    updatedAt: z.date(),
+    publishedAt: z.date().nullable(),
+    highlight: z.object({ name: z.array(TextPiece), summary: z.array(TextPiece) }).optional(),
+  })
+  .meta({ id: 'CatalogEntrySummary' });
+
+export const SystemRef = z.object({ id: z.uuid(), name: z.string(), departmentName: z.string() });
+
+/** One entry with everything the entry page shows. */
+export const Entry = EntrySummary.extend({
+  content: CatalogEntryContent,
+  /** The change being compiled or reviewed, for the entry's own department and reviewers only. */
+  pending: CatalogEntryContent.nullable(),
+  systems: z.array(SystemRef),
+  createdAt: z.date(),
+  submittedAt: z.date().nullable(),
+  /** Review deadline (5 working days from submission) while in review. */
+  reviewDue: z.string().nullable(),
+  reviewOverdue: z.boolean(),
+  /** What the caller may do now. */
+  actions: z.array(z.enum(['edit', 'submit', 'withdraw', 'delete', 'review', 'retire', 'discard_change'])),
+}).meta({ id: 'CatalogEntry' });
+
+const facetBucket = z.object({ value: z.string(), label: z.string().optional(), count: z.number().int() });
+
+export const facetNames = [
+  'department',
+  'resourceAttribute',
+  'domain',
+  'sharingType',
+  'openType',
+  'updateCycle',
+  'formatClass',
+  'mountStatus',
+  'status',
+] as const;
+
+export const EntrySearchResult = z
+  .object({
+    items: z.array(EntrySummary),
+    total: z.number().int(),
+    facets: z.record(z.enum(facetNames), z.array(facetBucket)),
+  })
+  .meta({ id: 'CatalogSearchResult' });
+
+const csv = <T extends z.ZodType<string>>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(50)).optional();
+
+export const EntryQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  /** `mine`: the caller's department subtree, drafts included; `review`: what awaits review. */
+  scope: z.enum(['all', 'mine', 'review']).default('all'),
+  departmentId: csv(z.uuid()),
+  resourceAttribute: csv(ResourceAttribute),
+  domain: csv(DataDomain),
+  sharingType: csv(SharingType),
+  openType: csv(OpenType),
+  updateCycle: csv(UpdateCycle),
+  formatClass: csv(FormatClass),
+  mountStatus: csv(MountStatus),
+  status: csv(EntryStatus),
+  facets: z.enum(['true', 'false']).default('true'),
+  sort: z.enum(['relevance', 'updated', 'applied', 'name']).default('relevance'),
+  limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(20),
+  offset: z.coerce.number().int().min(0).max(10000).default(0),
+});
+export type EntryQuery = z.infer<typeof EntryQuery>;
+
+export const TimelineEvent = z
+  .object({
+    id: z.number().int(),
+    action: z.string(),
+    fromStatus: z.string().nullable(),
+    toStatus: z.string().nullable(),
+    actorName: z.string(),
+    comment: z.string().nullable(),
+    at: z.date(),
+  })
+  .meta({ id: 'CatalogTimelineEvent' });
+
+export const EntryVersion = z
+  .object({ revision: z.number().int(), publishedAt: z.date(), publishedBy: z.string().nullable(), content: CatalogEntryContent })
+  .meta({ id: 'CatalogEntryVersion' });
+
+export const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }).meta({ id: 'CatalogFieldChange' });
+
+export const ChangeFeed = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        entryId: z.uuid(),
+        code: z.string(),
+        kind: z.enum(['published', 'changed', 'retired']),
+        revision: z.number().int(),
+        at: z.date(),
+      }),
+    ),
+    next: z.number().int(),
+  })
+  .meta({ id: 'CatalogChangeFeed' });
+
+export const ChangeQuery = z.strictObject({
+  since: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const InfoSystem = z
+  .object({
+    id: z.uuid(),
+    departmentId: z.uuid(),
+    departmentName: z.string(),
+    name: z.string(),
+    status: SystemStatus,
+    onGovCloud: z.boolean(),
+    description: z.string(),
+    entryCount: z.number().int(),
+    version: z.number().int(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'InfoSystem' });
+
+export const InfoSystemCreate = z
+  .strictObject({
+    departmentId: z.uuid().optional(),
+    name: z.string().trim().min(2).max(100),
+    status: SystemStatus,
+    onGovCloud: z.boolean().default(false),
+    description: z.string().trim().max(1000).default(''),
+  })
+  .meta({ id: 'InfoSystemCreate' });
+
+export const InfoSystemUpdate = z
+  .strictObject({
+    name: z.string().trim().min(2).max(100).optional(),
+    status: SystemStatus.optional(),
+    onGovCloud: z.boolean().optional(),
+    description: z.string().trim().max(1000).optional(),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'InfoSystemUpdate' });
+
+export const SystemQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  departmentId: z.uuid().optional(),
+  status: SystemStatus.optional(),
+});

@@ -1,0 +1,163 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import { entryNameKey, type CatalogEntryContent, type EntryStatus } from '@shuyuan/contracts';
+import type { CatalogEntryTable, DB } from '../../db/schema';
+import { searchDocument } from './search-text';
+
+type Q = Kysely<DB> | Transaction<DB>;
+export type EntryRow = Selectable<CatalogEntryTable>;
+export type EntryRowWithDepartment = EntryRow & { department_name: string };
+
+/** The entry statuses every catalog reader sees; the others belong to the entry's department and reviewers. */
+export const PUBLIC_STATUSES: readonly EntryStatus[] = ['published', 'change_review', 'retire_review', 'retired'];
+
+/** The columns derived from the content: facets, counts and the search vector. */
+export function derivedColumns(content: CatalogEntryContent, departmentName: string) {
+  const doc = searchDocument(content, departmentName);
+  return {
+    name: content.name,
+    name_key: entryNameKey(content.name),
+    resource_attribute: content.resourceAttribute,
+    domain: content.domain,
+    data_level: content.dataLevel,
+    format_class: content.formatClass,
+    sharing_type: content.sharingType,
+    sharing_methods: content.sharingMethods,
+    open_type: content.openType,
+    update_cycle: content.updateCycle,
+    tags: content.tags,
+    item_count: content.items.length,
+    search_vector: sql<string>`setweight(to_tsvector('simple', ${doc.a}), 'A') || setweight(to_tsvector('simple', ${doc.b}), 'B')
+      || setweight(to_tsvector('simple', ${doc.c}), 'C') || setweight(to_tsvector('simple', ${doc.d}), 'D')`,
+  };
+}
+
+/** Who sees which entries: everything (a reviewer with platform scope), or public ones plus a department subtree. */
+export interface Visibility {
+  all: boolean;
+  departments: readonly string[];
+}
+
+export function visibleTo(visibility: Visibility) {
+  return (eb: ExpressionBuilder<DB & { e: CatalogEntryTable }, 'e'>): Expression<SqlBool> => {
+    if (visibility.all) return sql<SqlBool>`true`;
+    const ors = [eb('e.status', 'in', PUBLIC_STATUSES)];
+    if (visibility.departments.length > 0) ors.push(eb('e.department_id', 'in', visibility.departments));
+    return eb.or(ors);
+  };
+}
+
+/** Every SQL statement about catalog entries, except search (search.service.ts). */
+export const entriesRepository = {
+  findById(db: Q, id: string): Promise<EntryRowWithDepartment | undefined> {
+    return db
+      .selectFrom('catalog_entry as e')
+      .innerJoin('department as d', 'd.id', 'e.department_id')
+      .selectAll('e')
+      .select('d.name as department_name')
+      .where('e.id', '=', id)
+      .executeTakeFirst();
+  },
+  /** Locks the row for a transition; undefined when missing. */
+  findForUpdate(db: Transaction<DB>, id: string): Promise<EntryRow | undefined> {
+    return db.selectFrom('catalog_entry').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+  departmentName(db: Q, id: string): Promise<string | undefined> {
+    return db
+      .selectFrom('department')
+      .select('name')
+      .where('id', '=', id)
+      .executeTakeFirst()
+      .then((r) => r?.name);
+  },
+  /** The next sequence number of a classification segment (atomic on both engines). */
+  async nextSequence(db: Q, segment: string): Promise<number> {
+    const row = await db
+      .insertInto('catalog_code_sequence')
+      .values({ segment, last_value: 1 })
+      .onConflict((oc) => oc.column('segment').doUpdateSet({ last_value: sql`catalog_code_sequence.last_value + 1` }))
+      .returning('last_value')
+      .executeTakeFirstOrThrow();
+    return row.last_value;
+  },
+  async replaceSystems(db: Q, entryId: string, systemIds: readonly string[]): Promise<void> {
+    await db.deleteFrom('catalog_entry_system').where('entry_id', '=', entryId).execute();
+    if (systemIds.length > 0)
+      await db
+        .insertInto('catalog_entry_system')
+        .values([...new Set(systemIds)].map((system_id) => ({ entry_id: entryId, system_id })))
+        .execute();
+  },
+  existingSystems(db: Q, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('info_system')
+      .select('id')
+      .where('id', 'in', ids)
+      .execute()
+      .then((rows) => rows.map((r) => r.id));
+  },
+  systemsOf(db: Q, entryId: string) {
+    return db
+      .selectFrom('catalog_entry_system as l')
+      .innerJoin('info_system as s', 's.id', 'l.system_id')
+      .innerJoin('department as d', 'd.id', 's.department_id')
+      .select(['s.id', 's.name', 'd.name as departmentName'])
+      .where('l.entry_id', '=', entryId)
+      .orderBy('s.name')
+      .execute();
+  },
+  async addEvent(
+    db: Q,
+    event: {
+      entryId: string;
+      action: string;
+      from: string | null;
+      to: string | null;
+      actorId: string | null;
+      actorName: string;
+      comment?: string | null | undefined;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    await db
+      .insertInto('catalog_event')
+      .values({
+        entry_id: event.entryId,
+        action: event.action,
+        from_status: event.from,
+        to_status: event.to,
+        actor_id: event.actorId,
+        actor_name: event.actorName,
+        comment: event.comment ?? null,
+        details: JSON.stringify(event.details ?? {}),
+      })
+      .execute();
+  },
+  /** The user who last submitted the entry (or its change or retirement) for review. */
+  lastSubmitter(db: Q, entryId: string): Promise<string | null> {
+    return db
+      .selectFrom('catalog_event')
+      .select('actor_id')
+      .where('entry_id', '=', entryId)
+      .where('action', 'in', ['submit', 'submit_change', 'request_retire'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+      .then((r) => r?.actor_id ?? null);
+  },
+  timeline(db: Q, entryId: string) {
+    return db.selectFrom('catalog_event').selectAll().where('entry_id', '=', entryId).orderBy('id').execute();
+  },
+  versions(db: Q, entryId: string) {
+    return db
+      .selectFrom('catalog_entry_version as v')
+      .leftJoin('app_user as u', 'u.id', 'v.published_by')
+      .select(['v.revision', 'v.published_at', 'v.content', 'u.display_name as published_by_name'])
+      .where('v.entry_id', '=', entryId)
+      .orderBy('v.revision', 'desc')
+      .execute();
+  },
+  changes(db: Q, since: number, limit: number) {
+    return db.selectFrom('catalog_change').selectAll().where('id', '>', since).orderBy('id').limit(limit).execute();
+  },
+};

@@ -1,0 +1,88 @@
+import { toHalfWidth, type CatalogEntryContent } from '@shuyuan/contracts';
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const CJK = /\p{Script=Han}/u;
+
+/** Characters that would break a tsquery lexeme; the words we keep never need them. */
+const UNSAFE = /[&|!():*'"\\<>\s]/g;
+
+/**
+ * The words of a text as PostgreSQL's `simple` configuration should index them: cut by
+ * `Intl.Segmenter('zh')`, width-normalised and lower-cased; a Chinese word of three or more characters
+ * also yields its two-character pieces, so `参保信息` is found by `参保` and by `保信`.
+ */
+export function indexWords(text: string): string[] {
+  const words: string[] = [];
+  for (const word of queryWords(text)) {
+    words.push(word);
+    if (CJK.test(word) && word.length >= 3) for (let i = 0; i + 2 <= word.length; i++) words.push(word.slice(i, i + 2));
+  }
+  return words;
+}
+
+/** The words of a search query, cut like the index (without the extra pieces). */
+export function queryWords(text: string): string[] {
+  const words: string[] = [];
+  for (const { segment, isWordLike } of segmenter.segment(toHalfWidth(text).toLowerCase())) {
+    if (!isWordLike) continue;
+    const word = segment.replace(UNSAFE, '');
+    if (word) words.push(word);
+  }
+  return words;
+}
+
+/**
+ * A `to_tsquery('simple', …)` text that matches entries holding every query word, each as a prefix
+ * (so a partial last word still matches). Null when the query has no words.
+ */
+export function toTsQuery(text: string): string | null {
+  const words = [...new Set(queryWords(text))];
+  if (words.length === 0) return null;
+  return words.map((w) => `${w}:*`).join(' & ');
+}
+
+/** The weighted parts of an entry's search document: name A, tags and items B, summary C, department D. */
+export interface SearchDocument {
+  a: string;
+  b: string;
+  c: string;
+  d: string;
+}
+
+/** The text an entry is found by, segmented and weighted. */
+export function searchDocument(content: CatalogEntryContent, departmentName: string): SearchDocument {
+  const join = (text: string) => indexWords(text).join(' ');
+  return {
+    a: join(content.name),
+    b: join([...content.tags, ...content.items.map((i) => `${i.name} ${i.nameEn ?? ''}`)].join(' ')),
+    c: join(content.summary),
+    d: join(departmentName),
+  };
+}
+
+/** A piece of highlighted text: `match` pieces are the ones the query found. */
+export interface TextPiece {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * Cuts a text into pieces marking every occurrence of the query's words (case- and width-insensitive),
+ * for the UI to render as `<mark>`: never HTML, so nothing in an entry can inject markup.
+ */
+export function highlight(text: string, query: string): TextPiece[] {
+  const words = [...new Set(queryWords(query))].sort((x, y) => y.length - x.length);
+  if (words.length === 0 || !text) return [{ text, match: false }];
+  const folded = toHalfWidth(text).toLowerCase();
+  const marked = new Array<boolean>(text.length).fill(false);
+  for (const word of words) {
+    for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) marked.fill(true, at, at + word.length);
+  }
+  const pieces: TextPiece[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const last = pieces[pieces.length - 1];
+    if (last && last.match === marked[i]) last.text += text[i];
+    else pieces.push({ text: text[i]!, match: marked[i]! });
+  }
+  return pieces;
+}

@@ -1,0 +1,157 @@
+import { ErrorCode, Permission, catalogCodes } from '@shuyuan/contracts';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { CatalogEntryTable, DB, DepartmentTable } from '../../db/schema';
+import { forbidden } from '../../platform/errors';
+import type { RequestContext } from '../identity';
+import { facetNames, type EntryQuery } from './catalog.schemas';
+import { catalogAccess, summaryOf, type CatalogAccess } from './entries.service';
+import { visibleTo, type EntryRowWithDepartment } from './entries.repository';
+import { highlight, toTsQuery } from './search-text';
+
+type FacetName = (typeof facetNames)[number];
+type Base = SelectQueryBuilder<DB & { e: CatalogEntryTable; d: DepartmentTable }, 'e' | 'd', object>;
+
+/** The column behind each facet and each filter. */
+const facetColumn = {
+  department: 'e.department_id',
+  resourceAttribute: 'e.resource_attribute',
+  domain: 'e.domain',
+  sharingType: 'e.sharing_type',
+  openType: 'e.open_type',
+  updateCycle: 'e.update_cycle',
+  formatClass: 'e.format_class',
+  mountStatus: 'e.mount_status',
+  status: 'e.status',
+} as const satisfies Record<FacetName, string>;
+
+const filterOf: Record<FacetName, keyof EntryQuery> = {
+  department: 'departmentId',
+  resourceAttribute: 'resourceAttribute',
+  domain: 'domain',
+  sharingType: 'sharingType',
+  openType: 'openType',
+  updateCycle: 'updateCycle',
+  formatClass: 'formatClass',
+  mountStatus: 'mountStatus',
+  status: 'status',
+};
+
+const codeList: Partial<Record<FacetName, keyof typeof catalogCodes>> = {
+  resourceAttribute: 'resourceAttribute',
+  domain: 'dataDomain',
+  sharingType: 'sharingType',
+  openType: 'openType',
+  updateCycle: 'updateCycle',
+  formatClass: 'formatClass',
+  mountStatus: 'mountStatus',
+  status: 'entryStatus',
+};
+
+/** Words shorter than this never match by similarity alone (too many false friends). */
+const MIN_FUZZY_LENGTH = 3;
+
+/**
+ * Searches the catalog the caller may see: Chinese full text (segmented words as prefixes) or, for
+ * small typos, trigram word similarity on the name; filters, facets (counted with every other filter
+ * applied, so a facet never hides its own alternatives), sorting and highlighting.
+ */
+export async function searchEntries(ctx: RequestContext, query: EntryQuery) {
+  const access = await catalogAccess(ctx);
+  if (query.scope === 'review' && !access.canReview) throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogReview });
+  const text = query.q?.trim() ?? '';
+  const tsQuery = text ? toTsQuery(text) : null;
+  const fuzzy = text.length >= MIN_FUZZY_LENGTH;
+  const hasText = !!tsQuery || fuzzy;
+
+  const base = (skip?: FacetName): Base => {
+    let qb = ctx.db
+      .selectFrom('catalog_entry as e')
+      .innerJoin('department as d', 'd.id', 'e.department_id')
+      .where(visibleTo(access.visibility));
+    qb = scoped(qb, query, access);
+    if (hasText)
+      qb = qb.where((eb) =>
+        eb.or([
+          ...(tsQuery ? [sql<boolean>`e.search_vector @@ to_tsquery('simple', ${tsQuery})`] : []),
+          ...(fuzzy ? [sql<boolean>`${text} % e.name`] : []),
+        ]),
+      );
+    for (const facet of facetNames) {
+      const values = query[filterOf[facet]] as string[] | undefined;
+      if (facet !== skip && values && values.length > 0) qb = qb.where(facetColumn[facet], 'in', values);
+    }
+    return qb;
+  };
+
+  const rank = hasText
+    ? sql<number>`${tsQuery ? sql`ts_rank_cd(e.search_vector, to_tsquery('simple', ${tsQuery}))` : sql`0`} + similarity(${text}, e.name)`
+    : sql<number>`0`;
+  let listing = base()
+    .selectAll('e')
+    .select('d.name as department_name')
+    .select(sql<number>`count(*) over ()`.as('total'));
+  const sort = query.sort === 'relevance' && !hasText ? 'updated' : query.sort;
+  if (sort === 'relevance') listing = listing.orderBy(rank, 'desc');
+  if (sort === 'applied') listing = listing.orderBy('e.apply_count', 'desc');
+  if (sort === 'name') listing = listing.orderBy('e.name');
+  listing = listing.orderBy('e.updated_at', 'desc').orderBy('e.id');
+  const rows = (await listing.limit(query.limit).offset(query.offset).execute()) as (EntryRowWithDepartment & { total: number })[];
+
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && query.offset > 0)
+    total = Number(
+      (
+        await base()
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  const facets = {} as Record<FacetName, { value: string; label?: string; count: number }[]>;
+  if (query.facets === 'true') {
+    await Promise.all(
+      facetNames.map(async (facet) => {
+        const column = facetColumn[facet];
+        const counted = await base(facet)
+          .select([sql<string>`${sql.ref(column)}`.as('value'), sql<number>`count(*)`.as('count')])
+          .$if(facet === 'department', (qb) => qb.select(sql<string>`min(d.name)`.as('label')))
+          .groupBy(column)
+          .orderBy(sql`count(*)`, 'desc')
+          .limit(50)
+          .execute();
+        const list = codeList[facet];
+        facets[facet] = counted.map((r) => {
+          const label =
+            'label' in r
+              ? (r.label as string)
+              : list
+                ? (catalogCodes[list] as Record<string, readonly [string, string]>)[r.value]?.[1]
+                : undefined;
+          return { value: r.value, count: Number(r.count), ...(label ? { label } : {}) };
+        });
+      }),
+    );
+  }
+
+  return {
+    items: rows.map((row) => ({
+      ...summaryOf(row),
+      ...(text ? { highlight: { name: highlight(row.name, text), summary: highlight(row.content.summary.slice(0, 240), text) } } : {}),
+    })),
+    total,
+    facets,
+  };
+}
+
+/** Narrows to the caller's own catalog or to the review queue. */
+function scoped(qb: Base, query: EntryQuery, access: CatalogAccess): Base {
+  if (query.scope === 'mine') return qb.where('e.department_id', 'in', access.visibility.departments);
+  if (query.scope === 'review') {
+    qb = qb.where('e.status', 'in', ['submitted', 'change_review', 'retire_review']);
+    const scope = access.reviewScope;
+    return scope === null ? qb : qb.where('e.department_id', 'in', [...scope, '00000000-0000-0000-0000-000000000000']);
+  }
+  // The shared catalog: what is in force (a retired entry only when asked for by status).
+  if (!query.status || query.status.length === 0) return qb.where('e.status', 'in', ['published', 'change_review', 'retire_review']);
+  return qb;
+}
