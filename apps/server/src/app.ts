@@ -19,9 +19,10 @@ import { SealedBox } from './platform/crypto/provider';
 import { registerErrorHandler } from './platform/error-handler';
 import { messageFor, pickLang } from './platform/i18n';
 import { auditRoutes } from './modules/audit/audit.routes';
-import { catalogRoutes } from './modules/catalog';
+import { cascadeRoutes, catalogRoutes } from './modules/catalog';
 import { healthRoutes } from './modules/health/health.routes';
 import { AppsService, AuthService, authRoutes, identityRoutes } from './modules/identity';
+import { sourceColumnReader, sourcesRoutes } from './modules/sources';
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const box = new SealedBox(options.masterKey);
   const services: AppServices = {
     auth: new AuthService(db, options.sessionHours ?? 12),
     apps: new AppsService(new SealedBox(options.masterKey)),
@@ -106,8 +108,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     async (api) => {
       await api.register(authRoutes, { db, auth: services.auth, secureCookies: options.secureCookies ?? false });
       await api.register(identityRoutes, { db, apps: services.apps });
+      await api.register(sourcesRoutes, { db, box });
       await api.register(auditRoutes, { db });
-      await api.register(catalogRoutes, { db });
+      await api.register(catalogRoutes, { db, readColumns: sourceColumnReader(box) });
+      await api.register(cascadeRoutes, { db, box });
     },
     { prefix: '/api/v1' },
   );

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildApp } from './app';
 import { openPglite } from './db/database';
 import { DEFAULT_SEED, demoLogins, isEmpty, loadDemo, type DemoScale } from './demo/demo';
+import { CascadePusher } from './modules/catalog';
 import { AppsService, createUser, usersRepository } from './modules/identity';
 import { loadConfig, type Config } from './platform/config';
 import { SealedBox } from './platform/crypto/provider';
@@ -95,9 +96,13 @@ async function serve(config: Config, args: string[]): Promise<number> {
     services.auth.purgeExpiredSessions().catch((err: unknown) => app.log.warn({ err }, 'purging expired sessions failed'));
   }, 3600_000);
   purge.unref();
+  // Pushes this node's catalog changes to the other nodes of the cascade (级联), if any are registered.
+  const pusher = new CascadePusher(rt.database.db, box, app.log);
+  pusher.start();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(purge);
+    await pusher.stop();
     await app.close();
     await rt.close();
     process.exit(0);

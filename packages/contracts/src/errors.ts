@@ -19,6 +19,10 @@ export const ErrorCode = {
   VersionConflict: 'VERSION_CONFLICT',
   /** The entry's lifecycle does not allow this now (e.g. editing while in review). */
   InvalidTransition: 'INVALID_TRANSITION',
+  /** An uploaded workbook breaks the template or the compile rules; `details.errors` lists every problem by sheet, row and column. */
+  ImportInvalid: 'IMPORT_INVALID',
+  /** A mount that does not cover every data item of the entry (details.diff says how). */
+  MountIncomplete: 'MOUNT_INCOMPLETE',
   SecretLimit: 'APP_SECRET_LIMIT',
   NotInDemoMode: 'NOT_IN_DEMO_MODE',
   Internal: 'INTERNAL_ERROR',

@@ -170,6 +170,10 @@ export interface CatalogEntryTable {
   submitted_at: NullableTimestamp;
   published_at: NullableTimestamp;
   review_started_at: NullableTimestamp;
+  /** Set on entries mirrored from another node of the cascade (read-only here). */
+  origin_node_id: ColumnType<string | null, string | null | undefined, string | null>;
+  origin_entry_id: ColumnType<string | null, string | null | undefined, string | null>;
+  region_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CatalogEntryVersionTable {
@@ -233,6 +237,91 @@ export interface DataSourceTable {
   updated_at: Timestamp;
 }
 
+export interface CatalogMountTable {
+  id: Generated<string>;
+  entry_id: string;
+  kind: 'table' | 'api' | 'file';
+  source_id: string;
+  resource_name: string;
+  column_map: JSONColumnType<Record<string, string>, string, string>;
+  diff: JSONColumnType<Record<string, unknown>, string, string>;
+  status: 'in_review' | 'returned' | 'mounted' | 'removed';
+  comment: string | null;
+  requested_by: string | null;
+  reviewed_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  reviewed_at: NullableTimestamp;
+}
+
+export interface CascadeNodeTable {
+  id: Generated<string>;
+  name: string;
+  role: 'upper' | 'lower';
+  base_url: string;
+  region_code: string;
+  link_key: string;
+  link_secret_sealed: string;
+  root_department_id: string | null;
+  enabled: Generated<boolean>;
+  leased_until: NullableTimestamp;
+  last_success_at: NullableTimestamp;
+  last_error: string | null;
+  last_error_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CascadeOutboxTable {
+  id: Generated<number>;
+  node_id: string;
+  change_id: number;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  delivered_at: NullableTimestamp;
+  last_error: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CascadeInboxTable {
+  node_id: string;
+  remote_change_id: number;
+  received_at: CreatedAt;
+}
+
+export interface SignatureNonceTable {
+  key: string;
+  nonce: string;
+  expires_at: Date;
+}
+
+/** A catalog import job; `file` is the uploaded workbook, cleared when the job ends. */
+export interface CatalogImportTable {
+  id: Generated<string>;
+  status: Generated<'queued' | 'validating' | 'importing' | 'done' | 'failed'>;
+  file_name: string;
+  file_size: number;
+  file: Buffer | null;
+  total_rows: number | null;
+  processed_rows: Generated<number>;
+  entry_count: Generated<number>;
+  error_count: Generated<number>;
+  errors: JSONColumnType<unknown[], string | undefined, string>;
+  failure_code: string | null;
+  created_by: string;
+  department_id: string;
+  ip: string | null;
+  user_agent: string | null;
+  attempts: Generated<number>;
+  claim_token: string | null;
+  heartbeat_at: NullableTimestamp;
+  created_at: CreatedAt;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
 export interface DB {
   department: DepartmentTable;
   role: RoleTable;
@@ -252,4 +341,10 @@ export interface DB {
   catalog_entry_system: CatalogEntrySystemTable;
   catalog_code_sequence: CatalogCodeSequenceTable;
   catalog_change: CatalogChangeTable;
+  catalog_import: CatalogImportTable;
+  catalog_mount: CatalogMountTable;
+  cascade_node: CascadeNodeTable;
+  cascade_outbox: CascadeOutboxTable;
+  cascade_inbox: CascadeInboxTable;
+  signature_nonce: SignatureNonceTable;
 }

@@ -6,6 +6,7 @@ import { appendAudit, systemActor } from '../platform/audit/audit-log';
 import type { SealedBox } from '../platform/crypto/provider';
 import { DemoRandom } from './demo-random';
 import { identityDemo, DEMO_PASSWORD, demoRoleLogins } from '../modules/identity/identity.demo';
+import { sourcesDemo } from '../modules/sources';
 
 /** How much demo data to make: `small` for a laptop, `full` for load and benchmark runs. */
 export type DemoScale = 'small' | 'full';
@@ -26,7 +27,7 @@ export interface DemoContributor {
   load(ctx: DemoContext): Promise<Record<string, number>>;
 }
 
-const contributors: DemoContributor[] = [identityDemo];
+const contributors: DemoContributor[] = [identityDemo, sourcesDemo];
 
 export const DEFAULT_SEED = 20261123;
 

@@ -1228,10 +1228,787 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/catalog/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search and browse catalog entries with facets
+     * @description Chinese full-text search over name, summary, data items, tags and department (prefix words, small typos tolerated), filters as comma-separated values, facet counts, highlighting. `scope=mine` lists the caller department subtree with drafts; `scope=review` the review queue.
+     */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          scope?: 'all' | 'mine' | 'review';
+          departmentId?: string[];
+          resourceAttribute?: ('base' | 'theme' | 'department')[];
+          domain?: (
+            | 'public_security'
+            | 'civil_affairs'
+            | 'human_resources'
+            | 'natural_resources'
+            | 'ecology'
+            | 'housing'
+            | 'transport'
+            | 'agriculture'
+            | 'commerce'
+            | 'culture_tourism'
+            | 'health'
+            | 'emergency'
+            | 'market_regulation'
+            | 'finance_tax'
+            | 'education'
+            | 'science'
+            | 'statistics'
+            | 'justice'
+            | 'business_environment'
+            | 'credit'
+            | 'other'
+          )[];
+          sharingType?: ('unconditional' | 'conditional' | 'none')[];
+          openType?: ('unconditional' | 'conditional' | 'none')[];
+          updateCycle?: ('realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other')[];
+          formatClass?: ('document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other')[];
+          mountStatus?: ('unmounted' | 'in_review' | 'returned' | 'mounted' | 'change_in_review')[];
+          status?: ('draft' | 'submitted' | 'returned' | 'published' | 'change_review' | 'retire_review' | 'retired')[];
+          facets?: 'true' | 'false';
+          sort?: 'relevance' | 'updated' | 'applied' | 'name';
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogSearchResult'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Compile a new entry (a draft) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogEntryCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogEntry'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/entries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an entry */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogEntry'];
+          };
+        };
+      };
+    };
+    /** Save an entry: a draft in place, a published entry as a pending change */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogEntryUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogEntry'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a draft that was never published */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogVersionBodyInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/entries/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a draft, or a pending change, for review */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogVersionBodyInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogEntry'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/entries/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a submission, change or retirement back out of review */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogVersionBodyInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogEntry'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/entries/{id}/discard-change': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Drop a published entry's pending change */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogVersionBodyInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogEntry'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/entries/{id}/retire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask for a published entry to be retired (下线) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogRetireBodyInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogEntry'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/entries/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve (publish, apply the change, retire) or return what is in review */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogReviewBodyInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogEntry'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/entries/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An entry's lifecycle, step by step */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CatalogTimelineEvent'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/entries/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published versions of an entry, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CatalogEntryVersion'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/entries/{id}/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Differences between two versions (revision numbers, `current` or `pending`) */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              to: string;
+              changes: components['schemas']['CatalogFieldChange'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The feed of published changes (publish, change, retire) after a position
+     * @description Follow it by passing the `next` of one answer as `since` of the next request.
+     */
+    get: {
+      parameters: {
+        query?: {
+          since?: number;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogChangeFeed'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/systems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List information systems (政务信息系统) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          departmentId?: string;
+          status?: 'planned' | 'building' | 'running' | 'retired';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['InfoSystem'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register an information system */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['InfoSystemCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InfoSystem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/systems/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an information system */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InfoSystem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete an information system no entry links */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update an information system */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['InfoSystemUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InfoSystem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/catalog/systems/{id}/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published entries linked to a system */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                status: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
   schemas: {
+    CatalogItemInputInput: {
+      name: string;
+      nameEn?: string | null;
+      /** @enum {string} */
+      dataType: 'char' | 'int' | 'decimal' | 'date' | 'datetime' | 'time' | 'bool' | 'text' | 'binary' | 'other';
+      length?: number | null;
+      precision?: number | null;
+      description?: string | null;
+      /** @default false */
+      primaryKey: boolean;
+      /** @default false */
+      timestamp: boolean;
+      /** @default false */
+      sensitive: boolean;
+    };
     AppSecretInfoInput: {
       /** Format: uuid */
       id: string;
@@ -1447,6 +2224,650 @@ export type components = {
       details: {
         [key: string]: unknown;
       };
+    };
+    CatalogEntryContentInput: {
+      name: string;
+      summary: string;
+      /** @enum {string} */
+      resourceAttribute: 'base' | 'theme' | 'department';
+      /** @enum {string} */
+      domain:
+        | 'public_security'
+        | 'civil_affairs'
+        | 'human_resources'
+        | 'natural_resources'
+        | 'ecology'
+        | 'housing'
+        | 'transport'
+        | 'agriculture'
+        | 'commerce'
+        | 'culture_tourism'
+        | 'health'
+        | 'emergency'
+        | 'market_regulation'
+        | 'finance_tax'
+        | 'education'
+        | 'science'
+        | 'statistics'
+        | 'justice'
+        | 'business_environment'
+        | 'credit'
+        | 'other';
+      classItem: string;
+      classTopic: string;
+      /** @enum {string} */
+      dataLevel: 'national' | 'province' | 'city' | 'county';
+      /** @enum {string} */
+      areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+      /** @enum {string} */
+      processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+      /** @enum {string} */
+      channel: 'gov_extranet' | 'internet' | 'department_network';
+      /** @enum {string} */
+      scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+      /** @enum {string} */
+      formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+      formatType: string;
+      /** @enum {string} */
+      sharingType: 'unconditional' | 'conditional' | 'none';
+      sharingCondition?: string | null;
+      sharingMethods: ('table' | 'api' | 'file')[];
+      /** @enum {string} */
+      openType: 'unconditional' | 'conditional' | 'none';
+      openCondition?: string | null;
+      /** @enum {string} */
+      updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+      updateCycleNote?: string | null;
+      /** @default [] */
+      relatedCodes: string[];
+      /** @default false */
+      eLicence: boolean;
+      timeRangeFrom?: string | null;
+      timeRangeTo?: string | null;
+      /** @default [] */
+      tags: string[];
+      /** @default [] */
+      systemIds: string[];
+      items: components['schemas']['CatalogItemInputInput'][];
+    };
+    CatalogEntryCreateInput: {
+      name: string;
+      summary: string;
+      /** @enum {string} */
+      resourceAttribute: 'base' | 'theme' | 'department';
+      /** @enum {string} */
+      domain:
+        | 'public_security'
+        | 'civil_affairs'
+        | 'human_resources'
+        | 'natural_resources'
+        | 'ecology'
+        | 'housing'
+        | 'transport'
+        | 'agriculture'
+        | 'commerce'
+        | 'culture_tourism'
+        | 'health'
+        | 'emergency'
+        | 'market_regulation'
+        | 'finance_tax'
+        | 'education'
+        | 'science'
+        | 'statistics'
+        | 'justice'
+        | 'business_environment'
+        | 'credit'
+        | 'other';
+      classItem: string;
+      classTopic: string;
+      /** @enum {string} */
+      dataLevel: 'national' | 'province' | 'city' | 'county';
+      /** @enum {string} */
+      areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+      /** @enum {string} */
+      processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+      /** @enum {string} */
+      channel: 'gov_extranet' | 'internet' | 'department_network';
+      /** @enum {string} */
+      scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+      /** @enum {string} */
+      formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+      formatType: string;
+      /** @enum {string} */
+      sharingType: 'unconditional' | 'conditional' | 'none';
+      sharingCondition?: string | null;
+      sharingMethods: ('table' | 'api' | 'file')[];
+      /** @enum {string} */
+      openType: 'unconditional' | 'conditional' | 'none';
+      openCondition?: string | null;
+      /** @enum {string} */
+      updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+      updateCycleNote?: string | null;
+      /** @default [] */
+      relatedCodes: string[];
+      /** @default false */
+      eLicence: boolean;
+      timeRangeFrom?: string | null;
+      timeRangeTo?: string | null;
+      /** @default [] */
+      tags: string[];
+      /** @default [] */
+      systemIds: string[];
+      items: components['schemas']['CatalogItemInputInput'][];
+      /** Format: uuid */
+      departmentId?: string;
+    };
+    CatalogEntryUpdateInput: {
+      content: {
+        name: string;
+        summary: string;
+        /** @enum {string} */
+        resourceAttribute: 'base' | 'theme' | 'department';
+        /** @enum {string} */
+        domain:
+          | 'public_security'
+          | 'civil_affairs'
+          | 'human_resources'
+          | 'natural_resources'
+          | 'ecology'
+          | 'housing'
+          | 'transport'
+          | 'agriculture'
+          | 'commerce'
+          | 'culture_tourism'
+          | 'health'
+          | 'emergency'
+          | 'market_regulation'
+          | 'finance_tax'
+          | 'education'
+          | 'science'
+          | 'statistics'
+          | 'justice'
+          | 'business_environment'
+          | 'credit'
+          | 'other';
+        classItem: string;
+        classTopic: string;
+        /** @enum {string} */
+        dataLevel: 'national' | 'province' | 'city' | 'county';
+        /** @enum {string} */
+        areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+        /** @enum {string} */
+        processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+        /** @enum {string} */
+        channel: 'gov_extranet' | 'internet' | 'department_network';
+        /** @enum {string} */
+        scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+        /** @enum {string} */
+        formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+        formatType: string;
+        /** @enum {string} */
+        sharingType: 'unconditional' | 'conditional' | 'none';
+        sharingCondition?: string | null;
+        sharingMethods: ('table' | 'api' | 'file')[];
+        /** @enum {string} */
+        openType: 'unconditional' | 'conditional' | 'none';
+        openCondition?: string | null;
+        /** @enum {string} */
+        updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+        updateCycleNote?: string | null;
+        /** @default [] */
+        relatedCodes: string[];
+        /** @default false */
+        eLicence: boolean;
+        timeRangeFrom?: string | null;
+        timeRangeTo?: string | null;
+        /** @default [] */
+        tags: string[];
+        /** @default [] */
+        systemIds: string[];
+        items: components['schemas']['CatalogItemInputInput'][];
+      };
+      version: number;
+    };
+    CatalogVersionBodyInput: {
+      version: number;
+    };
+    CatalogReviewBodyInput: {
+      /** @enum {string} */
+      decision: 'approve' | 'return';
+      comment?: string;
+      version: number;
+    };
+    CatalogRetireBodyInput: {
+      reason: string;
+      version: number;
+    };
+    CatalogEntrySummaryInput: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      summary: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'published' | 'change_review' | 'retire_review' | 'retired';
+      /** @enum {string} */
+      mountStatus: 'unmounted' | 'in_review' | 'returned' | 'mounted' | 'change_in_review';
+      /** @enum {string} */
+      resourceAttribute: 'base' | 'theme' | 'department';
+      /** @enum {string} */
+      domain:
+        | 'public_security'
+        | 'civil_affairs'
+        | 'human_resources'
+        | 'natural_resources'
+        | 'ecology'
+        | 'housing'
+        | 'transport'
+        | 'agriculture'
+        | 'commerce'
+        | 'culture_tourism'
+        | 'health'
+        | 'emergency'
+        | 'market_regulation'
+        | 'finance_tax'
+        | 'education'
+        | 'science'
+        | 'statistics'
+        | 'justice'
+        | 'business_environment'
+        | 'credit'
+        | 'other';
+      /** @enum {string} */
+      sharingType: 'unconditional' | 'conditional' | 'none';
+      sharingMethods: string[];
+      /** @enum {string} */
+      openType: 'unconditional' | 'conditional' | 'none';
+      /** @enum {string} */
+      updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+      /** @enum {string} */
+      formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+      tags: string[];
+      itemCount: number;
+      applyCount: number;
+      revision: number;
+      version: number;
+      hasPendingChange: boolean;
+      updatedAt: unknown;
+      publishedAt: unknown | null;
+      highlight?: {
+        name: {
+          text: string;
+          match: boolean;
+        }[];
+        summary: {
+          text: string;
+          match: boolean;
+        }[];
+      };
+    };
+    CatalogEntryInput: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      summary: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'published' | 'change_review' | 'retire_review' | 'retired';
+      /** @enum {string} */
+      mountStatus: 'unmounted' | 'in_review' | 'returned' | 'mounted' | 'change_in_review';
+      /** @enum {string} */
+      resourceAttribute: 'base' | 'theme' | 'department';
+      /** @enum {string} */
+      domain:
+        | 'public_security'
+        | 'civil_affairs'
+        | 'human_resources'
+        | 'natural_resources'
+        | 'ecology'
+        | 'housing'
+        | 'transport'
+        | 'agriculture'
+        | 'commerce'
+        | 'culture_tourism'
+        | 'health'
+        | 'emergency'
+        | 'market_regulation'
+        | 'finance_tax'
+        | 'education'
+        | 'science'
+        | 'statistics'
+        | 'justice'
+        | 'business_environment'
+        | 'credit'
+        | 'other';
+      /** @enum {string} */
+      sharingType: 'unconditional' | 'conditional' | 'none';
+      sharingMethods: string[];
+      /** @enum {string} */
+      openType: 'unconditional' | 'conditional' | 'none';
+      /** @enum {string} */
+      updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+      /** @enum {string} */
+      formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+      tags: string[];
+      itemCount: number;
+      applyCount: number;
+      revision: number;
+      version: number;
+      hasPendingChange: boolean;
+      updatedAt: unknown;
+      publishedAt: unknown | null;
+      highlight?: {
+        name: {
+          text: string;
+          match: boolean;
+        }[];
+        summary: {
+          text: string;
+          match: boolean;
+        }[];
+      };
+      content: {
+        name: string;
+        summary: string;
+        /** @enum {string} */
+        resourceAttribute: 'base' | 'theme' | 'department';
+        /** @enum {string} */
+        domain:
+          | 'public_security'
+          | 'civil_affairs'
+          | 'human_resources'
+          | 'natural_resources'
+          | 'ecology'
+          | 'housing'
+          | 'transport'
+          | 'agriculture'
+          | 'commerce'
+          | 'culture_tourism'
+          | 'health'
+          | 'emergency'
+          | 'market_regulation'
+          | 'finance_tax'
+          | 'education'
+          | 'science'
+          | 'statistics'
+          | 'justice'
+          | 'business_environment'
+          | 'credit'
+          | 'other';
+        classItem: string;
+        classTopic: string;
+        /** @enum {string} */
+        dataLevel: 'national' | 'province' | 'city' | 'county';
+        /** @enum {string} */
+        areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+        /** @enum {string} */
+        processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+        /** @enum {string} */
+        channel: 'gov_extranet' | 'internet' | 'department_network';
+        /** @enum {string} */
+        scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+        /** @enum {string} */
+        formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+        formatType: string;
+        /** @enum {string} */
+        sharingType: 'unconditional' | 'conditional' | 'none';
+        sharingCondition?: string | null;
+        sharingMethods: ('table' | 'api' | 'file')[];
+        /** @enum {string} */
+        openType: 'unconditional' | 'conditional' | 'none';
+        openCondition?: string | null;
+        /** @enum {string} */
+        updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+        updateCycleNote?: string | null;
+        /** @default [] */
+        relatedCodes: string[];
+        /** @default false */
+        eLicence: boolean;
+        timeRangeFrom?: string | null;
+        timeRangeTo?: string | null;
+        /** @default [] */
+        tags: string[];
+        /** @default [] */
+        systemIds: string[];
+        items: components['schemas']['CatalogItemInputInput'][];
+      };
+      pending: {
+        name: string;
+        summary: string;
+        /** @enum {string} */
+        resourceAttribute: 'base' | 'theme' | 'department';
+        /** @enum {string} */
+        domain:
+          | 'public_security'
+          | 'civil_affairs'
+          | 'human_resources'
+          | 'natural_resources'
+          | 'ecology'
+          | 'housing'
+          | 'transport'
+          | 'agriculture'
+          | 'commerce'
+          | 'culture_tourism'
+          | 'health'
+          | 'emergency'
+          | 'market_regulation'
+          | 'finance_tax'
+          | 'education'
+          | 'science'
+          | 'statistics'
+          | 'justice'
+          | 'business_environment'
+          | 'credit'
+          | 'other';
+        classItem: string;
+        classTopic: string;
+        /** @enum {string} */
+        dataLevel: 'national' | 'province' | 'city' | 'county';
+        /** @enum {string} */
+        areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+        /** @enum {string} */
+        processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+        /** @enum {string} */
+        channel: 'gov_extranet' | 'internet' | 'department_network';
+        /** @enum {string} */
+        scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+        /** @enum {string} */
+        formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+        formatType: string;
+        /** @enum {string} */
+        sharingType: 'unconditional' | 'conditional' | 'none';
+        sharingCondition?: string | null;
+        sharingMethods: ('table' | 'api' | 'file')[];
+        /** @enum {string} */
+        openType: 'unconditional' | 'conditional' | 'none';
+        openCondition?: string | null;
+        /** @enum {string} */
+        updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+        updateCycleNote?: string | null;
+        /** @default [] */
+        relatedCodes: string[];
+        /** @default false */
+        eLicence: boolean;
+        timeRangeFrom?: string | null;
+        timeRangeTo?: string | null;
+        /** @default [] */
+        tags: string[];
+        /** @default [] */
+        systemIds: string[];
+        items: components['schemas']['CatalogItemInputInput'][];
+      } | null;
+      systems: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        departmentName: string;
+      }[];
+      createdAt: unknown;
+      submittedAt: unknown | null;
+      reviewDue: string | null;
+      reviewOverdue: boolean;
+      actions: ('edit' | 'submit' | 'withdraw' | 'delete' | 'review' | 'retire' | 'discard_change')[];
+    };
+    CatalogSearchResultInput: {
+      items: components['schemas']['CatalogEntrySummaryInput'][];
+      total: number;
+      facets: {
+        [key: string]: {
+          value: string;
+          label?: string;
+          count: number;
+        }[];
+      };
+    };
+    CatalogTimelineEventInput: {
+      id: number;
+      action: string;
+      fromStatus: string | null;
+      toStatus: string | null;
+      actorName: string;
+      comment: string | null;
+      at: unknown;
+    };
+    CatalogEntryVersionInput: {
+      revision: number;
+      publishedAt: unknown;
+      publishedBy: string | null;
+      content: {
+        name: string;
+        summary: string;
+        /** @enum {string} */
+        resourceAttribute: 'base' | 'theme' | 'department';
+        /** @enum {string} */
+        domain:
+          | 'public_security'
+          | 'civil_affairs'
+          | 'human_resources'
+          | 'natural_resources'
+          | 'ecology'
+          | 'housing'
+          | 'transport'
+          | 'agriculture'
+          | 'commerce'
+          | 'culture_tourism'
+          | 'health'
+          | 'emergency'
+          | 'market_regulation'
+          | 'finance_tax'
+          | 'education'
+          | 'science'
+          | 'statistics'
+          | 'justice'
+          | 'business_environment'
+          | 'credit'
+          | 'other';
+        classItem: string;
+        classTopic: string;
+        /** @enum {string} */
+        dataLevel: 'national' | 'province' | 'city' | 'county';
+        /** @enum {string} */
+        areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+        /** @enum {string} */
+        processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+        /** @enum {string} */
+        channel: 'gov_extranet' | 'internet' | 'department_network';
+        /** @enum {string} */
+        scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+        /** @enum {string} */
+        formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+        formatType: string;
+        /** @enum {string} */
+        sharingType: 'unconditional' | 'conditional' | 'none';
+        sharingCondition?: string | null;
+        sharingMethods: ('table' | 'api' | 'file')[];
+        /** @enum {string} */
+        openType: 'unconditional' | 'conditional' | 'none';
+        openCondition?: string | null;
+        /** @enum {string} */
+        updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+        updateCycleNote?: string | null;
+        /** @default [] */
+        relatedCodes: string[];
+        /** @default false */
+        eLicence: boolean;
+        timeRangeFrom?: string | null;
+        timeRangeTo?: string | null;
+        /** @default [] */
+        tags: string[];
+        /** @default [] */
+        systemIds: string[];
+        items: components['schemas']['CatalogItemInputInput'][];
+      };
+    };
+    CatalogFieldChangeInput: {
+      field: string;
+      before: unknown;
+      after: unknown;
+    };
+    CatalogChangeFeedInput: {
+      items: {
+        id: number;
+        /** Format: uuid */
+        entryId: string;
+        code: string;
+        /** @enum {string} */
+        kind: 'published' | 'changed' | 'retired';
+        revision: number;
+        at: unknown;
+      }[];
+      next: number;
+    };
+    InfoSystemInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      name: string;
+      /** @enum {string} */
+      status: 'planned' | 'building' | 'running' | 'retired';
+      onGovCloud: boolean;
+      description: string;
+      entryCount: number;
+      version: number;
+      createdAt: unknown;
+      updatedAt: unknown;
+    };
+    InfoSystemCreateInput: {
+      /** Format: uuid */
+      departmentId?: string;
+      name: string;
+      /** @enum {string} */
+      status: 'planned' | 'building' | 'running' | 'retired';
+      /** @default false */
+      onGovCloud: boolean;
+      /** @default  */
+      description: string;
+    };
+    InfoSystemUpdateInput: {
+      name?: string;
+      /** @enum {string} */
+      status?: 'planned' | 'building' | 'running' | 'retired';
+      onGovCloud?: boolean;
+      description?: string;
+      version: number;
+    };
+    CatalogItemInput: {
+      name: string;
+      nameEn?: string | null;
+      /** @enum {string} */
+      dataType: 'char' | 'int' | 'decimal' | 'date' | 'datetime' | 'time' | 'bool' | 'text' | 'binary' | 'other';
+      length?: number | null;
+      precision?: number | null;
+      description?: string | null;
+      /** @default false */
+      primaryKey: boolean;
+      /** @default false */
+      timestamp: boolean;
+      /** @default false */
+      sensitive: boolean;
     };
     AppSecretInfo: {
       /** Format: uuid */
@@ -1674,6 +3095,643 @@ export type components = {
       details: {
         [key: string]: unknown;
       };
+    };
+    CatalogEntryContent: {
+      name: string;
+      summary: string;
+      /** @enum {string} */
+      resourceAttribute: 'base' | 'theme' | 'department';
+      /** @enum {string} */
+      domain:
+        | 'public_security'
+        | 'civil_affairs'
+        | 'human_resources'
+        | 'natural_resources'
+        | 'ecology'
+        | 'housing'
+        | 'transport'
+        | 'agriculture'
+        | 'commerce'
+        | 'culture_tourism'
+        | 'health'
+        | 'emergency'
+        | 'market_regulation'
+        | 'finance_tax'
+        | 'education'
+        | 'science'
+        | 'statistics'
+        | 'justice'
+        | 'business_environment'
+        | 'credit'
+        | 'other';
+      classItem: string;
+      classTopic: string;
+      /** @enum {string} */
+      dataLevel: 'national' | 'province' | 'city' | 'county';
+      /** @enum {string} */
+      areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+      /** @enum {string} */
+      processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+      /** @enum {string} */
+      channel: 'gov_extranet' | 'internet' | 'department_network';
+      /** @enum {string} */
+      scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+      /** @enum {string} */
+      formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+      formatType: string;
+      /** @enum {string} */
+      sharingType: 'unconditional' | 'conditional' | 'none';
+      sharingCondition?: string | null;
+      sharingMethods: ('table' | 'api' | 'file')[];
+      /** @enum {string} */
+      openType: 'unconditional' | 'conditional' | 'none';
+      openCondition?: string | null;
+      /** @enum {string} */
+      updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+      updateCycleNote?: string | null;
+      /** @default [] */
+      relatedCodes: string[];
+      /** @default false */
+      eLicence: boolean;
+      timeRangeFrom?: string | null;
+      timeRangeTo?: string | null;
+      /** @default [] */
+      tags: string[];
+      /** @default [] */
+      systemIds: string[];
+      items: components['schemas']['CatalogItemInput'][];
+    };
+    CatalogEntryCreate: {
+      name: string;
+      summary: string;
+      /** @enum {string} */
+      resourceAttribute: 'base' | 'theme' | 'department';
+      /** @enum {string} */
+      domain:
+        | 'public_security'
+        | 'civil_affairs'
+        | 'human_resources'
+        | 'natural_resources'
+        | 'ecology'
+        | 'housing'
+        | 'transport'
+        | 'agriculture'
+        | 'commerce'
+        | 'culture_tourism'
+        | 'health'
+        | 'emergency'
+        | 'market_regulation'
+        | 'finance_tax'
+        | 'education'
+        | 'science'
+        | 'statistics'
+        | 'justice'
+        | 'business_environment'
+        | 'credit'
+        | 'other';
+      classItem: string;
+      classTopic: string;
+      /** @enum {string} */
+      dataLevel: 'national' | 'province' | 'city' | 'county';
+      /** @enum {string} */
+      areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+      /** @enum {string} */
+      processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+      /** @enum {string} */
+      channel: 'gov_extranet' | 'internet' | 'department_network';
+      /** @enum {string} */
+      scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+      /** @enum {string} */
+      formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+      formatType: string;
+      /** @enum {string} */
+      sharingType: 'unconditional' | 'conditional' | 'none';
+      sharingCondition?: string | null;
+      sharingMethods: ('table' | 'api' | 'file')[];
+      /** @enum {string} */
+      openType: 'unconditional' | 'conditional' | 'none';
+      openCondition?: string | null;
+      /** @enum {string} */
+      updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+      updateCycleNote?: string | null;
+      /** @default [] */
+      relatedCodes: string[];
+      /** @default false */
+      eLicence: boolean;
+      timeRangeFrom?: string | null;
+      timeRangeTo?: string | null;
+      /** @default [] */
+      tags: string[];
+      /** @default [] */
+      systemIds: string[];
+      items: components['schemas']['CatalogItemInput'][];
+      /** Format: uuid */
+      departmentId?: string;
+    };
+    CatalogEntryUpdate: {
+      content: {
+        name: string;
+        summary: string;
+        /** @enum {string} */
+        resourceAttribute: 'base' | 'theme' | 'department';
+        /** @enum {string} */
+        domain:
+          | 'public_security'
+          | 'civil_affairs'
+          | 'human_resources'
+          | 'natural_resources'
+          | 'ecology'
+          | 'housing'
+          | 'transport'
+          | 'agriculture'
+          | 'commerce'
+          | 'culture_tourism'
+          | 'health'
+          | 'emergency'
+          | 'market_regulation'
+          | 'finance_tax'
+          | 'education'
+          | 'science'
+          | 'statistics'
+          | 'justice'
+          | 'business_environment'
+          | 'credit'
+          | 'other';
+        classItem: string;
+        classTopic: string;
+        /** @enum {string} */
+        dataLevel: 'national' | 'province' | 'city' | 'county';
+        /** @enum {string} */
+        areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+        /** @enum {string} */
+        processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+        /** @enum {string} */
+        channel: 'gov_extranet' | 'internet' | 'department_network';
+        /** @enum {string} */
+        scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+        /** @enum {string} */
+        formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+        formatType: string;
+        /** @enum {string} */
+        sharingType: 'unconditional' | 'conditional' | 'none';
+        sharingCondition?: string | null;
+        sharingMethods: ('table' | 'api' | 'file')[];
+        /** @enum {string} */
+        openType: 'unconditional' | 'conditional' | 'none';
+        openCondition?: string | null;
+        /** @enum {string} */
+        updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+        updateCycleNote?: string | null;
+        /** @default [] */
+        relatedCodes: string[];
+        /** @default false */
+        eLicence: boolean;
+        timeRangeFrom?: string | null;
+        timeRangeTo?: string | null;
+        /** @default [] */
+        tags: string[];
+        /** @default [] */
+        systemIds: string[];
+        items: components['schemas']['CatalogItemInput'][];
+      };
+      version: number;
+    };
+    CatalogVersionBody: {
+      version: number;
+    };
+    CatalogReviewBody: {
+      /** @enum {string} */
+      decision: 'approve' | 'return';
+      comment?: string;
+      version: number;
+    };
+    CatalogRetireBody: {
+      reason: string;
+      version: number;
+    };
+    CatalogEntrySummary: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      summary: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'published' | 'change_review' | 'retire_review' | 'retired';
+      /** @enum {string} */
+      mountStatus: 'unmounted' | 'in_review' | 'returned' | 'mounted' | 'change_in_review';
+      /** @enum {string} */
+      resourceAttribute: 'base' | 'theme' | 'department';
+      /** @enum {string} */
+      domain:
+        | 'public_security'
+        | 'civil_affairs'
+        | 'human_resources'
+        | 'natural_resources'
+        | 'ecology'
+        | 'housing'
+        | 'transport'
+        | 'agriculture'
+        | 'commerce'
+        | 'culture_tourism'
+        | 'health'
+        | 'emergency'
+        | 'market_regulation'
+        | 'finance_tax'
+        | 'education'
+        | 'science'
+        | 'statistics'
+        | 'justice'
+        | 'business_environment'
+        | 'credit'
+        | 'other';
+      /** @enum {string} */
+      sharingType: 'unconditional' | 'conditional' | 'none';
+      sharingMethods: string[];
+      /** @enum {string} */
+      openType: 'unconditional' | 'conditional' | 'none';
+      /** @enum {string} */
+      updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+      /** @enum {string} */
+      formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+      tags: string[];
+      itemCount: number;
+      applyCount: number;
+      revision: number;
+      version: number;
+      hasPendingChange: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+      publishedAt: string | null;
+      highlight?: {
+        name: {
+          text: string;
+          match: boolean;
+        }[];
+        summary: {
+          text: string;
+          match: boolean;
+        }[];
+      };
+    };
+    CatalogEntry: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      summary: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'published' | 'change_review' | 'retire_review' | 'retired';
+      /** @enum {string} */
+      mountStatus: 'unmounted' | 'in_review' | 'returned' | 'mounted' | 'change_in_review';
+      /** @enum {string} */
+      resourceAttribute: 'base' | 'theme' | 'department';
+      /** @enum {string} */
+      domain:
+        | 'public_security'
+        | 'civil_affairs'
+        | 'human_resources'
+        | 'natural_resources'
+        | 'ecology'
+        | 'housing'
+        | 'transport'
+        | 'agriculture'
+        | 'commerce'
+        | 'culture_tourism'
+        | 'health'
+        | 'emergency'
+        | 'market_regulation'
+        | 'finance_tax'
+        | 'education'
+        | 'science'
+        | 'statistics'
+        | 'justice'
+        | 'business_environment'
+        | 'credit'
+        | 'other';
+      /** @enum {string} */
+      sharingType: 'unconditional' | 'conditional' | 'none';
+      sharingMethods: string[];
+      /** @enum {string} */
+      openType: 'unconditional' | 'conditional' | 'none';
+      /** @enum {string} */
+      updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+      /** @enum {string} */
+      formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+      tags: string[];
+      itemCount: number;
+      applyCount: number;
+      revision: number;
+      version: number;
+      hasPendingChange: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+      publishedAt: string | null;
+      highlight?: {
+        name: {
+          text: string;
+          match: boolean;
+        }[];
+        summary: {
+          text: string;
+          match: boolean;
+        }[];
+      };
+      content: {
+        name: string;
+        summary: string;
+        /** @enum {string} */
+        resourceAttribute: 'base' | 'theme' | 'department';
+        /** @enum {string} */
+        domain:
+          | 'public_security'
+          | 'civil_affairs'
+          | 'human_resources'
+          | 'natural_resources'
+          | 'ecology'
+          | 'housing'
+          | 'transport'
+          | 'agriculture'
+          | 'commerce'
+          | 'culture_tourism'
+          | 'health'
+          | 'emergency'
+          | 'market_regulation'
+          | 'finance_tax'
+          | 'education'
+          | 'science'
+          | 'statistics'
+          | 'justice'
+          | 'business_environment'
+          | 'credit'
+          | 'other';
+        classItem: string;
+        classTopic: string;
+        /** @enum {string} */
+        dataLevel: 'national' | 'province' | 'city' | 'county';
+        /** @enum {string} */
+        areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+        /** @enum {string} */
+        processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+        /** @enum {string} */
+        channel: 'gov_extranet' | 'internet' | 'department_network';
+        /** @enum {string} */
+        scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+        /** @enum {string} */
+        formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+        formatType: string;
+        /** @enum {string} */
+        sharingType: 'unconditional' | 'conditional' | 'none';
+        sharingCondition?: string | null;
+        sharingMethods: ('table' | 'api' | 'file')[];
+        /** @enum {string} */
+        openType: 'unconditional' | 'conditional' | 'none';
+        openCondition?: string | null;
+        /** @enum {string} */
+        updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+        updateCycleNote?: string | null;
+        /** @default [] */
+        relatedCodes: string[];
+        /** @default false */
+        eLicence: boolean;
+        timeRangeFrom?: string | null;
+        timeRangeTo?: string | null;
+        /** @default [] */
+        tags: string[];
+        /** @default [] */
+        systemIds: string[];
+        items: components['schemas']['CatalogItemInput'][];
+      };
+      pending: {
+        name: string;
+        summary: string;
+        /** @enum {string} */
+        resourceAttribute: 'base' | 'theme' | 'department';
+        /** @enum {string} */
+        domain:
+          | 'public_security'
+          | 'civil_affairs'
+          | 'human_resources'
+          | 'natural_resources'
+          | 'ecology'
+          | 'housing'
+          | 'transport'
+          | 'agriculture'
+          | 'commerce'
+          | 'culture_tourism'
+          | 'health'
+          | 'emergency'
+          | 'market_regulation'
+          | 'finance_tax'
+          | 'education'
+          | 'science'
+          | 'statistics'
+          | 'justice'
+          | 'business_environment'
+          | 'credit'
+          | 'other';
+        classItem: string;
+        classTopic: string;
+        /** @enum {string} */
+        dataLevel: 'national' | 'province' | 'city' | 'county';
+        /** @enum {string} */
+        areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+        /** @enum {string} */
+        processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+        /** @enum {string} */
+        channel: 'gov_extranet' | 'internet' | 'department_network';
+        /** @enum {string} */
+        scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+        /** @enum {string} */
+        formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+        formatType: string;
+        /** @enum {string} */
+        sharingType: 'unconditional' | 'conditional' | 'none';
+        sharingCondition?: string | null;
+        sharingMethods: ('table' | 'api' | 'file')[];
+        /** @enum {string} */
+        openType: 'unconditional' | 'conditional' | 'none';
+        openCondition?: string | null;
+        /** @enum {string} */
+        updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+        updateCycleNote?: string | null;
+        /** @default [] */
+        relatedCodes: string[];
+        /** @default false */
+        eLicence: boolean;
+        timeRangeFrom?: string | null;
+        timeRangeTo?: string | null;
+        /** @default [] */
+        tags: string[];
+        /** @default [] */
+        systemIds: string[];
+        items: components['schemas']['CatalogItemInput'][];
+      } | null;
+      systems: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        departmentName: string;
+      }[];
+      /** Format: date-time */
+      createdAt: string;
+      submittedAt: string | null;
+      reviewDue: string | null;
+      reviewOverdue: boolean;
+      actions: ('edit' | 'submit' | 'withdraw' | 'delete' | 'review' | 'retire' | 'discard_change')[];
+    };
+    CatalogSearchResult: {
+      items: components['schemas']['CatalogEntrySummary'][];
+      total: number;
+      facets: {
+        [key: string]: {
+          value: string;
+          label?: string;
+          count: number;
+        }[];
+      };
+    };
+    CatalogTimelineEvent: {
+      id: number;
+      action: string;
+      fromStatus: string | null;
+      toStatus: string | null;
+      actorName: string;
+      comment: string | null;
+      /** Format: date-time */
+      at: string;
+    };
+    CatalogEntryVersion: {
+      revision: number;
+      /** Format: date-time */
+      publishedAt: string;
+      publishedBy: string | null;
+      content: {
+        name: string;
+        summary: string;
+        /** @enum {string} */
+        resourceAttribute: 'base' | 'theme' | 'department';
+        /** @enum {string} */
+        domain:
+          | 'public_security'
+          | 'civil_affairs'
+          | 'human_resources'
+          | 'natural_resources'
+          | 'ecology'
+          | 'housing'
+          | 'transport'
+          | 'agriculture'
+          | 'commerce'
+          | 'culture_tourism'
+          | 'health'
+          | 'emergency'
+          | 'market_regulation'
+          | 'finance_tax'
+          | 'education'
+          | 'science'
+          | 'statistics'
+          | 'justice'
+          | 'business_environment'
+          | 'credit'
+          | 'other';
+        classItem: string;
+        classTopic: string;
+        /** @enum {string} */
+        dataLevel: 'national' | 'province' | 'city' | 'county';
+        /** @enum {string} */
+        areaRange: 'national' | 'province_wide' | 'each_city' | 'city_wide' | 'each_county' | 'county_wide' | 'other';
+        /** @enum {string} */
+        processingDegree: 'raw' | 'masked' | 'tagged' | 'statistical' | 'fused' | 'other';
+        /** @enum {string} */
+        channel: 'gov_extranet' | 'internet' | 'department_network';
+        /** @enum {string} */
+        scenario: 'government_service' | 'public_service' | 'supervision' | 'other';
+        /** @enum {string} */
+        formatClass: 'document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other';
+        formatType: string;
+        /** @enum {string} */
+        sharingType: 'unconditional' | 'conditional' | 'none';
+        sharingCondition?: string | null;
+        sharingMethods: ('table' | 'api' | 'file')[];
+        /** @enum {string} */
+        openType: 'unconditional' | 'conditional' | 'none';
+        openCondition?: string | null;
+        /** @enum {string} */
+        updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other';
+        updateCycleNote?: string | null;
+        /** @default [] */
+        relatedCodes: string[];
+        /** @default false */
+        eLicence: boolean;
+        timeRangeFrom?: string | null;
+        timeRangeTo?: string | null;
+        /** @default [] */
+        tags: string[];
+        /** @default [] */
+        systemIds: string[];
+        items: components['schemas']['CatalogItemInput'][];
+      };
+    };
+    CatalogFieldChange: {
+      field: string;
+      before: unknown;
+      after: unknown;
+    };
+    CatalogChangeFeed: {
+      items: {
+        id: number;
+        /** Format: uuid */
+        entryId: string;
+        code: string;
+        /** @enum {string} */
+        kind: 'published' | 'changed' | 'retired';
+        revision: number;
+        /** Format: date-time */
+        at: string;
+      }[];
+      next: number;
+    };
+    InfoSystem: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      name: string;
+      /** @enum {string} */
+      status: 'planned' | 'building' | 'running' | 'retired';
+      onGovCloud: boolean;
+      description: string;
+      entryCount: number;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    InfoSystemCreate: {
+      /** Format: uuid */
+      departmentId?: string;
+      name: string;
+      /** @enum {string} */
+      status: 'planned' | 'building' | 'running' | 'retired';
+      /** @default false */
+      onGovCloud: boolean;
+      /** @default  */
+      description: string;
+    };
+    InfoSystemUpdate: {
+      name?: string;
+      /** @enum {string} */
+      status?: 'planned' | 'building' | 'running' | 'retired';
+      onGovCloud?: boolean;
+      description?: string;
+      version: number;
     };
   };
   responses: never;

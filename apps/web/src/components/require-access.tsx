@@ -9,11 +9,20 @@ import { useMe } from '@/features/identity/use-session';
 import { useT } from '@/i18n/lang-provider';
 
 /**
- * Lets a page render only for a logged-in user holding the permission: a visitor goes to login (and
- * comes back after), a user who must change the initial password goes to do that first, anyone else
- * sees 403 (`framed` when the guard stands for a whole portal and no layout surrounds it).
+ * Lets a page render only for a logged-in user holding the permission (or, given several, any of
+ * them): a visitor goes to login (and comes back after), a user who must change the initial password
+ * goes to do that first, anyone else sees 403 (`framed` when the guard stands for a whole portal and
+ * no layout surrounds it).
  */
-export function RequireAccess({ permission, framed = false, children }: { permission?: string; framed?: boolean; children: ReactNode }) {
+export function RequireAccess({
+  permission,
+  framed = false,
+  children,
+}: {
+  permission?: string | readonly string[];
+  framed?: boolean;
+  children: ReactNode;
+}) {
   const t = useT();
   const location = useLocation();
   const { data: me, isPending, error, refetch } = useMe();
@@ -28,7 +37,8 @@ export function RequireAccess({ permission, framed = false, children }: { permis
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/account/password?next=${next}`} replace />;
   }
-  if (permission && !me.permissions.includes(permission)) {
+  const wanted = permission === undefined ? [] : typeof permission === 'string' ? [permission] : permission;
+  if (wanted.length > 0 && !wanted.some((p) => me.permissions.includes(p))) {
     // A whole portal refused: keep a header, so the user can still reach what they may use.
     return framed ? (
       <Layout style={{ minHeight: '100vh' }}>

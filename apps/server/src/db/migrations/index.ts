@@ -2,6 +2,9 @@ import type { Migration } from 'kysely/migration';
 import * as createIdentity from './20261123120000_create_identity';
 import * as createSources from './20261125090000_create_sources';
 import * as createCatalog from './20261125100000_create_catalog';
+import * as createCatalogImport from './20261125110000_create_catalog_import';
+import * as createCatalogMount from './20261125120000_create_catalog_mount';
+import * as createCascade from './20261125130000_create_cascade';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -11,4 +14,7 @@ export const migrations: Record<string, Migration> = {
   '20261123120000_create_identity': createIdentity,
   '20261125090000_create_sources': createSources,
   '20261125100000_create_catalog': createCatalog,
+  '20261125110000_create_catalog_import': createCatalogImport,
+  '20261125120000_create_catalog_mount': createCatalogMount,
+  '20261125130000_create_cascade': createCascade,
 };

@@ -19,6 +19,10 @@ import {
   InfoSystem,
   InfoSystemCreate,
   InfoSystemUpdate,
+  Mount,
+  MountCreate,
+  MountPreview,
+  MountReview,
   RetireBody,
   ReviewBody,
   SystemQuery,
@@ -26,6 +30,8 @@ import {
   VersionBody,
 } from './catalog.schemas';
 import * as entries from './entries.service';
+import * as mounts from './mounts.service';
+import type { ColumnReader } from './mounts.service';
 import { searchEntries } from './search.service';
 import * as systems from './systems.service';
 
@@ -33,7 +39,7 @@ const P = Permission;
 const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
 
 /** The resource catalog under /api/v1/catalog: entries, their lifecycle, search, systems, the change feed. */
-export const catalogRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app, { db }) => {
+export const catalogRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; readColumns: ColumnReader }> = async (app, { db, readColumns }) => {
   const ctx = (request: FastifyRequest) => contextOf(db, request);
   const tags = ['catalog'];
 
@@ -192,6 +198,62 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (a
       },
     },
     (req) => entries.changesSince(ctx(req), req.query.since, req.query.limit),
+  );
+
+  app.get(
+    '/catalog/entries/:id/mounts',
+    {
+      config: { access: P.CatalogRead },
+      schema: { tags, summary: 'Resources mounted to an entry (挂接)', params: EntryParams, response: { 200: items(Mount) } },
+    },
+    async (req) => ({ items: await mounts.listMounts(ctx(req), req.params.id) }),
+  );
+  app.post(
+    '/catalog/entries/:id/mounts/preview',
+    {
+      config: { access: P.CatalogCompile },
+      schema: {
+        tags,
+        summary: "Compare a resource's columns with the entry's data items (missing, extra, type mismatch) without writing",
+        params: EntryParams,
+        body: MountCreate,
+        response: { 200: MountPreview },
+      },
+    },
+    (req) => mounts.previewMount(ctx(req), readColumns, req.params.id, req.body),
+  );
+  app.post(
+    '/catalog/entries/:id/mounts',
+    {
+      config: { access: P.CatalogCompile },
+      schema: {
+        tags,
+        summary: 'Request a mount; refused with MOUNT_INCOMPLETE when the resource does not cover the data items',
+        params: EntryParams,
+        body: MountCreate,
+        response: { 201: Mount },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await mounts.createMount(ctx(req), readColumns, req.params.id, req.body)),
+  );
+  app.post(
+    '/catalog/mounts/:id/review',
+    {
+      config: { access: P.CatalogReview },
+      schema: { tags, summary: 'Approve or return a requested mount', params: EntryParams, body: MountReview, response: { 200: Mount } },
+    },
+    (req) => mounts.reviewMount(ctx(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/catalog/mounts/:id',
+    {
+      config: { access: P.CatalogCompile },
+      schema: { tags, summary: 'Take a mount off its entry', params: EntryParams, body: VersionBody, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await mounts.removeMount(ctx(req), req.params.id, req.body.version);
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

@@ -72,6 +72,9 @@ export const EntrySummary = z
     revision: z.number().int(),
     version: z.number().int(),
     hasPendingChange: z.boolean(),
+    /** The region (GB/T 2260) of the node an entry is mirrored from; null for this node's own entries. */
+    regionCode: z.string().nullable(),
+    mirrored: z.boolean(),
     updatedAt: z.date(),
     publishedAt: z.date().nullable(),
     highlight: z.object({ name: z.array(TextPiece), summary: z.array(TextPiece) }).optional(),
@@ -113,7 +116,7 @@ export const EntrySearchResult = z
   .object({
     items: z.array(EntrySummary),
     total: z.number().int(),
-    facets: z.record(z.enum(facetNames), z.array(facetBucket)),
+    facets: z.partialRecord(z.enum(facetNames), z.array(facetBucket)),
   })
   .meta({ id: 'CatalogSearchResult' });
 
@@ -220,3 +223,117 @@ export const SystemQuery = z.strictObject({
   departmentId: z.uuid().optional(),
   status: SystemStatus.optional(),
 });
+
+export const MountCreate = z
+  .strictObject({
+    sourceId: z.uuid(),
+    /** The table (`schema.table` or `table`), or the API's or file's resource name as the source lists it. */
+    resourceName: z.string().trim().min(1).max(300),
+    /** Data item name → column, where the names do not already line up. */
+    columnMap: z.record(z.string().max(100), z.string().max(128)).default({}),
+  })
+  .meta({ id: 'CatalogMountCreate' });
+
+export const MountReview = z
+  .strictObject({
+    decision: z.enum(['approve', 'return']),
+    comment: z.string().trim().max(1000).optional(),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'CatalogMountReview' });
+
+const MountColumn = z.object({
+  name: z.string(),
+  normalizedType: z.string(),
+  dataType: z.string().optional(),
+  length: z.number().nullable().optional(),
+});
+
+export const MountDiff = z
+  .object({
+    matched: z.array(z.object({ item: z.string(), column: z.string(), itemType: z.string(), columnType: z.string() })),
+    missing: z.array(z.object({ item: z.string(), expected: z.string() })),
+    typeMismatch: z.array(z.object({ item: z.string(), column: z.string(), itemType: z.string(), columnType: z.string() })),
+    extra: z.array(z.object({ column: z.string(), columnType: z.string() })),
+    covers: z.boolean(),
+  })
+  .meta({ id: 'CatalogMountDiff' });
+
+export const MountPreview = z
+  .object({ kind: z.enum(['table', 'api', 'file']), columns: z.array(MountColumn), diff: MountDiff })
+  .meta({ id: 'CatalogMountPreview' });
+
+export const Mount = z
+  .object({
+    id: z.uuid(),
+    entryId: z.uuid(),
+    kind: z.enum(['table', 'api', 'file']),
+    sourceId: z.uuid(),
+    sourceName: z.string(),
+    resourceName: z.string(),
+    columnMap: z.record(z.string(), z.string()),
+    diff: z.unknown(),
+    status: z.enum(['in_review', 'returned', 'mounted', 'removed']),
+    comment: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: z.date(),
+    reviewedAt: z.date().nullable(),
+  })
+  .meta({ id: 'CatalogMount' });
+
+const linkSecret = z.string().min(16).max(200);
+
+export const NodeCreate = z
+  .strictObject({
+    /** How this install calls the other node, e.g. 南京市. */
+    name: z.string().trim().min(2).max(50),
+    /** `upper`: this node reports to it; `lower`: it reports to this node. */
+    role: z.enum(['upper', 'lower']),
+    baseUrl: z.url({ protocol: /^https?$/ }).max(500),
+    /** The other node's region (GB/T 2260), which tags its entries here. */
+    regionCode: z.string().regex(/^\d{6}$/, 'a six-digit division code'),
+    /** The other node's data bureau (统一社会信用代码): the department its mirrored departments sit under. */
+    agencyCode: z.string().length(18),
+    /** The link's key and secret, the same at both ends. */
+    key: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{4,64}$/, 'letters, digits, dot, dash, underscore'),
+    secret: linkSecret,
+    enabled: z.boolean().default(true),
+  })
+  .meta({ id: 'CascadeNodeCreate' });
+
+export const NodeUpdate = z
+  .strictObject({
+    baseUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional(),
+    enabled: z.boolean().optional(),
+    secret: linkSecret.optional(),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'CascadeNodeUpdate' });
+
+export const CascadeNode = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role: z.enum(['upper', 'lower']),
+    baseUrl: z.string(),
+    regionCode: z.string(),
+    key: z.string(),
+    enabled: z.boolean(),
+    rootDepartmentId: z.uuid().nullable(),
+    queueLength: z.number().int(),
+    lagSeconds: z.number(),
+    lastSuccessAt: z.date().nullable(),
+    lastError: z.string().nullable(),
+    lastErrorAt: z.date().nullable(),
+    receivedChanges: z.number().int(),
+    lastReceivedAt: z.date().nullable(),
+    version: z.number().int(),
+    createdAt: z.date(),
+  })
+  .meta({ id: 'CascadeNode' });

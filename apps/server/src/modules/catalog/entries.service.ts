@@ -8,6 +8,7 @@ import { badRequest, conflict, forbidden, notFound, rethrowUnique } from '../../
 import { deadlineStatus } from '../../platform/workdays';
 import { departmentScope, departmentsRepository, type RequestContext } from '../identity';
 import type { Entry, EntryCreate, ReviewBody, RetireBody } from './catalog.schemas';
+import { enqueueChange } from './cascade.outbox';
 import { diffContent } from './content-diff';
 import { derivedColumns, entriesRepository as repo, PUBLIC_STATUSES, type EntryRow, type Visibility } from './entries.repository';
 
@@ -53,6 +54,7 @@ function isVisible(access: CatalogAccess, row: EntryRow): boolean {
 /** The actions the caller may take on an entry in its current state. */
 export function actionsFor(access: CatalogAccess, row: EntryRow, userId: string, lastSubmitter: string | null): EntryAction[] {
   const actions: EntryAction[] = [];
+  if (row.origin_node_id) return actions; // mirrored from another node: read-only here
   const compiles = access.canCompile && inScope(access.compileScope, row.department_id);
   const reviews = access.canReview && inScope(access.reviewScope, row.department_id) && lastSubmitter !== userId;
   if (compiles) {
@@ -110,12 +112,14 @@ export function summaryOf(row: EntryRow & { department_name: string }) {
     revision: row.revision,
     version: row.version,
     hasPendingChange: row.pending !== null,
+    regionCode: row.region_code,
+    mirrored: row.origin_node_id !== null,
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
   };
 }
 
-const uniqueFields = { catalog_entry_name_key_idx: 'name', catalog_entry_code_key: 'code' };
+const uniqueFields = { catalog_entry_name_key_idx: 'name', catalog_entry_code_idx: 'code' };
 
 /** Refuses content that breaks the compilation rules or names systems that do not exist. */
 async function assertValidContent(db: Kysely<DB> | Transaction<DB>, content: CatalogEntryContent): Promise<void> {
@@ -208,6 +212,7 @@ async function lockForChange(
 ): Promise<EntryRow> {
   const row = await repo.findForUpdate(trx, id);
   if (!row || !isVisible(access, row)) throw notFound('catalog entry');
+  if (row.origin_node_id) throw forbidden(ErrorCode.Forbidden, { reason: 'mirrored from another node of the cascade: read-only here' });
   const allowed =
     role === 'compile'
       ? access.canCompile && inScope(access.compileScope, row.department_id)
@@ -391,7 +396,12 @@ export async function reviewEntry(ctx: RequestContext, id: string, input: z.infe
         .set({ status: 'retired', version: row.version + 1, updated_at: now, review_started_at: null })
         .where('id', '=', id)
         .execute();
-      await trx.insertInto('catalog_change').values({ entry_id: id, code: row.code, kind: 'retired', revision: row.revision }).execute();
+      const change = await trx
+        .insertInto('catalog_change')
+        .values({ entry_id: id, code: row.code, kind: 'retired', revision: row.revision })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await enqueueChange(trx, change.id);
       await record(ctx, trx, row, 'retire', 'retired', input.comment);
       return;
     }
@@ -419,10 +429,12 @@ export async function reviewEntry(ctx: RequestContext, id: string, input: z.infe
       .insertInto('catalog_entry_version')
       .values({ entry_id: id, revision, content: JSON.stringify(content), published_by: ctx.principal.userId })
       .execute();
-    await trx
+    const change = await trx
       .insertInto('catalog_change')
       .values({ entry_id: id, code: row.code, kind: revision === 1 ? 'published' : 'changed', revision })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await enqueueChange(trx, change.id);
     await record(ctx, trx, row, 'publish', 'published', input.comment, { revision });
   });
   return reload(ctx, access, id);

@@ -1,6 +1,16 @@
 import type { ReactNode } from 'react';
 import { Menu } from 'antd';
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  CloudServerOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Link, useLocation } from 'react-router-dom';
 import { Permission } from '@shuyuan/contracts';
 import type { MessageKey } from '@/i18n/messages';
@@ -11,13 +21,41 @@ interface ConsoleMenuEntry {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  /** Shown only to users holding it; the dashboard needs none beyond console access. */
-  permission?: Permission;
+  /** Shown only to users holding it (or any of them); the dashboard needs none beyond console access. */
+  permission?: Permission | readonly Permission[];
+}
+
+/** True when the user holds the entry's permission, or one of its permissions. */
+function mayOpen(entry: ConsoleMenuEntry, permissions: readonly string[]): boolean {
+  if (!entry.permission) return true;
+  const wanted: readonly Permission[] = typeof entry.permission === 'string' ? [entry.permission] : entry.permission;
+  return wanted.some((permission) => permissions.includes(permission));
 }
 
 /** The console's sections and the permission each needs. */
 export const consoleMenuEntries: ConsoleMenuEntry[] = [
   { key: 'home', path: '/console', label: 'console.menu.home', icon: <DashboardOutlined /> },
+  {
+    key: 'catalog-mine',
+    path: '/console/catalog',
+    label: 'console.menu.catalogMine',
+    icon: <FileTextOutlined />,
+    permission: [Permission.CatalogCompile, Permission.CatalogRead],
+  },
+  {
+    key: 'catalog-review',
+    path: '/console/catalog/review',
+    label: 'console.menu.catalogReview',
+    icon: <FileDoneOutlined />,
+    permission: Permission.CatalogReview,
+  },
+  {
+    key: 'catalog-systems',
+    path: '/console/catalog/systems',
+    label: 'console.menu.catalogSystems',
+    icon: <CloudServerOutlined />,
+    permission: Permission.CatalogRead,
+  },
   {
     key: 'departments',
     path: '/console/departments',
@@ -35,7 +73,7 @@ export const consoleMenuEntries: ConsoleMenuEntry[] = [
 export function ConsoleMenu({ permissions }: { permissions: readonly string[] }) {
   const t = useT();
   const location = useLocation();
-  const entries = consoleMenuEntries.filter((entry) => !entry.permission || permissions.includes(entry.permission));
+  const entries = consoleMenuEntries.filter((entry) => mayOpen(entry, permissions));
   const selected = [...entries]
     .reverse()
     .find((entry) => location.pathname === entry.path || location.pathname.startsWith(`${entry.path}/`));

@@ -1,29 +1,44 @@
 import type { ReactNode } from 'react';
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import { ApiOutlined, AppstoreOutlined, FileSearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import { Permission } from '@shuyuan/contracts';
 import { LinkButton } from '@/components/link-button';
-import { useMe } from '@/features/identity/use-session';
+import { useCan, useMe } from '@/features/identity/use-session';
 import type { MessageKey } from '@/i18n/messages';
 import { useT } from '@/i18n/lang-provider';
+import { CatalogFigures } from '@/portals/share/catalog-figures';
 
 interface Entry {
   key: string;
   title: MessageKey;
   description: MessageKey;
   icon: ReactNode;
+  /** Where the service lives once it is there, and who may use it. */
+  path?: string;
+  permission?: Permission;
 }
 
 const entries: Entry[] = [
-  { key: 'catalog', title: 'share.card.catalog', description: 'share.card.catalogDesc', icon: <FileSearchOutlined /> },
+  {
+    key: 'catalog',
+    title: 'share.card.catalog',
+    description: 'share.card.catalogDesc',
+    icon: <FileSearchOutlined />,
+    path: '/share/catalog',
+    permission: Permission.CatalogRead,
+  },
   { key: 'applications', title: 'share.card.applications', description: 'share.card.applicationsDesc', icon: <SolutionOutlined /> },
   { key: 'apps', title: 'share.card.apps', description: 'share.card.appsDesc', icon: <AppstoreOutlined /> },
   { key: 'calls', title: 'share.card.calls', description: 'share.card.callsDesc', icon: <ApiOutlined /> },
 ];
 
-/** The sharing portal's home: a welcome and the services that are on their way. */
+/** The sharing portal's home: a welcome, the catalog in figures, and the services (some still on their way). */
 export function ShareHomePage() {
   const t = useT();
   const { data: me } = useMe();
+  const can = useCan();
+  const readsCatalog = can(Permission.CatalogRead);
 
   return (
     <>
@@ -45,7 +60,15 @@ export function ShareHomePage() {
                   {entry.icon} {t(entry.title)}
                 </span>
               }
-              extra={<Tag color="blue">{t('common.comingSoon')}</Tag>}
+              extra={
+                entry.path && (!entry.permission || can(entry.permission)) ? (
+                  <Link to={entry.path} data-testid={`share-card-${entry.key}-open`}>
+                    {t('share.card.open')}
+                  </Link>
+                ) : (
+                  <Tag color="blue">{t('common.comingSoon')}</Tag>
+                )
+              }
             >
               <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
                 {t(entry.description)}
@@ -54,6 +77,11 @@ export function ShareHomePage() {
           </Col>
         ))}
       </Row>
+      {readsCatalog && (
+        <div style={{ marginTop: 24 }}>
+          <CatalogFigures />
+        </div>
+      )}
     </>
   );
 }
