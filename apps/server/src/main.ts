@@ -22,8 +22,9 @@ const USAGE = `Usage: shuyuan <command> [options]
 Commands:
   serve [--demo] [--port N]        start the platform (PORT, default 8080); --demo loads demo data into an empty database
   migrate                          apply pending database migrations
-  demo [--scale small|full] [--seed N]
-                                   load the deterministic demo data into an empty database
+  demo [--scale small|full] [--seed N] [--catalog N]
+                                   load the deterministic demo data into an empty database;
+                                   --catalog adds N published entries (a province-scale catalog)
   demo logins                      print the demo logins as JSON lines (demo mode only)
   user create --login L --name N --department D [--roles r1,r2] [--password P]
                                    create a user (D: agency code, name or id); prints the initial password
@@ -138,8 +139,13 @@ function printDemoLogins(config: Config): number {
 }
 
 async function demo(config: Config, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { scale: { type: 'string', default: 'small' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { scale: { type: 'string', default: 'small' }, seed: { type: 'string' }, catalog: { type: 'string' } },
+  });
   if (values.scale !== 'small' && values.scale !== 'full') throw new Error('--scale must be small or full');
+  const catalogEntries = values.catalog === undefined ? 0 : Number(values.catalog);
+  if (!Number.isSafeInteger(catalogEntries) || catalogEntries < 0) throw new Error('--catalog must be a whole number of entries');
   const rt = await openRuntime(config, 'demo');
   try {
     if (!(await isEmpty(rt.database.db))) {
@@ -151,6 +157,7 @@ async function demo(config: Config, args: string[]): Promise<number> {
       dataDir: config.dataDir,
       scale: values.scale as DemoScale,
       seed: values.seed ? Number(values.seed) : DEFAULT_SEED,
+      catalogEntries,
     });
     console.log(`loaded demo data: ${JSON.stringify(counts)}`);
     return 0;

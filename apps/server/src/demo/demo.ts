@@ -7,6 +7,7 @@ import type { SealedBox } from '../platform/crypto/provider';
 import { DemoRandom } from './demo-random';
 import { identityDemo, DEMO_PASSWORD, demoRoleLogins } from '../modules/identity/identity.demo';
 import { sourcesDemo } from '../modules/sources';
+import { catalogDemo } from '../modules/catalog/catalog.demo';
 
 /** How much demo data to make: `small` for a laptop, `full` for load and benchmark runs. */
 export type DemoScale = 'small' | 'full';
@@ -19,6 +20,8 @@ export interface DemoContext {
   box: SealedBox;
   /** Ids by demo key, filled by earlier loaders for later ones (e.g. `department:gat`). */
   ids: Map<string, string>;
+  /** Published entries of a province-scale catalog to add on top of the demo catalog (`demo --catalog N`). */
+  catalogEntries?: number;
 }
 
 /** A module's demo data. Later modules add theirs to `contributors`, in dependency order. */
@@ -27,7 +30,7 @@ export interface DemoContributor {
   load(ctx: DemoContext): Promise<Record<string, number>>;
 }
 
-const contributors: DemoContributor[] = [identityDemo, sourcesDemo];
+const contributors: DemoContributor[] = [identityDemo, sourcesDemo, catalogDemo];
 
 export const DEFAULT_SEED = 20261123;
 
@@ -56,13 +59,13 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
  */
 export async function loadDemo(
   db: Kysely<DB>,
-  options: { seed?: number; scale?: DemoScale; box: SealedBox; dataDir: string },
+  options: { seed?: number; scale?: DemoScale; box: SealedBox; dataDir: string; catalogEntries?: number },
 ): Promise<Record<string, number>> {
   const seed = options.seed ?? DEFAULT_SEED;
   const scale = options.scale ?? 'small';
   const counts: Record<string, number> = {};
   await db.transaction().execute(async (trx) => {
-    const ctx: DemoContext = { trx, rng: new DemoRandom(seed), scale, box: options.box, ids: new Map() };
+    const ctx: DemoContext = { trx, rng: new DemoRandom(seed), scale, box: options.box, ids: new Map(), catalogEntries: options.catalogEntries };
     for (const contributor of contributors) Object.assign(counts, await contributor.load(ctx));
     const value = JSON.stringify({ seed, scale, loadedAt: new Date().toISOString() });
     await trx

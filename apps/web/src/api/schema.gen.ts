@@ -1101,6 +1101,355 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List data sources visible to the caller */
+    get: {
+      parameters: {
+        query?: {
+          departmentId?: string;
+          kind?: components['schemas']['SourceKindInput'];
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['DataSource'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register a data source (credentials are sealed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['DataSourceCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DataSource'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sources/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a data source */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DataSource'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a data source that nothing is mounted on */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a data source (optimistic version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['DataSourceUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DataSource'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/sources/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Test unsaved connection settings */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SourceTestRequestInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SourceTestResult'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sources/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Test a data source and record the result */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SourceTestResult'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sources/{id}/tables': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the tables and views of a source */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SourceTable'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sources/{id}/tables/{table}/columns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the columns of a table (schema in the query where a source has several) */
+    get: {
+      parameters: {
+        query?: {
+          schema?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+          table: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SourceColumn'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sources/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Upload the CSV or XLSX file of a file source (multipart, field `file`) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DataSource'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit/events': {
     parameters: {
       query?: never;
@@ -1794,6 +2143,196 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/catalog/entries/{id}/mounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Resources mounted to an entry (挂接) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CatalogMount'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Request a mount; refused with MOUNT_INCOMPLETE when the resource does not cover the data items */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogMountCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogMount'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/entries/{id}/mounts/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Compare a resource's columns with the entry's data items (missing, extra, type mismatch) without writing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogMountCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogMountPreview'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/mounts/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve or return a requested mount */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogMountReviewInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogMount'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/mounts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Take a mount off its entry */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogVersionBodyInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/catalog/systems': {
     parameters: {
       query?: never;
@@ -1984,6 +2523,213 @@ export type paths = {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cascade/nodes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nodes of the cascade with their status: queue, lag, last error */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CascadeNode'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register an upper or lower node and the key of the link */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CascadeNodeCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CascadeNode'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cascade/nodes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One node of the cascade */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CascadeNode'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a node's address, enable or disable it, rotate the link secret */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CascadeNodeUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CascadeNode'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/cascade/nodes/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a node's queued changes now instead of after the backoff */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CascadeNode'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cascade/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receive catalog changes from another node (signed: X-Sy-Key … with the link secret, HMAC-SM3) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applied: number;
+              skipped: number;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -2491,6 +3237,8 @@ export type components = {
       revision: number;
       version: number;
       hasPendingChange: boolean;
+      regionCode: string | null;
+      mirrored: boolean;
       updatedAt: unknown;
       publishedAt: unknown | null;
       highlight?: {
@@ -2557,6 +3305,8 @@ export type components = {
       revision: number;
       version: number;
       hasPendingChange: boolean;
+      regionCode: string | null;
+      mirrored: boolean;
       updatedAt: unknown;
       publishedAt: unknown | null;
       highlight?: {
@@ -2853,6 +3603,345 @@ export type components = {
       onGovCloud?: boolean;
       description?: string;
       version: number;
+    };
+    CatalogMountCreateInput: {
+      /** Format: uuid */
+      sourceId: string;
+      resourceName: string;
+      /** @default {} */
+      columnMap: {
+        [key: string]: string;
+      };
+    };
+    CatalogMountReviewInput: {
+      /** @enum {string} */
+      decision: 'approve' | 'return';
+      comment?: string;
+      version: number;
+    };
+    CatalogMountDiffInput: {
+      matched: {
+        item: string;
+        column: string;
+        itemType: string;
+        columnType: string;
+      }[];
+      missing: {
+        item: string;
+        expected: string;
+      }[];
+      typeMismatch: {
+        item: string;
+        column: string;
+        itemType: string;
+        columnType: string;
+      }[];
+      extra: {
+        column: string;
+        columnType: string;
+      }[];
+      covers: boolean;
+    };
+    CatalogMountPreviewInput: {
+      /** @enum {string} */
+      kind: 'table' | 'api' | 'file';
+      columns: {
+        name: string;
+        normalizedType: string;
+        dataType?: string;
+        length?: number | null;
+      }[];
+      diff: components['schemas']['CatalogMountDiffInput'];
+    };
+    CatalogMountInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      entryId: string;
+      /** @enum {string} */
+      kind: 'table' | 'api' | 'file';
+      /** Format: uuid */
+      sourceId: string;
+      sourceName: string;
+      resourceName: string;
+      columnMap: {
+        [key: string]: string;
+      };
+      diff: unknown;
+      /** @enum {string} */
+      status: 'in_review' | 'returned' | 'mounted' | 'removed';
+      comment: string | null;
+      version: number;
+      createdAt: unknown;
+      reviewedAt: unknown | null;
+    };
+    CascadeNodeCreateInput: {
+      name: string;
+      /** @enum {string} */
+      role: 'upper' | 'lower';
+      /** Format: uri */
+      baseUrl: string;
+      regionCode: string;
+      agencyCode: string;
+      key: string;
+      secret: string;
+      /** @default true */
+      enabled: boolean;
+    };
+    CascadeNodeUpdateInput: {
+      /** Format: uri */
+      baseUrl?: string;
+      enabled?: boolean;
+      secret?: string;
+      version: number;
+    };
+    CascadeNodeInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: 'upper' | 'lower';
+      baseUrl: string;
+      regionCode: string;
+      key: string;
+      enabled: boolean;
+      rootDepartmentId: string | null;
+      queueLength: number;
+      lagSeconds: number;
+      lastSuccessAt: unknown | null;
+      lastError: string | null;
+      lastErrorAt: unknown | null;
+      receivedChanges: number;
+      lastReceivedAt: unknown | null;
+      version: number;
+      createdAt: unknown;
+    };
+    /** @enum {string} */
+    SourceKindInput: 'postgresql' | 'mysql' | 'file' | 'http_json';
+    /** @enum {string} */
+    SourceTestStepInput: 'dns' | 'connect' | 'auth' | 'database' | 'permission' | 'read';
+    /** @enum {string} */
+    NormalizedColumnTypeInput: 'char' | 'int' | 'decimal' | 'date' | 'datetime' | 'time' | 'bool' | 'text' | 'other';
+    DatabaseConnectionInput: {
+      host: string;
+      port?: number;
+      database: string;
+      user: string;
+      schema?: string | null;
+    };
+    HttpJsonConnectionInput: {
+      /** Format: uri */
+      url: string;
+      /** @constant */
+      method?: 'GET';
+      jsonPath?: string | null;
+    };
+    SourceHeaderInputInput: {
+      name: string;
+      value?: string;
+    };
+    DataSourceCreateInput:
+      | {
+          /** Format: uuid */
+          departmentId: string;
+          name: string;
+          description?: string;
+          /** @constant */
+          kind: 'postgresql';
+          connection: components['schemas']['DatabaseConnectionInput'];
+          password?: string;
+        }
+      | {
+          /** Format: uuid */
+          departmentId: string;
+          name: string;
+          description?: string;
+          /** @constant */
+          kind: 'mysql';
+          connection: components['schemas']['DatabaseConnectionInput'];
+          password?: string;
+        }
+      | {
+          /** Format: uuid */
+          departmentId: string;
+          name: string;
+          description?: string;
+          /** @constant */
+          kind: 'http_json';
+          connection: components['schemas']['HttpJsonConnectionInput'];
+          headers?: components['schemas']['SourceHeaderInputInput'][];
+        }
+      | {
+          /** Format: uuid */
+          departmentId: string;
+          name: string;
+          description?: string;
+          /** @constant */
+          kind: 'file';
+        };
+    DataSourceUpdateInput: {
+      name?: string;
+      description?: string;
+      /** @enum {string} */
+      status?: 'active' | 'disabled';
+      connection?: components['schemas']['DatabaseConnectionInput'] | components['schemas']['HttpJsonConnectionInput'];
+      password?: string | null;
+      headers?: components['schemas']['SourceHeaderInputInput'][];
+      version: number;
+    };
+    SourceTestRequestInput:
+      | {
+          /** @constant */
+          kind: 'postgresql';
+          connection: components['schemas']['DatabaseConnectionInput'];
+          password?: string;
+          /** Format: uuid */
+          sourceId?: string;
+        }
+      | {
+          /** @constant */
+          kind: 'mysql';
+          connection: components['schemas']['DatabaseConnectionInput'];
+          password?: string;
+          /** Format: uuid */
+          sourceId?: string;
+        }
+      | {
+          /** @constant */
+          kind: 'http_json';
+          connection: components['schemas']['HttpJsonConnectionInput'];
+          headers?: components['schemas']['SourceHeaderInputInput'][];
+          /** Format: uuid */
+          sourceId?: string;
+        };
+    SourceTestResultInput: {
+      /** @enum {string} */
+      status: 'ok' | 'failed';
+      step: components['schemas']['SourceTestStepInput'] | null;
+      code: string | null;
+      message: string;
+      elapsedMs: number;
+      at: unknown;
+    };
+    DataSourceInput:
+      | {
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          departmentId: string;
+          departmentName: string;
+          name: string;
+          description: string;
+          /** @enum {string} */
+          status: 'active' | 'disabled';
+          lastTest: components['schemas']['SourceTestResultInput'] | null;
+          version: number;
+          createdAt: unknown;
+          updatedAt: unknown;
+          /** @constant */
+          kind: 'postgresql';
+          connection: {
+            host: string;
+            port: number;
+            database: string;
+            user: string;
+            schema: string | null;
+          };
+          hasPassword: boolean;
+        }
+      | {
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          departmentId: string;
+          departmentName: string;
+          name: string;
+          description: string;
+          /** @enum {string} */
+          status: 'active' | 'disabled';
+          lastTest: components['schemas']['SourceTestResultInput'] | null;
+          version: number;
+          createdAt: unknown;
+          updatedAt: unknown;
+          /** @constant */
+          kind: 'mysql';
+          connection: {
+            host: string;
+            port: number;
+            database: string;
+            user: string;
+            schema: string | null;
+          };
+          hasPassword: boolean;
+        }
+      | {
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          departmentId: string;
+          departmentName: string;
+          name: string;
+          description: string;
+          /** @enum {string} */
+          status: 'active' | 'disabled';
+          lastTest: components['schemas']['SourceTestResultInput'] | null;
+          version: number;
+          createdAt: unknown;
+          updatedAt: unknown;
+          /** @constant */
+          kind: 'http_json';
+          connection: {
+            url: string;
+            /** @constant */
+            method: 'GET';
+            jsonPath: string | null;
+            headerNames: string[];
+          };
+        }
+      | {
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          departmentId: string;
+          departmentName: string;
+          name: string;
+          description: string;
+          /** @enum {string} */
+          status: 'active' | 'disabled';
+          lastTest: components['schemas']['SourceTestResultInput'] | null;
+          version: number;
+          createdAt: unknown;
+          updatedAt: unknown;
+          /** @constant */
+          kind: 'file';
+          connection: {
+            fileName: string | null;
+            fileSize: number | null;
+            sha256: string | null;
+            format: ('csv' | 'xlsx') | null;
+            rowCount: number | null;
+            uploadedAt: string | null;
+          };
+        };
+    SourceTableInput: {
+      schema: string | null;
+      name: string;
+      /** @enum {string} */
+      kind: 'table' | 'view';
+      estimatedRows: number | null;
+      comment: string | null;
+    };
+    SourceColumnInput: {
+      name: string;
+      position: number;
+      dataType: string;
+      normalizedType: components['schemas']['NormalizedColumnTypeInput'];
+      length: number | null;
+      precision: number | null;
+      scale: number | null;
+      nullable: boolean;
+      primaryKey: boolean;
+      comment: string | null;
     };
     CatalogItemInput: {
       name: string;
@@ -3362,6 +4451,8 @@ export type components = {
       revision: number;
       version: number;
       hasPendingChange: boolean;
+      regionCode: string | null;
+      mirrored: boolean;
       /** Format: date-time */
       updatedAt: string;
       publishedAt: string | null;
@@ -3429,6 +4520,8 @@ export type components = {
       revision: number;
       version: number;
       hasPendingChange: boolean;
+      regionCode: string | null;
+      mirrored: boolean;
       /** Format: date-time */
       updatedAt: string;
       publishedAt: string | null;
@@ -3732,6 +4825,356 @@ export type components = {
       onGovCloud?: boolean;
       description?: string;
       version: number;
+    };
+    CatalogMountCreate: {
+      /** Format: uuid */
+      sourceId: string;
+      resourceName: string;
+      /** @default {} */
+      columnMap: {
+        [key: string]: string;
+      };
+    };
+    CatalogMountReview: {
+      /** @enum {string} */
+      decision: 'approve' | 'return';
+      comment?: string;
+      version: number;
+    };
+    CatalogMountDiff: {
+      matched: {
+        item: string;
+        column: string;
+        itemType: string;
+        columnType: string;
+      }[];
+      missing: {
+        item: string;
+        expected: string;
+      }[];
+      typeMismatch: {
+        item: string;
+        column: string;
+        itemType: string;
+        columnType: string;
+      }[];
+      extra: {
+        column: string;
+        columnType: string;
+      }[];
+      covers: boolean;
+    };
+    CatalogMountPreview: {
+      /** @enum {string} */
+      kind: 'table' | 'api' | 'file';
+      columns: {
+        name: string;
+        normalizedType: string;
+        dataType?: string;
+        length?: number | null;
+      }[];
+      diff: components['schemas']['CatalogMountDiff'];
+    };
+    CatalogMount: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      entryId: string;
+      /** @enum {string} */
+      kind: 'table' | 'api' | 'file';
+      /** Format: uuid */
+      sourceId: string;
+      sourceName: string;
+      resourceName: string;
+      columnMap: {
+        [key: string]: string;
+      };
+      diff: unknown;
+      /** @enum {string} */
+      status: 'in_review' | 'returned' | 'mounted' | 'removed';
+      comment: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      reviewedAt: string | null;
+    };
+    CascadeNodeCreate: {
+      name: string;
+      /** @enum {string} */
+      role: 'upper' | 'lower';
+      /** Format: uri */
+      baseUrl: string;
+      regionCode: string;
+      agencyCode: string;
+      key: string;
+      secret: string;
+      /** @default true */
+      enabled: boolean;
+    };
+    CascadeNodeUpdate: {
+      /** Format: uri */
+      baseUrl?: string;
+      enabled?: boolean;
+      secret?: string;
+      version: number;
+    };
+    CascadeNode: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: 'upper' | 'lower';
+      baseUrl: string;
+      regionCode: string;
+      key: string;
+      enabled: boolean;
+      rootDepartmentId: string | null;
+      queueLength: number;
+      lagSeconds: number;
+      lastSuccessAt: string | null;
+      lastError: string | null;
+      lastErrorAt: string | null;
+      receivedChanges: number;
+      lastReceivedAt: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    /** @enum {string} */
+    SourceKind: 'postgresql' | 'mysql' | 'file' | 'http_json';
+    /** @enum {string} */
+    SourceTestStep: 'dns' | 'connect' | 'auth' | 'database' | 'permission' | 'read';
+    /** @enum {string} */
+    NormalizedColumnType: 'char' | 'int' | 'decimal' | 'date' | 'datetime' | 'time' | 'bool' | 'text' | 'other';
+    DatabaseConnection: {
+      host: string;
+      port?: number;
+      database: string;
+      user: string;
+      schema?: string | null;
+    };
+    HttpJsonConnection: {
+      /** Format: uri */
+      url: string;
+      /** @constant */
+      method?: 'GET';
+      jsonPath?: string | null;
+    };
+    SourceHeaderInput: {
+      name: string;
+      value?: string;
+    };
+    DataSourceCreate:
+      | {
+          /** Format: uuid */
+          departmentId: string;
+          name: string;
+          description?: string;
+          /** @constant */
+          kind: 'postgresql';
+          connection: components['schemas']['DatabaseConnection'];
+          password?: string;
+        }
+      | {
+          /** Format: uuid */
+          departmentId: string;
+          name: string;
+          description?: string;
+          /** @constant */
+          kind: 'mysql';
+          connection: components['schemas']['DatabaseConnection'];
+          password?: string;
+        }
+      | {
+          /** Format: uuid */
+          departmentId: string;
+          name: string;
+          description?: string;
+          /** @constant */
+          kind: 'http_json';
+          connection: components['schemas']['HttpJsonConnection'];
+          headers?: components['schemas']['SourceHeaderInput'][];
+        }
+      | {
+          /** Format: uuid */
+          departmentId: string;
+          name: string;
+          description?: string;
+          /** @constant */
+          kind: 'file';
+        };
+    DataSourceUpdate: {
+      name?: string;
+      description?: string;
+      /** @enum {string} */
+      status?: 'active' | 'disabled';
+      connection?: components['schemas']['DatabaseConnection'] | components['schemas']['HttpJsonConnection'];
+      password?: string | null;
+      headers?: components['schemas']['SourceHeaderInput'][];
+      version: number;
+    };
+    SourceTestRequest:
+      | {
+          /** @constant */
+          kind: 'postgresql';
+          connection: components['schemas']['DatabaseConnection'];
+          password?: string;
+          /** Format: uuid */
+          sourceId?: string;
+        }
+      | {
+          /** @constant */
+          kind: 'mysql';
+          connection: components['schemas']['DatabaseConnection'];
+          password?: string;
+          /** Format: uuid */
+          sourceId?: string;
+        }
+      | {
+          /** @constant */
+          kind: 'http_json';
+          connection: components['schemas']['HttpJsonConnection'];
+          headers?: components['schemas']['SourceHeaderInput'][];
+          /** Format: uuid */
+          sourceId?: string;
+        };
+    SourceTestResult: {
+      /** @enum {string} */
+      status: 'ok' | 'failed';
+      step: components['schemas']['SourceTestStep'] | null;
+      code: string | null;
+      message: string;
+      elapsedMs: number;
+      /** Format: date-time */
+      at: string;
+    };
+    DataSource:
+      | {
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          departmentId: string;
+          departmentName: string;
+          name: string;
+          description: string;
+          /** @enum {string} */
+          status: 'active' | 'disabled';
+          lastTest: components['schemas']['SourceTestResult'] | null;
+          version: number;
+          /** Format: date-time */
+          createdAt: string;
+          /** Format: date-time */
+          updatedAt: string;
+          /** @constant */
+          kind: 'postgresql';
+          connection: {
+            host: string;
+            port: number;
+            database: string;
+            user: string;
+            schema: string | null;
+          };
+          hasPassword: boolean;
+        }
+      | {
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          departmentId: string;
+          departmentName: string;
+          name: string;
+          description: string;
+          /** @enum {string} */
+          status: 'active' | 'disabled';
+          lastTest: components['schemas']['SourceTestResult'] | null;
+          version: number;
+          /** Format: date-time */
+          createdAt: string;
+          /** Format: date-time */
+          updatedAt: string;
+          /** @constant */
+          kind: 'mysql';
+          connection: {
+            host: string;
+            port: number;
+            database: string;
+            user: string;
+            schema: string | null;
+          };
+          hasPassword: boolean;
+        }
+      | {
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          departmentId: string;
+          departmentName: string;
+          name: string;
+          description: string;
+          /** @enum {string} */
+          status: 'active' | 'disabled';
+          lastTest: components['schemas']['SourceTestResult'] | null;
+          version: number;
+          /** Format: date-time */
+          createdAt: string;
+          /** Format: date-time */
+          updatedAt: string;
+          /** @constant */
+          kind: 'http_json';
+          connection: {
+            url: string;
+            /** @constant */
+            method: 'GET';
+            jsonPath: string | null;
+            headerNames: string[];
+          };
+        }
+      | {
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          departmentId: string;
+          departmentName: string;
+          name: string;
+          description: string;
+          /** @enum {string} */
+          status: 'active' | 'disabled';
+          lastTest: components['schemas']['SourceTestResult'] | null;
+          version: number;
+          /** Format: date-time */
+          createdAt: string;
+          /** Format: date-time */
+          updatedAt: string;
+          /** @constant */
+          kind: 'file';
+          connection: {
+            fileName: string | null;
+            fileSize: number | null;
+            sha256: string | null;
+            format: ('csv' | 'xlsx') | null;
+            rowCount: number | null;
+            uploadedAt: string | null;
+          };
+        };
+    SourceTable: {
+      schema: string | null;
+      name: string;
+      /** @enum {string} */
+      kind: 'table' | 'view';
+      estimatedRows: number | null;
+      comment: string | null;
+    };
+    SourceColumn: {
+      name: string;
+      position: number;
+      dataType: string;
+      normalizedType: components['schemas']['NormalizedColumnType'];
+      length: number | null;
+      precision: number | null;
+      scale: number | null;
+      nullable: boolean;
+      primaryKey: boolean;
+      comment: string | null;
     };
   };
   responses: never;

@@ -1,11 +1,11 @@
-import { entryNameKey } from '@shuyuan/contracts';
 import type { DemoContext, DemoContributor } from '../../demo/demo';
 import { CITIES, CITY_DEPARTMENTS, PROVINCIAL_DEPARTMENTS } from '../../demo/demo-data';
-import { buildContent, prepareTemplates, PROVINCIAL_CATALOGS, type PreparedTemplate } from './catalog.demo-content';
+import { prepareTemplates, PROVINCIAL_CATALOGS, type PreparedTemplate } from './catalog.demo-content';
 import { CITY_COUNTERPART } from './catalog.demo-data';
-import { drawPlan, planEntry, type DemoPlan } from './catalog.demo-history';
+import { drawPlan, type DemoPlan } from './catalog.demo-history';
 import { loadProvinceScale } from './catalog.demo-scale';
-import { CodeCounter, writeEntries, type DemoActor, type PlannedEntry } from './catalog.demo-writer';
+import { departmentId, planFor, type CatalogDemoState } from './catalog.demo-state';
+import { CodeCounter, writeEntries, type PlannedEntry } from './catalog.demo-writer';
 
 /**
  * The stories of 江苏省公安厅's entries, in template order, so the demo login `officer` finds an entry
@@ -23,20 +23,6 @@ const OFFICER_PLANS: readonly DemoPlan[] = [
   'submitted',
   'retired',
 ];
-
-/** What the catalog loaders share: departments, people, systems, codes and the names already taken. */
-export interface CatalogDemoState {
-  ctx: DemoContext;
-  now: Date;
-  templates: PreparedTemplate[];
-  departmentName: Map<string, string>;
-  /** The officer who compiles each department's catalog, by department key. */
-  officers: Map<string, DemoActor>;
-  reviewer: DemoActor;
-  systems: Map<string, string[]>;
-  codes: CodeCounter;
-  nameKeys: Set<string>;
-}
 
 /** The demo department keys with their full names (provincial departments, then the cities' departments). */
 function departmentNames(): Map<string, string> {
@@ -67,7 +53,13 @@ async function loadSystems(ctx: DemoContext, departmentName: Map<string, string>
     catalog.systems.forEach((name, i) => {
       const building = i > 0 && i === catalog.systems.length - 1 && ctx.rng.next() < 0.3;
       const described = catalog.entries.map((e) => e.name);
-      rows.push({ key: catalog.key, name, status: building ? 'building' : 'running', onGovCloud: ctx.rng.next() < 0.7, description: describe(described) });
+      rows.push({
+        key: catalog.key,
+        name,
+        status: building ? 'building' : 'running',
+        onGovCloud: ctx.rng.next() < 0.7,
+        description: describe(described),
+      });
     });
   }
   for (const city of CITIES) {
@@ -76,7 +68,13 @@ async function loadSystems(ctx: DemoContext, departmentName: Map<string, string>
       const first = counterpart?.systems[0];
       if (!counterpart || !first?.startsWith('江苏省')) continue;
       const name = first.replace('江苏省', city.name);
-      rows.push({ key: `${city.key}.${key}`, name, status: 'running', onGovCloud: ctx.rng.next() < 0.7, description: describe(counterpart.entries.map((e) => e.name)) });
+      rows.push({
+        key: `${city.key}.${key}`,
+        name,
+        status: 'running',
+        onGovCloud: ctx.rng.next() < 0.7,
+        description: describe(counterpart.entries.map((e) => e.name)),
+      });
     }
   }
   const inserted = await ctx.trx
@@ -99,46 +97,6 @@ async function loadSystems(ctx: DemoContext, departmentName: Map<string, string>
     systems.set(key, [...(systems.get(key) ?? []), row.id]);
   });
   return systems;
-}
-
-/** The id the identity demo gave a department key. */
-export function departmentId(ctx: DemoContext, key: string): string {
-  const id = ctx.ids.get(`department:${key}`);
-  if (!id) throw new Error(`catalog demo: the identity demo has no department ${key}`);
-  return id;
-}
-
-/** One system of the department (most entries name one), or none when it has none. */
-export function systemsFor(state: CatalogDemoState, key: string): string[] {
-  const ids = state.systems.get(key);
-  return ids && ids.length > 0 ? [state.ctx.rng.pick(ids)] : [];
-}
-
-/** Plans one entry of a department: content, code and story, and takes its name. */
-export function planFor(
-  state: CatalogDemoState,
-  key: string,
-  prepared: PreparedTemplate,
-  place: Parameters<typeof buildContent>[2],
-  plan: DemoPlan,
-  relatedCodes: readonly string[] = [],
-): PlannedEntry {
-  const { ctx } = state;
-  const content = buildContent(ctx.rng, prepared, place, systemsFor(state, key), relatedCodes);
-  state.nameKeys.add(entryNameKey(content.name));
-  return planEntry(
-    ctx.rng,
-    {
-      code: state.codes.next(content),
-      departmentId: departmentId(ctx, key),
-      departmentName: state.departmentName.get(key)!,
-      content,
-      officer: state.officers.get(key)!,
-      reviewer: state.reviewer,
-    },
-    plan,
-    state.now,
-  );
 }
 
 /** Every provincial department's entries, then each city department's version of its counterpart's. */

@@ -75,6 +75,8 @@ export const EntrySummary = z
     /** The region (GB/T 2260) of the node an entry is mirrored from; null for this node's own entries. */
     regionCode: z.string().nullable(),
     mirrored: z.boolean(),
+    /** Not shared (不予共享), or backed by at least one mounted resource. */
+    complete: z.boolean(),
     updatedAt: z.date(),
     publishedAt: z.date().nullable(),
     highlight: z.object({ name: z.array(TextPiece), summary: z.array(TextPiece) }).optional(),

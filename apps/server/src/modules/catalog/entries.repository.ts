@@ -12,7 +12,12 @@ export const PUBLIC_STATUSES: readonly EntryStatus[] = ['published', 'change_rev
 
 /** The columns derived from the content: facets, counts and the search vector. */
 export function derivedColumns(content: CatalogEntryContent, departmentName: string) {
-  const doc = searchDocument(content, departmentName);
+  const { doc, ...columns } = derivedValues(content, departmentName);
+  return { ...columns, search_vector: searchVectorOf(doc) };
+}
+
+/** The derived columns as plain values, with the search document's parts (for bulk inserts that build the vector in SQL). */
+export function derivedValues(content: CatalogEntryContent, departmentName: string) {
   return {
     name: content.name,
     name_key: entryNameKey(content.name),
@@ -26,9 +31,14 @@ export function derivedColumns(content: CatalogEntryContent, departmentName: str
     update_cycle: content.updateCycle,
     tags: content.tags,
     item_count: content.items.length,
-    search_vector: sql<string>`setweight(to_tsvector('simple', ${doc.a}), 'A') || setweight(to_tsvector('simple', ${doc.b}), 'B')
-      || setweight(to_tsvector('simple', ${doc.c}), 'C') || setweight(to_tsvector('simple', ${doc.d}), 'D')`,
+    doc: searchDocument(content, departmentName),
   };
+}
+
+/** The weighted search vector of a document's parts: values, or column references of a bulk insert. */
+export function searchVectorOf(doc: { a: unknown; b: unknown; c: unknown; d: unknown }) {
+  return sql<string>`setweight(to_tsvector('simple', ${doc.a}), 'A') || setweight(to_tsvector('simple', ${doc.b}), 'B')
+      || setweight(to_tsvector('simple', ${doc.c}), 'C') || setweight(to_tsvector('simple', ${doc.d}), 'D')`;
 }
 
 /** Who sees which entries: everything (a reviewer with platform scope), or public ones plus a department subtree. */

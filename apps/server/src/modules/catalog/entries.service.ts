@@ -114,6 +114,8 @@ export function summaryOf(row: EntryRow & { department_name: string }) {
     hasPendingChange: row.pending !== null,
     regionCode: row.region_code,
     mirrored: row.origin_node_id !== null,
+    // A shared entry counts as complete only with a mounted resource behind it.
+    complete: row.content.sharingType === 'none' || row.mount_status === 'mounted' || row.mount_status === 'change_in_review',
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
   };
@@ -131,9 +133,14 @@ async function assertValidContent(db: Kysely<DB> | Transaction<DB>, content: Cat
     throw badRequest(ErrorCode.ValidationFailed, { problems: [{ field: 'systemIds', reason: `no such system: ${missing.join(', ')}` }] });
 }
 
+/** The classification segment of a resource code: attribute digit, 项 and 目. */
+export function resourceSegment(content: CatalogEntryContent): string {
+  return `${catalogCodes.resourceAttribute[content.resourceAttribute][0]}${content.classItem}${content.classTopic}`;
+}
+
 /** The resource code: classification segment (attribute digit, 项, 目) and a six-digit sequence. */
 export async function newResourceCode(db: Kysely<DB> | Transaction<DB>, content: CatalogEntryContent): Promise<string> {
-  const segment = `${catalogCodes.resourceAttribute[content.resourceAttribute][0]}${content.classItem}${content.classTopic}`;
+  const segment = resourceSegment(content);
   const sequence = await repo.nextSequence(db, segment);
   return `${segment}/${String(sequence).padStart(6, '0')}`;
 }

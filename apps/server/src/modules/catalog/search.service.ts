@@ -1,5 +1,5 @@
 import { ErrorCode, Permission, catalogCodes } from '@shuyuan/contracts';
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { CatalogEntryTable, DB, DepartmentTable } from '../../db/schema';
 import { forbidden } from '../../platform/errors';
 import type { RequestContext } from '../identity';
@@ -58,43 +58,15 @@ const MIN_FUZZY_LENGTH = 3;
 export async function searchEntries(ctx: RequestContext, query: EntryQuery) {
   const access = await catalogAccess(ctx);
   if (query.scope === 'review' && !access.canReview) throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogReview });
-  const text = query.q?.trim() ?? '';
-  const tsQuery = text ? toTsQuery(text) : null;
-  const fuzzy = text.length >= MIN_FUZZY_LENGTH;
-  const hasText = !!tsQuery || fuzzy;
-
-  const base = (skip?: FacetName): Base => {
-    let qb = ctx.db
-      .selectFrom('catalog_entry as e')
-      .innerJoin('department as d', 'd.id', 'e.department_id')
-      .where(visibleTo(access.visibility));
-    qb = scoped(qb, query, access);
-    if (hasText)
-      qb = qb.where((eb) =>
-        eb.or([
-          ...(tsQuery ? [sql<boolean>`e.search_vector @@ to_tsquery('simple', ${tsQuery})`] : []),
-          ...(fuzzy ? [sql<boolean>`${text} % e.name`] : []),
-        ]),
-      );
-    for (const facet of facetNames) {
-      const values = query[filterOf[facet]] as string[] | undefined;
-      if (facet !== skip && values && values.length > 0) qb = qb.where(facetColumn[facet], 'in', values);
-    }
-    return qb;
-  };
-
-  const rank = hasText
-    ? sql<number>`${tsQuery ? sql`ts_rank_cd(e.search_vector, to_tsquery('simple', ${tsQuery}))` : sql`0`} + similarity(${text}, e.name)`
-    : sql<number>`0`;
-  let listing = base()
-    .selectAll('e')
-    .select('d.name as department_name')
-    .select(sql<number>`count(*) over ()`.as('total'));
-  const sort = query.sort === 'relevance' && !hasText ? 'updated' : query.sort;
-  if (sort === 'relevance') listing = listing.orderBy(rank, 'desc');
-  if (sort === 'applied') listing = listing.orderBy('e.apply_count', 'desc');
-  if (sort === 'name') listing = listing.orderBy('e.name');
-  listing = listing.orderBy('e.updated_at', 'desc').orderBy('e.id');
+  const { text, hasText } = textMatch(query.q);
+  const base = (skip?: FacetName): Base => matchingEntries(ctx.db, access, query, skip);
+  const listing = orderMatches(
+    base()
+      .selectAll('e')
+      .select('d.name as department_name')
+      .select(sql<number>`count(*) over ()`.as('total')),
+    query,
+  );
   const rows = (await listing.limit(query.limit).offset(query.offset).execute()) as (EntryRowWithDepartment & { total: number })[];
 
   let total = rows[0]?.total ?? 0;
@@ -143,8 +115,55 @@ export async function searchEntries(ctx: RequestContext, query: EntryQuery) {
   };
 }
 
+/** The text part of a query: its tsquery (segmented words as prefixes), and whether it is long enough for similarity. */
+function textMatch(q: string | undefined) {
+  const text = q?.trim() ?? '';
+  const tsQuery = text ? toTsQuery(text) : null;
+  const fuzzy = text.length >= MIN_FUZZY_LENGTH;
+  return { text, tsQuery, fuzzy, hasText: !!tsQuery || fuzzy };
+}
+
+/** The filters of a search without paging and facets: what search and export share. */
+export type EntryFilter = Omit<EntryQuery, 'limit' | 'offset' | 'facets'>;
+
+/**
+ * The entries a query matches among those the caller may see: scope, text and filters (all but the
+ * facet `skip`, whose counts must not hide its own alternatives). Shared by search and the Excel export.
+ */
+export function matchingEntries(db: Kysely<DB>, access: CatalogAccess, query: EntryFilter, skip?: FacetName): Base {
+  const { text, tsQuery, fuzzy, hasText } = textMatch(query.q);
+  let qb = db.selectFrom('catalog_entry as e').innerJoin('department as d', 'd.id', 'e.department_id').where(visibleTo(access.visibility));
+  qb = scoped(qb, query, access);
+  if (hasText)
+    qb = qb.where((eb) =>
+      eb.or([
+        ...(tsQuery ? [sql<boolean>`e.search_vector @@ to_tsquery('simple', ${tsQuery})`] : []),
+        ...(fuzzy ? [sql<boolean>`${text} % e.name`] : []),
+      ]),
+    );
+  for (const facet of facetNames) {
+    const values = query[filterOf[facet]] as string[] | undefined;
+    if (facet !== skip && values && values.length > 0) qb = qb.where(facetColumn[facet], 'in', values);
+  }
+  return qb;
+}
+
+/** Orders matches by the query's sort (relevance only with text), then newest first and by id. */
+export function orderMatches<O>(qb: SelectQueryBuilder<DB & { e: CatalogEntryTable; d: DepartmentTable }, 'e' | 'd', O>, query: EntryFilter) {
+  const { text, tsQuery, hasText } = textMatch(query.q);
+  const sort = query.sort === 'relevance' && !hasText ? 'updated' : query.sort;
+  if (sort === 'relevance')
+    qb = qb.orderBy(
+      sql<number>`${tsQuery ? sql`ts_rank_cd(e.search_vector, to_tsquery('simple', ${tsQuery}))` : sql`0`} + similarity(${text}, e.name)`,
+      'desc',
+    );
+  if (sort === 'applied') qb = qb.orderBy('e.apply_count', 'desc');
+  if (sort === 'name') qb = qb.orderBy('e.name');
+  return qb.orderBy('e.updated_at', 'desc').orderBy('e.id');
+}
+
 /** Narrows to the caller's own catalog or to the review queue. */
-function scoped(qb: Base, query: EntryQuery, access: CatalogAccess): Base {
+function scoped(qb: Base, query: EntryFilter, access: CatalogAccess): Base {
   if (query.scope === 'mine') return qb.where('e.department_id', 'in', access.visibility.departments);
   if (query.scope === 'review') {
     qb = qb.where('e.status', 'in', ['submitted', 'change_review', 'retire_review']);

@@ -37,7 +37,14 @@ async function runTest(connector: Connector) {
     return { status: 'ok' as const, step: null, code: null, message, elapsedMs: elapsed(), at };
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    return { status: 'failed' as const, step: error.step, code: error.code, message: error.message.slice(0, MESSAGE_MAX), elapsedMs: elapsed(), at };
+    return {
+      status: 'failed' as const,
+      step: error.step,
+      code: error.code,
+      message: error.message.slice(0, MESSAGE_MAX),
+      elapsedMs: elapsed(),
+      at,
+    };
   }
 }
 
@@ -56,7 +63,9 @@ export async function introspectColumns(
   const row = await repo.findById(db, sourceId);
   if (!row) throw notFound('data_source');
   const ref = typeof table === 'string' ? { name: table } : table;
-  const columns = await connectorFor(resolveRow(row, box, files)).columns(ref).catch(unreachable);
+  const columns = await connectorFor(resolveRow(row, box, files))
+    .columns(ref)
+    .catch(unreachable);
   if (!columns) throw notFound('table');
   return columns;
 }
@@ -209,7 +218,14 @@ export class SourcesService {
         targetType: 'data_source',
         ...(input.sourceId ? { targetId: input.sourceId } : {}),
         targetLabel: target,
-        details: { kind: input.kind, unsaved: true, status: result.status, step: result.step, code: result.code, elapsedMs: result.elapsedMs },
+        details: {
+          kind: input.kind,
+          unsaved: true,
+          status: result.status,
+          step: result.step,
+          code: result.code,
+          elapsedMs: result.elapsedMs,
+        },
       }),
     );
     return result;
@@ -217,7 +233,9 @@ export class SourcesService {
 
   async tables(ctx: RequestContext, id: string) {
     const row = await this.visible(ctx, id);
-    return connectorFor(resolveRow(row, this.box, this.files)).tables().catch(unreachable);
+    return connectorFor(resolveRow(row, this.box, this.files))
+      .tables()
+      .catch(unreachable);
   }
 
   async columns(ctx: RequestContext, id: string, ref: TableRef) {
@@ -228,7 +246,10 @@ export class SourcesService {
   /** The columns of a table as the caller may see them, with what kind of resource it is: the catalog's mount wizard reads this. */
   async readColumns(ctx: RequestContext, id: string, table: string) {
     const row = await this.visible(ctx, id);
-    const columns = await introspectColumns(ctx.db, this.box, id, { name: table }, this.files);
+    // A PostgreSQL resource is named `schema.table` when the source spans several schemas.
+    const dot = table.indexOf('.');
+    const ref = row.kind === 'postgresql' && dot > 0 ? { schema: table.slice(0, dot), name: table.slice(dot + 1) } : { name: table };
+    const columns = await introspectColumns(ctx.db, this.box, id, ref, this.files);
     const kind = row.kind === 'http_json' ? ('api' as const) : row.kind === 'file' ? ('file' as const) : ('table' as const);
     return { kind, columns };
   }

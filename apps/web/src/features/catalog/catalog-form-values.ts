@@ -129,3 +129,48 @@ export function toContentDraft(values: CatalogFormValues): Record<string, unknow
     })),
   };
 }
+
+const formFields = new Set<string>([
+  'name',
+  'summary',
+  'resourceAttribute',
+  'domain',
+  'classItem',
+  'classTopic',
+  'dataLevel',
+  'areaRange',
+  'processingDegree',
+  'channel',
+  'scenario',
+  'formatClass',
+  'formatType',
+  'sharingType',
+  'sharingCondition',
+  'sharingMethods',
+  'openType',
+  'openCondition',
+  'updateCycle',
+  'updateCycleNote',
+  'relatedCodes',
+  'eLicence',
+  'timeRangeFrom',
+  'timeRangeTo',
+  'tags',
+  'systemIds',
+]);
+
+const itemFields = new Set(['name', 'nameEn', 'dataType', 'length', 'precision', 'description', 'primaryKey', 'timestamp', 'sensitive']);
+
+/**
+ * The compile form's field that shows a problem at `path`: a content field (a problem with one
+ * element of a list goes to the list: `tags.3` → `tags`), or one cell of the data item table
+ * (`items.2.length`). Null for what no single field shows, such as the item list as a whole.
+ */
+export function formFieldPath(path: readonly (string | number)[]): (string | number)[] | null {
+  const [head, index, prop] = path;
+  if (head === 'items') {
+    if (typeof index === 'number' && typeof prop === 'string' && itemFields.has(prop)) return ['items', index, prop];
+    return null;
+  }
+  return typeof head === 'string' && formFields.has(head) ? [head] : null;
+}

@@ -125,17 +125,18 @@ export interface GroupedProblems {
   general: FieldProblem[];
 }
 
-/** Groups problems by field; `isField` says which paths the form has an input for. */
-export function groupProblems(problems: readonly FieldProblem[], isField: (path: FieldPath) => boolean): GroupedProblems {
+/** Groups problems by field; `toField` gives the form field that shows a path, or null when none does. */
+export function groupProblems(problems: readonly FieldProblem[], toField: (path: FieldPath) => FieldPath | null): GroupedProblems {
   const byPath = new Map<string, { name: FieldPath; errors: string[] }>();
   const general: FieldProblem[] = [];
   for (const problem of problems) {
-    if (problem.path.length === 0 || !isField(problem.path)) {
+    const name = problem.path.length > 0 ? toField(problem.path) : null;
+    if (!name) {
       general.push(problem);
       continue;
     }
-    const key = problem.path.join('.');
-    const entry = byPath.get(key) ?? { name: problem.path, errors: [] };
+    const key = name.join('.');
+    const entry = byPath.get(key) ?? { name, errors: [] };
     if (!entry.errors.includes(problem.message)) entry.errors.push(problem.message);
     byPath.set(key, entry);
   }

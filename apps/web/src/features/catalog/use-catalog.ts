@@ -25,9 +25,13 @@ export function useCatalogSearch(params: QueryParams, options: { enabled?: boole
   });
 }
 
-/** Loads one entry (for the page, the form or a review). */
+/** Loads an entry afresh from the server (to reload after a version conflict), updating the cache. */
 export function fetchEntry(queryClient: QueryClient, id: string) {
-  return queryClient.fetchQuery({ queryKey: entryKey(id), queryFn: ({ signal }) => api.get<CatalogEntry>(`/catalog/entries/${id}`, undefined, signal) });
+  return queryClient.fetchQuery({
+    queryKey: entryKey(id),
+    queryFn: ({ signal }) => api.get<CatalogEntry>(`/catalog/entries/${id}`, undefined, signal),
+    staleTime: 0,
+  });
 }
 
 /** One entry with its content, pending change, systems, review deadline and the caller's actions. */
