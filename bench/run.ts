@@ -1,6 +1,6 @@
 // `npm run bench`: runs the named benchmarks, each against its baseline in the same run, writes
 // bench/results.json and prints a table. A missed goal is reported, not fatal; a crash exits 1.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchmarks } from './benchmarks';
@@ -8,7 +8,7 @@ import { parseBenchArgs, selectBenchmarks, toResult, type BenchArgs } from './li
 import { describeMachine } from './lib/machine';
 import { stopAllServers } from './lib/server';
 import { formatTable } from './lib/table';
-import type { Benchmark, BenchReport } from './lib/types';
+import type { Benchmark, BenchReport, BenchResult } from './lib/types';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_OUT = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -52,11 +52,29 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (errors.length > 0) report.errors = errors;
+  // A partial run (--only) keeps the figures of the benchmarks it did not run, each with its own date.
+  report.results = [...(await previousResults(out)).filter((r) => !selected.some((b) => b.name === r.name)), ...report.results].sort(
+    (a, b) => order(a.name) - order(b.name),
+  );
 
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n${formatTable(report)}\n\nwrote ${out}`);
   return errors.length > 0 ? 1 : 0;
+}
+
+async function previousResults(path: string): Promise<BenchResult[]> {
+  try {
+    const previous = JSON.parse(await readFile(path, 'utf8')) as BenchReport;
+    return previous.results.map((r) => ({ ...r, measuredAt: r.measuredAt ?? previous.machine.date }));
+  } catch {
+    return [];
+  }
+}
+
+function order(name: string): number {
+  const index = benchmarks.findIndex((b) => b.name === name);
+  return index < 0 ? benchmarks.length : index;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,6 +1,7 @@
 import type { Benchmark } from '../lib/types';
+import { cascadeLag } from './cascade-lag';
 import { httpHealthz } from './http-healthz';
 import { startupReady } from './startup-ready';
 
 /** Every benchmark `npm run bench` knows, in the order they run; a new one is one file here and one line in this list. */
-export const benchmarks: readonly Benchmark[] = [startupReady, httpHealthz];
+export const benchmarks: readonly Benchmark[] = [startupReady, httpHealthz, cascadeLag];

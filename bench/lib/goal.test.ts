@@ -42,6 +42,7 @@ describe('ratio and pass', () => {
       ratio: 0.6,
       goal: halfOfBaseline,
       pass: true,
+      measuredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(toResult(bench, { value: 4000, baseline: { name: 'bare', value: 10000 } }).pass).toBe(false);
   });

@@ -77,6 +77,7 @@ export function toResult(bench: Pick<Benchmark, 'name' | 'metric' | 'goal'>, mea
     ratio,
     goal: bench.goal,
     pass: meetsGoal(bench.goal, measurement.value, ratio),
+    measuredAt: new Date().toISOString(),
   };
 }
 

@@ -44,6 +44,8 @@ export interface BenchResult {
   ratio: number | null;
   goal: Goal;
   pass: boolean;
+  /** When this figure was measured (a partial run keeps older figures of other benchmarks). */
+  measuredAt?: string;
 }
 
 /** The machine a run happened on, recorded beside the figures. */

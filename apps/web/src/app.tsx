@@ -13,12 +13,21 @@ const LoginPage = lazy(() => import('@/portals/account/login-page').then((m) => 
 const ChangePasswordPage = lazy(() => import('@/portals/account/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
 const ShareHomePage = lazy(() => import('@/portals/share/share-home-page').then((m) => ({ default: m.ShareHomePage })));
 const ProfilePage = lazy(() => import('@/portals/share/profile-page').then((m) => ({ default: m.ProfilePage })));
+const CatalogSearchPage = lazy(() => import('@/portals/share/catalog-search-page').then((m) => ({ default: m.CatalogSearchPage })));
+const CatalogEntryPage = lazy(() => import('@/portals/share/catalog-entry-page').then((m) => ({ default: m.CatalogEntryPage })));
 const ConsoleHomePage = lazy(() => import('@/portals/console/console-home-page').then((m) => ({ default: m.ConsoleHomePage })));
 const DepartmentsPage = lazy(() => import('@/portals/console/departments-page').then((m) => ({ default: m.DepartmentsPage })));
 const UsersPage = lazy(() => import('@/portals/console/users-page').then((m) => ({ default: m.UsersPage })));
 const RolesPage = lazy(() => import('@/portals/console/roles-page').then((m) => ({ default: m.RolesPage })));
 const AppsPage = lazy(() => import('@/portals/console/apps-page').then((m) => ({ default: m.AppsPage })));
 const AuditPage = lazy(() => import('@/portals/console/audit-page').then((m) => ({ default: m.AuditPage })));
+const CatalogMinePage = lazy(() => import('@/portals/console/catalog-mine-page').then((m) => ({ default: m.CatalogMinePage })));
+const CatalogFormPage = lazy(() => import('@/portals/console/catalog-form-page').then((m) => ({ default: m.CatalogFormPage })));
+const CatalogEntryConsolePage = lazy(() =>
+  import('@/portals/console/catalog-entry-console-page').then((m) => ({ default: m.CatalogEntryConsolePage })),
+);
+const CatalogReviewPage = lazy(() => import('@/portals/console/catalog-review-page').then((m) => ({ default: m.CatalogReviewPage })));
+const CatalogSystemsPage = lazy(() => import('@/portals/console/catalog-systems-page').then((m) => ({ default: m.CatalogSystemsPage })));
 
 /** The routes of the three portals, the account pages and the 404 page. */
 export function AppRoutes() {
@@ -48,6 +57,8 @@ export function AppRoutes() {
       >
         <Route index element={<ShareHomePage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="catalog" element={guarded(Permission.CatalogRead, <CatalogSearchPage />)} />
+        <Route path="catalog/:id" element={guarded(Permission.CatalogRead, <CatalogEntryPage />)} />
         <Route path="*" element={<NotFoundResult />} />
       </Route>
       <Route
@@ -64,6 +75,12 @@ export function AppRoutes() {
         <Route path="roles" element={guarded(Permission.RoleRead, <RolesPage />)} />
         <Route path="apps" element={guarded(Permission.AppRead, <AppsPage />)} />
         <Route path="audit" element={guarded(Permission.AuditRead, <AuditPage />)} />
+        <Route path="catalog" element={guarded([Permission.CatalogCompile, Permission.CatalogRead], <CatalogMinePage />)} />
+        <Route path="catalog/new" element={guarded(Permission.CatalogCompile, <CatalogFormPage />)} />
+        <Route path="catalog/review" element={guarded(Permission.CatalogReview, <CatalogReviewPage />)} />
+        <Route path="catalog/systems" element={guarded(Permission.CatalogRead, <CatalogSystemsPage />)} />
+        <Route path="catalog/:id" element={guarded(Permission.CatalogRead, <CatalogEntryConsolePage />)} />
+        <Route path="catalog/:id/edit" element={guarded(Permission.CatalogCompile, <CatalogFormPage />)} />
         <Route path="*" element={<NotFoundResult />} />
       </Route>
       <Route element={<OpenLayout />}>
@@ -73,6 +90,7 @@ export function AppRoutes() {
   );
 }
 
-function guarded(permission: string, page: ReactNode) {
+/** A page for users holding the permission, or any of several. */
+function guarded(permission: string | readonly string[], page: ReactNode) {
   return <RequireAccess permission={permission}>{page}</RequireAccess>;
 }

@@ -303,15 +303,18 @@ export interface CatalogImportTable {
   status: Generated<'queued' | 'validating' | 'importing' | 'done' | 'failed'>;
   file_name: string;
   file_size: number;
-  file: Buffer | null;
+  file: Uint8Array | null;
   total_rows: number | null;
   processed_rows: Generated<number>;
+  progress: Generated<number>;
   entry_count: Generated<number>;
   error_count: Generated<number>;
   errors: JSONColumnType<unknown[], string | undefined, string>;
   failure_code: string | null;
   created_by: string;
   department_id: string;
+  /** The permissions of the request that queued the job; it never runs with more than its creator holds then and now. */
+  permissions: string[];
   ip: string | null;
   user_agent: string | null;
   attempts: Generated<number>;

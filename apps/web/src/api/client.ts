@@ -71,6 +71,7 @@ export function apiUrl(path: string, params?: QueryParams): string {
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** A JSON value, or FormData sent as multipart (file uploads). */
   body?: unknown;
   params?: QueryParams;
   signal?: AbortSignal;
@@ -99,7 +100,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (csrf) headers[CSRF_HEADER] = csrf;
   }
   const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
-  if (options.body !== undefined) {
+  if (options.body instanceof FormData) {
+    // The browser sets the multipart content type with its boundary.
+    init.body = options.body;
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }

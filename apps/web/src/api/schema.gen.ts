@@ -3239,6 +3239,7 @@ export type components = {
       hasPendingChange: boolean;
       regionCode: string | null;
       mirrored: boolean;
+      complete: boolean;
       updatedAt: unknown;
       publishedAt: unknown | null;
       highlight?: {
@@ -3307,6 +3308,7 @@ export type components = {
       hasPendingChange: boolean;
       regionCode: string | null;
       mirrored: boolean;
+      complete: boolean;
       updatedAt: unknown;
       publishedAt: unknown | null;
       highlight?: {
@@ -4453,6 +4455,7 @@ export type components = {
       hasPendingChange: boolean;
       regionCode: string | null;
       mirrored: boolean;
+      complete: boolean;
       /** Format: date-time */
       updatedAt: string;
       publishedAt: string | null;
@@ -4522,6 +4525,7 @@ export type components = {
       hasPendingChange: boolean;
       regionCode: string | null;
       mirrored: boolean;
+      complete: boolean;
       /** Format: date-time */
       updatedAt: string;
       publishedAt: string | null;

@@ -1,3 +1,5 @@
+import { catalogCodeEn, catalogCodeZh } from './catalog-code-messages';
+import { catalogEn, catalogZh } from './catalog-messages';
 import { commonEn, commonZh } from './common-messages';
 import { credentialEn, credentialZh } from './credential-messages';
 import { identityEn, identityZh } from './identity-messages';
@@ -6,12 +8,12 @@ import { portalEn, portalZh } from './portal-messages';
 /** A language of the user interface. */
 export type Lang = 'zh' | 'en';
 
-const zh = { ...commonZh, ...portalZh, ...identityZh, ...credentialZh };
+const zh = { ...commonZh, ...portalZh, ...identityZh, ...credentialZh, ...catalogZh, ...catalogCodeZh };
 
 /** The key of a text; Chinese is the source, English must have every key. */
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = { ...commonEn, ...portalEn, ...identityEn, ...credentialEn };
+const en: Record<MessageKey, string> = { ...commonEn, ...portalEn, ...identityEn, ...credentialEn, ...catalogEn, ...catalogCodeEn };
 
 /** Every text of the UI in both languages. */
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -1,10 +1,9 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CatalogEntryContent } from '@shuyuan/contracts';
-import type { CatalogImportTable, DB } from '../../db/schema';
+import type { DB } from '../../db/schema';
 import { searchVectorOf, type derivedValues } from './entries.repository';
 
 type Q = Kysely<DB> | Transaction<DB>;
-export type ImportJobRow = Selectable<CatalogImportTable>;
 
 /** A draft to insert in bulk: the derived values, its code, department and who created it. */
 export type BulkEntry = Omit<ReturnType<typeof derivedValues>, 'doc'> & {
@@ -67,6 +66,16 @@ export const excelRepository = {
       where e.name_key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))
         and e.status <> 'retired' and e.origin_node_id is null`.execute(db);
     return new Set(rows.rows.map((r) => r.name_key));
+  },
+  /** The content and department name of entries, by id (in no particular order). */
+  contents(db: Q, ids: readonly string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('catalog_entry as e')
+      .innerJoin('department as d', 'd.id', 'e.department_id')
+      .select(['e.id', 'e.content', 'd.name as department_name'])
+      .where('e.id', 'in', [...ids])
+      .execute();
   },
   /** Departments by name: among the given ids, or all when null. */
   async departmentsNamed(db: Q, names: readonly string[], within: ReadonlySet<string> | null) {

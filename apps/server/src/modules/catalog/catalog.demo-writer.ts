@@ -82,12 +82,15 @@ async function inBatches<T>(rows: readonly T[], size: number, write: (batch: T[]
 }
 
 /** Writes entries with their systems, versions, change feed and timeline in multi-row INSERTs. */
+export const T: Record<string, number> = {};
+const tick = async <X>(k: string, f: () => Promise<X>): Promise<X> => { const t = performance.now(); const r = await f(); T[k] = (T[k] ?? 0) + performance.now() - t; return r; };
 export async function writeEntries(trx: Transaction<DB>, entries: readonly PlannedEntry[]): Promise<void> {
   await inBatches(entries, ENTRY_BATCH, async (batch) => {
-    const inserted = await trx.insertInto('catalog_entry').values(batch.map(entryRow)).returning(['id', 'code']).execute();
+    const t0 = performance.now(); const vals = batch.map(entryRow); T.build = (T.build ?? 0) + performance.now() - t0;
+    const inserted = await tick('entries', () => trx = await trx.insertInto('catalog_entry').values(batch.map(entryRow)).returning(['id', 'code']).execute();
     const idOf = new Map(inserted.map((r) => [r.code, r.id]));
     const links = batch.flatMap((e) => [...new Set(e.content.systemIds)].map((system_id) => ({ entry_id: idOf.get(e.code)!, system_id })));
-    await inBatches(links, ROW_PARAMETER_BUDGET / 2, (rows) => trx.insertInto('catalog_entry_system').values(rows).execute());
+    await tick('links', () => inBatches(links, ROW_PARAMETER_BUDGET / 2, (rows) => trx.insertInto('catalog_entry_system').values(rows).execute()));
     const versions = batch.flatMap((e) =>
       e.versions.map((v) => ({
         entry_id: idOf.get(e.code)!,
@@ -97,12 +100,12 @@ export async function writeEntries(trx: Transaction<DB>, entries: readonly Plann
         published_by: v.by,
       })),
     );
-    await inBatches(versions, ROW_PARAMETER_BUDGET / 5, (rows) => trx.insertInto('catalog_entry_version').values(rows).execute());
+    await tick('versions', () => inBatches(versions, ROW_PARAMETER_BUDGET / 5, (rows) => trx.insertInto('catalog_entry_version').values(rows).execute()));
     // The feed is read in id order, so its rows go in the order they happened.
     const changes = batch
       .flatMap((e) => e.changes.map((c) => ({ entry_id: idOf.get(e.code)!, code: e.code, kind: c.kind, revision: c.revision, at: c.at })))
       .sort((a, b) => a.at.getTime() - b.at.getTime());
-    await inBatches(changes, ROW_PARAMETER_BUDGET / 5, (rows) => trx.insertInto('catalog_change').values(rows).execute());
+    await tick('changes', () => inBatches(changes, ROW_PARAMETER_BUDGET / 5, (rows) => trx.insertInto('catalog_change').values(rows).execute()));
     const events = batch.flatMap((e) =>
       e.events.map((ev) => ({
         entry_id: idOf.get(e.code)!,
@@ -116,7 +119,7 @@ export async function writeEntries(trx: Transaction<DB>, entries: readonly Plann
         at: ev.at,
       })),
     );
-    await inBatches(events, ROW_PARAMETER_BUDGET / 9, (rows) => trx.insertInto('catalog_event').values(rows).execute());
+    await tick('events', () => inBatches(events, ROW_PARAMETER_BUDGET / 9, (rows) => trx.insertInto('catalog_event').values(rows).execute()));
   });
 }
 

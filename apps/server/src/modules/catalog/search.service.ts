@@ -24,7 +24,7 @@ const facetColumn = {
   status: 'e.status',
 } as const satisfies Record<FacetName, string>;
 
-const filterOf: Record<FacetName, keyof EntryQuery> = {
+const filterOf: Record<FacetName, keyof EntryQuery & keyof EntryFilter> = {
   department: 'departmentId',
   resourceAttribute: 'resourceAttribute',
   domain: 'domain',

@@ -127,7 +127,8 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-type Sheet = ExcelJS.Worksheet;
+// exceljs's typings omit the worksheet's data validations, which both writers support.
+type Sheet = ExcelJS.Worksheet & { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const LAST_ROW = 1048576;
 
@@ -199,8 +200,8 @@ export async function writeTemplate(out: Writable, pages?: () => AsyncIterable<E
   workbook.creator = 'Shuyuan 数源';
   const { rows: guideRows, labelRanges } = guideLayout();
   const frozen = { views: [{ state: 'frozen' as const, ySplit: 1 }] };
-  const entrySheet = workbook.addWorksheet(ENTRY_SHEET, frozen);
-  const itemSheet = workbook.addWorksheet(ITEM_SHEET, frozen);
+  const entrySheet = workbook.addWorksheet(ENTRY_SHEET, frozen) as Sheet;
+  const itemSheet = workbook.addWorksheet(ITEM_SHEET, frozen) as Sheet;
   const guideSheet = workbook.addWorksheet(GUIDE_SHEET);
 
   startSheet(entrySheet, ENTRY_SHEET, entryColumns, labelRanges);
