@@ -174,6 +174,8 @@ export interface CatalogEntryTable {
   origin_node_id: ColumnType<string | null, string | null | undefined, string | null>;
   origin_entry_id: ColumnType<string | null, string | null | undefined, string | null>;
   region_code: ColumnType<string | null, string | null | undefined, string | null>;
+  update_requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  update_request_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CatalogEntryVersionTable {

@@ -1,4 +1,5 @@
 import { catalogCodeEn, catalogCodeZh } from './catalog-code-messages';
+import { catalogConsoleEn, catalogConsoleZh } from './catalog-console-messages';
 import { catalogEn, catalogZh } from './catalog-messages';
 import { commonEn, commonZh } from './common-messages';
 import { credentialEn, credentialZh } from './credential-messages';
@@ -8,12 +9,12 @@ import { portalEn, portalZh } from './portal-messages';
 /** A language of the user interface. */
 export type Lang = 'zh' | 'en';
 
-const zh = { ...commonZh, ...portalZh, ...identityZh, ...credentialZh, ...catalogZh, ...catalogCodeZh };
+const zh = { ...commonZh, ...portalZh, ...identityZh, ...credentialZh, ...catalogZh, ...catalogConsoleZh, ...catalogCodeZh };
 
 /** The key of a text; Chinese is the source, English must have every key. */
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = { ...commonEn, ...portalEn, ...identityEn, ...credentialEn, ...catalogEn, ...catalogCodeEn };
+const en: Record<MessageKey, string> = { ...commonEn, ...portalEn, ...identityEn, ...credentialEn, ...catalogEn, ...catalogConsoleEn, ...catalogCodeEn };
 
 /** Every text of the UI in both languages. */
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -5,6 +5,7 @@ import * as createCatalog from './20261125100000_create_catalog';
 import * as createCatalogImport from './20261125110000_create_catalog_import';
 import * as createCatalogMount from './20261125120000_create_catalog_mount';
 import * as createCascade from './20261125130000_create_cascade';
+import * as catalogUpdateRequests from './20261125140000_catalog_update_requests';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261125110000_create_catalog_import': createCatalogImport,
   '20261125120000_create_catalog_mount': createCatalogMount,
   '20261125130000_create_cascade': createCascade,
+  '20261125140000_catalog_update_requests': catalogUpdateRequests,
 };

@@ -11,7 +11,16 @@ import { excelRepository as repo, type BulkEntry } from './catalog-excel.reposit
 import { catalogAccess, resourceSegment, type CatalogAccess } from './entries.service';
 import { derivedValues, entriesRepository } from './entries.repository';
 import { matchingEntries, orderMatches } from './search.service';
-import { ENTRY_SHEET, ITEM_SHEET, entryColumns, itemColumns, writeTemplate, type EntryField, type ExportEntry, type ItemField } from './template';
+import {
+  ENTRY_SHEET,
+  ITEM_SHEET,
+  entryColumns,
+  itemColumns,
+  writeTemplate,
+  type EntryField,
+  type ExportEntry,
+  type ItemField,
+} from './template';
 import { readWorkbook, type ReadWorkbook, type SheetRow } from './template-reader';
 
 /** An entry of a valid workbook, ready to be written. */
@@ -91,11 +100,19 @@ export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, 
     const key = entryNameKey(entry.values.name);
     const first = firstRow.get(key);
     if (first === undefined) firstRow.set(key, entry.row);
-    else add(ENTRY_SHEET, entry.row, '资源名称', `the same name as row ${first} (names ignore spaces, punctuation and width)`, 'duplicate_in_file');
+    else
+      add(
+        ENTRY_SHEET,
+        entry.row,
+        '资源名称',
+        `the same name as row ${first} (names ignore spaces, punctuation and width)`,
+        'duplicate_in_file',
+      );
   }
   for (const [key, items] of itemsByKey)
     if (!firstRow.has(key))
-      for (const item of items) add(ITEM_SHEET, item.row, '资源名称', `no entry named '${item.values.entryName}' in ${ENTRY_SHEET}`, 'unknown_entry');
+      for (const item of items)
+        add(ITEM_SHEET, item.row, '资源名称', `no entry named '${item.values.entryName}' in ${ENTRY_SHEET}`, 'unknown_entry');
 
   const taken = await repo.takenNameKeys(ctx.db, [...firstRow.keys()]);
   const department = await departmentResolver(ctx, access, defaultDepartmentId, read.entries);
@@ -103,9 +120,11 @@ export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, 
   for (const entry of read.entries) {
     const key = typeof entry.values.name === 'string' ? entryNameKey(entry.values.name) : null;
     if (key !== null && firstRow.get(key) !== entry.row) continue; // a duplicate, reported above
-    if (key !== null && taken.has(key)) add(ENTRY_SHEET, entry.row, '资源名称', 'an entry with this name already exists in the catalog', 'duplicate_existing');
+    if (key !== null && taken.has(key))
+      add(ENTRY_SHEET, entry.row, '资源名称', 'an entry with this name already exists in the catalog', 'duplicate_existing');
     const items = key === null ? [] : (itemsByKey.get(key) ?? []);
-    if (key !== null && items.length === 0) add(ENTRY_SHEET, entry.row, '资源名称', `the entry has no data items in ${ITEM_SHEET}`, 'no_items');
+    if (key !== null && items.length === 0)
+      add(ENTRY_SHEET, entry.row, '资源名称', `the entry has no data items in ${ITEM_SHEET}`, 'no_items');
     const provider = department(entry.values.department);
     if ('reason' in provider) add(ENTRY_SHEET, entry.row, '提供部门', provider.reason, 'unknown_department');
 
@@ -141,7 +160,12 @@ export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, 
     } catch {
       // Content too broken for the rules; its schema errors say why.
     }
-    for (const p of problems) report(p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), p.reason, 'content_rule');
+    for (const p of problems)
+      report(
+        p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+        p.reason,
+        'content_rule',
+      );
     if (parsed.success && !('reason' in provider))
       entries.push({ row: entry.row, content: parsed.data, departmentId: provider.id, departmentName: provider.name });
   }
@@ -195,7 +219,14 @@ export async function writeEntries(ctx: RequestContext, prepared: PreparedEntry[
     const bulk: BulkEntry[] = derived.map(({ p, segment, doc, ...columns }) => {
       const sequence = next.get(segment)!;
       next.set(segment, sequence + 1);
-      return { ...columns, ...doc, id: randomUUID(), code: `${segment}/${String(sequence).padStart(6, '0')}`, department_id: p.departmentId, content: p.content };
+      return {
+        ...columns,
+        ...doc,
+        id: randomUUID(),
+        code: `${segment}/${String(sequence).padStart(6, '0')}`,
+        department_id: p.departmentId,
+        content: p.content,
+      };
     });
     await repo
       .insertEntries(trx, bulk, ctx.principal.userId)

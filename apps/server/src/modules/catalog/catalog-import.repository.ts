@@ -37,7 +37,10 @@ const withoutFile = [
 export const importJobsRepository = {
   insert(
     db: Q,
-    values: Pick<CatalogImportTable, 'file_name' | 'file_size' | 'file' | 'created_by' | 'department_id' | 'permissions' | 'ip' | 'user_agent'>,
+    values: Pick<
+      CatalogImportTable,
+      'file_name' | 'file_size' | 'file' | 'created_by' | 'department_id' | 'permissions' | 'ip' | 'user_agent'
+    >,
   ): Promise<ImportJobRow> {
     return db.insertInto('catalog_import').values(values).returning(withoutFile).executeTakeFirstOrThrow();
   },
@@ -46,7 +49,13 @@ export const importJobsRepository = {
   },
   /** A user's latest jobs, newest first. */
   listBy(db: Q, userId: string, limit: number): Promise<ImportJobRow[]> {
-    return db.selectFrom('catalog_import').select(withoutFile).where('created_by', '=', userId).orderBy('created_at', 'desc').limit(limit).execute();
+    return db
+      .selectFrom('catalog_import')
+      .select(withoutFile)
+      .where('created_by', '=', userId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
   },
   /**
    * Claims the oldest job that is queued, or active under a lease nobody renewed for `leaseSeconds` (its
@@ -111,11 +120,20 @@ export const importJobsRepository = {
     db: Q,
     id: string,
     token: string,
-    values: Pick<Updateable<CatalogImportTable>, 'status' | 'entry_count' | 'error_count' | 'errors' | 'failure_code' | 'total_rows' | 'processed_rows'>,
+    values: Pick<
+      Updateable<CatalogImportTable>,
+      'status' | 'entry_count' | 'error_count' | 'errors' | 'failure_code' | 'total_rows' | 'processed_rows'
+    >,
   ): Promise<boolean> {
     const result = await db
       .updateTable('catalog_import')
-      .set({ ...values, progress: values.status === 'done' ? 1 : sql`progress`, file: null, finished_at: sql`now()`, heartbeat_at: sql`now()` })
+      .set({
+        ...values,
+        progress: values.status === 'done' ? 1 : sql`progress`,
+        file: null,
+        finished_at: sql`now()`,
+        heartbeat_at: sql`now()`,
+      })
       .where('id', '=', id)
       .where('claim_token', '=', token)
       .where('status', 'in', ACTIVE)

@@ -36,9 +36,8 @@ export interface PlannedEntry {
   changes: { kind: 'published' | 'changed' | 'retired'; revision: number; at: Date }[];
 }
 
-/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters for the widest table. */
+/** Entries per multi-row INSERT: about 30 parameters each, well under PostgreSQL's 65,535 per statement. */
 const ENTRY_BATCH = 1000;
-const ROW_PARAMETER_BUDGET = 60_000;
 
 const IN_REVIEW: readonly EntryStatus[] = ['submitted', 'change_review', 'retire_review'];
 const SUBMITTING = new Set(['submit', 'submit_change', 'request_retire']);
@@ -81,45 +80,115 @@ async function inBatches<T>(rows: readonly T[], size: number, write: (batch: T[]
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
-/** Writes entries with their systems, versions, change feed and timeline in multi-row INSERTs. */
+/** Each column of some rows as one array: the parameters of an `unnest(…)` that inserts them all in one statement. */
+function columnsOf<R extends object, K extends keyof R>(rows: readonly R[], keys: readonly K[]): { [P in K]: R[P][] } {
+  const columns = {} as { [P in K]: R[P][] };
+  for (const key of keys) columns[key] = rows.map((row) => row[key]);
+  return columns;
+}
+
 export const T: Record<string, number> = {};
-const tick = async <X>(k: string, f: () => Promise<X>): Promise<X> => { const t = performance.now(); const r = await f(); T[k] = (T[k] ?? 0) + performance.now() - t; return r; };
+const tick = async <X>(k: string, f: () => Promise<X>): Promise<X> => {
+  const t = performance.now();
+  const r = await f();
+  T[k] = (T[k] ?? 0) + performance.now() - t;
+  return r;
+};
+
+/**
+ * Writes entries with their systems, versions, change feed and timeline: the entries as multi-row
+ * INSERTs through derivedColumns (so the search vector is the service's), the rows that hang off them
+ * as one `insert … select from unnest(arrays)` per table and batch. A version whose content is the
+ * entry's current content is copied from the entry inside the database rather than sent again.
+ */
 export async function writeEntries(trx: Transaction<DB>, entries: readonly PlannedEntry[]): Promise<void> {
   await inBatches(entries, ENTRY_BATCH, async (batch) => {
-    const t0 = performance.now(); const vals = batch.map(entryRow); T.build = (T.build ?? 0) + performance.now() - t0;
-    const inserted = await tick('entries', () => trx = await trx.insertInto('catalog_entry').values(batch.map(entryRow)).returning(['id', 'code']).execute();
+    const t0 = performance.now();
+    const vals = batch.map(entryRow);
+    T.build = (T.build ?? 0) + performance.now() - t0;
+    const inserted = await tick('entries', () => trx.insertInto('catalog_entry').values(vals).returning(['id', 'code']).execute());
     const idOf = new Map(inserted.map((r) => [r.code, r.id]));
-    const links = batch.flatMap((e) => [...new Set(e.content.systemIds)].map((system_id) => ({ entry_id: idOf.get(e.code)!, system_id })));
-    await tick('links', () => inBatches(links, ROW_PARAMETER_BUDGET / 2, (rows) => trx.insertInto('catalog_entry_system').values(rows).execute()));
+
+    const links = batch.flatMap((e) => [...new Set(e.content.systemIds)].map((system: string) => ({ entry: idOf.get(e.code)!, system })));
+    if (links.length > 0) {
+      const c = columnsOf(links, ['entry', 'system']);
+      await tick('links', () =>
+        trx
+          .insertInto('catalog_entry_system')
+          .columns(['entry_id', 'system_id'])
+          .expression(sql`select * from unnest(${c.entry}::uuid[], ${c.system}::uuid[])`)
+          .execute(),
+      );
+    }
+
     const versions = batch.flatMap((e) =>
       e.versions.map((v) => ({
-        entry_id: idOf.get(e.code)!,
+        entry: idOf.get(e.code)!,
         revision: v.revision,
-        content: JSON.stringify(v.content),
-        published_at: v.at,
-        published_by: v.by,
+        content: v.content === e.content ? null : JSON.stringify(v.content),
+        at: v.at.toISOString(),
+        by: v.by,
       })),
     );
-    await tick('versions', () => inBatches(versions, ROW_PARAMETER_BUDGET / 5, (rows) => trx.insertInto('catalog_entry_version').values(rows).execute()));
+    if (versions.length > 0) {
+      const c = columnsOf(versions, ['entry', 'revision', 'content', 'at', 'by']);
+      await tick('versions', () =>
+        trx
+          .insertInto('catalog_entry_version')
+          .columns(['entry_id', 'revision', 'content', 'published_at', 'published_by'])
+          .expression(
+            sql`select v.entry_id, v.revision, coalesce(v.content, e.content), v.at, v.by
+            from unnest(${c.entry}::uuid[], ${c.revision}::int[], ${c.content}::jsonb[], ${c.at}::timestamptz[], ${c.by}::uuid[])
+              as v(entry_id, revision, content, at, by)
+            join catalog_entry e on e.id = v.entry_id`,
+          )
+          .execute(),
+      );
+    }
+
     // The feed is read in id order, so its rows go in the order they happened.
     const changes = batch
-      .flatMap((e) => e.changes.map((c) => ({ entry_id: idOf.get(e.code)!, code: e.code, kind: c.kind, revision: c.revision, at: c.at })))
-      .sort((a, b) => a.at.getTime() - b.at.getTime());
-    await tick('changes', () => inBatches(changes, ROW_PARAMETER_BUDGET / 5, (rows) => trx.insertInto('catalog_change').values(rows).execute()));
+      .flatMap((e) => e.changes.map((ch) => ({ entry: idOf.get(e.code)!, code: e.code, kind: ch.kind, revision: ch.revision, at: ch.at })))
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .map((ch) => ({ ...ch, at: ch.at.toISOString() }));
+    if (changes.length > 0) {
+      const c = columnsOf(changes, ['entry', 'code', 'kind', 'revision', 'at']);
+      await tick('changes', () =>
+        trx
+          .insertInto('catalog_change')
+          .columns(['entry_id', 'code', 'kind', 'revision', 'at'])
+          .expression(
+            sql`select * from unnest(${c.entry}::uuid[], ${c.code}::text[], ${c.kind}::text[], ${c.revision}::int[], ${c.at}::timestamptz[])
+            with ordinality as ch(entry_id, code, kind, revision, at, n) order by n`.$castTo<never>(),
+          )
+          .execute(),
+      );
+    }
+
     const events = batch.flatMap((e) =>
       e.events.map((ev) => ({
-        entry_id: idOf.get(e.code)!,
+        entry: idOf.get(e.code)!,
         action: ev.action,
-        from_status: ev.from,
-        to_status: ev.to,
-        actor_id: ev.actor.id,
-        actor_name: ev.actor.name,
+        from: ev.from,
+        to: ev.to,
+        actor: ev.actor.id,
+        actorName: ev.actor.name,
         comment: ev.comment ?? null,
         details: JSON.stringify(ev.details ?? {}),
-        at: ev.at,
+        at: ev.at.toISOString(),
       })),
     );
-    await tick('events', () => inBatches(events, ROW_PARAMETER_BUDGET / 9, (rows) => trx.insertInto('catalog_event').values(rows).execute()));
+    const c = columnsOf(events, ['entry', 'action', 'from', 'to', 'actor', 'actorName', 'comment', 'details', 'at']);
+    await tick('events', () =>
+      trx
+        .insertInto('catalog_event')
+        .columns(['entry_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'comment', 'details', 'at'])
+        .expression(
+          sql`select * from unnest(${c.entry}::uuid[], ${c.action}::text[], ${c.from}::text[], ${c.to}::text[], ${c.actor}::uuid[],
+          ${c.actorName}::text[], ${c.comment}::text[], ${c.details}::jsonb[], ${c.at}::timestamptz[])`,
+        )
+        .execute(),
+    );
   });
 }
 

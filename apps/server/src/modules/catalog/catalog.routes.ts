@@ -28,6 +28,8 @@ import {
   SystemQuery,
   TimelineEvent,
   VersionBody,
+  UpdateRequestBody,
+  CatalogStats,
 } from './catalog.schemas';
 import * as entries from './entries.service';
 import * as mounts from './mounts.service';
@@ -140,6 +142,33 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; readColumns:
       },
     },
     (req) => entries.reviewEntry(ctx(req), req.params.id, req.body),
+  );
+  app.post(
+    '/catalog/entries/:id/request-update',
+    {
+      config: { access: P.CatalogReview },
+      schema: {
+        tags,
+        summary: 'Ask the department to update a published entry after a change in its duties (due in 10 working days)',
+        params: EntryParams,
+        body: UpdateRequestBody,
+        response: { 200: Entry },
+      },
+    },
+    (req) => entries.requestUpdate(ctx(req), req.params.id, req.body.reason, req.body.version),
+  );
+  app.get(
+    '/catalog/stats',
+    {
+      config: { access: P.CatalogRead },
+      schema: {
+        tags,
+        summary: 'Catalog figures: entries by status, review and update deadlines met and overdue',
+        querystring: z.strictObject({ scope: z.enum(['all', 'mine']).default('all') }),
+        response: { 200: CatalogStats },
+      },
+    },
+    (req) => entries.catalogStats(ctx(req), req.query.scope),
   );
   app.get(
     '/catalog/entries/:id/timeline',

@@ -79,6 +79,12 @@ export const EntrySummary = z
     complete: z.boolean(),
     updatedAt: z.date(),
     publishedAt: z.date().nullable(),
+    /** Review deadline (5 working days from submission) while in review. */
+    reviewDue: z.string().nullable(),
+    reviewOverdue: z.boolean(),
+    /** Deadline of the bureau's update request (10 working days), while one stands. */
+    updateDue: z.string().nullable(),
+    updateOverdue: z.boolean(),
     highlight: z.object({ name: z.array(TextPiece), summary: z.array(TextPiece) }).optional(),
   })
   .meta({ id: 'CatalogEntrySummary' });
@@ -93,11 +99,10 @@ export const Entry = EntrySummary.extend({
   systems: z.array(SystemRef),
   createdAt: z.date(),
   submittedAt: z.date().nullable(),
-  /** Review deadline (5 working days from submission) while in review. */
-  reviewDue: z.string().nullable(),
-  reviewOverdue: z.boolean(),
+  /** Why the bureau asked for an update (for the department and reviewers). */
+  updateRequestReason: z.string().nullable(),
   /** What the caller may do now. */
-  actions: z.array(z.enum(['edit', 'submit', 'withdraw', 'delete', 'review', 'retire', 'discard_change'])),
+  actions: z.array(z.enum(['edit', 'submit', 'withdraw', 'delete', 'review', 'retire', 'discard_change', 'request_update'])),
 }).meta({ id: 'CatalogEntry' });
 
 const facetBucket = z.object({ value: z.string(), label: z.string().optional(), count: z.number().int() });
@@ -339,3 +344,19 @@ export const CascadeNode = z
     createdAt: z.date(),
   })
   .meta({ id: 'CascadeNode' });
+
+export const UpdateRequestBody = z
+  .strictObject({ reason: z.string().trim().min(1).max(1000), version: z.number().int().min(1) })
+  .meta({ id: 'CatalogUpdateRequest' });
+
+export const CatalogStats = z
+  .object({
+    byStatus: z.record(z.string(), z.number().int()),
+    published: z.number().int(),
+    publishedComplete: z.number().int(),
+    reviewPending: z.number().int(),
+    reviewOverdue: z.number().int(),
+    updateRequested: z.number().int(),
+    updateOverdue: z.number().int(),
+  })
+  .meta({ id: 'CatalogStats' });

@@ -197,4 +197,38 @@ describeEachEngine('catalog entry lifecycle', (get) => {
     expect((await reader.get(`/api/v1/catalog/entries?q=${encodeURIComponent('参保')}&domain=health`)).json().items).toHaveLength(0);
     expect((await reader.get(`/api/v1/catalog/entries?q=${encodeURIComponent('完全无关的词语')}`)).json().total).toBe(0);
   });
+  it('flags reviews and update requests that miss their working-day deadlines, and counts them', async () => {
+    const entry = (await officer.post('/api/v1/catalog/entries', entryContent())).json();
+    await officer.post(`/api/v1/catalog/entries/${entry.id}/submit`, { version: 1 });
+    expect((await reviewer.get(`/api/v1/catalog/entries/${entry.id}`)).json()).toMatchObject({ reviewOverdue: false });
+    // Submitted a month ago: more than 5 working days whatever the holidays.
+    const monthAgo = new Date(Date.now() - 30 * 86400_000);
+    await get().db.updateTable('catalog_entry').set({ review_started_at: monthAgo }).where('id', '=', entry.id).execute();
+    const queue = (await reviewer.get('/api/v1/catalog/entries?scope=review&facets=false&limit=100')).json().items;
+    expect(queue.find((i: { id: string }) => i.id === entry.id)).toMatchObject({ reviewOverdue: true });
+    const before = (await officer.get('/api/v1/catalog/stats?scope=mine')).json();
+    expect(before.reviewOverdue).toBeGreaterThanOrEqual(1);
+
+    await reviewer.post(`/api/v1/catalog/entries/${entry.id}/review`, { decision: 'approve', version: 2 });
+    const requested = await reviewer.post(`/api/v1/catalog/entries/${entry.id}/request-update`, {
+      reason: '部门职责调整，请更新信息项',
+      version: 3,
+    });
+    expect(requested.statusCode, requested.body).toBe(200);
+    expect(requested.json().updateDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await officer.get(`/api/v1/catalog/entries/${entry.id}`)).json().updateRequestReason).toBe('部门职责调整，请更新信息项');
+    await get().db.updateTable('catalog_entry').set({ update_requested_at: monthAgo }).where('id', '=', entry.id).execute();
+    const stats = (await officer.get('/api/v1/catalog/stats?scope=mine')).json();
+    expect(stats.updateOverdue).toBeGreaterThanOrEqual(1);
+
+    // Submitting a change meets the request.
+    await officer.put(`/api/v1/catalog/entries/${entry.id}`, {
+      content: entryContent({ name: entry.name, updateCycle: 'weekly' }),
+      version: 4,
+    });
+    const submitted = (await officer.post(`/api/v1/catalog/entries/${entry.id}/submit`, { version: 5 })).json();
+    expect(submitted).toMatchObject({ status: 'change_review', updateDue: null, updateOverdue: false });
+    // Only reviewers ask for updates.
+    expect((await officer.post(`/api/v1/catalog/entries/${entry.id}/request-update`, { reason: 'x', version: 6 })).statusCode).toBe(403);
+  });
 });

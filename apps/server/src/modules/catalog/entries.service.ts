@@ -1,5 +1,5 @@
 import { ErrorCode, Permission, catalogCodes, contentProblems, type CatalogEntryContent, type EntryStatus } from '@shuyuan/contracts';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../../platform/audit/audit-log';
@@ -10,10 +10,19 @@ import { departmentScope, departmentsRepository, type RequestContext } from '../
 import type { Entry, EntryCreate, ReviewBody, RetireBody } from './catalog.schemas';
 import { enqueueChange } from './cascade.outbox';
 import { diffContent } from './content-diff';
-import { derivedColumns, entriesRepository as repo, PUBLIC_STATUSES, type EntryRow, type Visibility } from './entries.repository';
+import {
+  derivedColumns,
+  entriesRepository as repo,
+  PUBLIC_STATUSES,
+  visibleTo,
+  type EntryRow,
+  type Visibility,
+} from './entries.repository';
 
 /** Working days the bureau has to review a submission. */
 export const REVIEW_LIMIT_DAYS = 5;
+/** Working days a department has to update an entry after a change in its duties. */
+export const UPDATE_LIMIT_DAYS = 10;
 
 type EntryAction = z.infer<typeof Entry>['actions'][number];
 
@@ -66,6 +75,7 @@ export function actionsFor(access: CatalogAccess, row: EntryRow, userId: string,
     if (row.status === 'published' && row.pending) actions.push('discard_change');
   }
   if (reviews && ['submitted', 'change_review', 'retire_review'].includes(row.status)) actions.push('review');
+  if (access.canReview && inScope(access.reviewScope, row.department_id) && row.status === 'published') actions.push('request_update');
   return actions;
 }
 
@@ -73,7 +83,6 @@ export function actionsFor(access: CatalogAccess, row: EntryRow, userId: string,
 export async function toEntry(db: Kysely<DB>, access: CatalogAccess, row: EntryRow & { department_name: string }, userId: string) {
   const insider = access.visibility.all || access.visibility.departments.includes(row.department_id);
   const inReview = ['submitted', 'change_review', 'retire_review'].includes(row.status);
-  const deadline = inReview && row.review_started_at ? deadlineStatus(row.review_started_at, REVIEW_LIMIT_DAYS, new Date()) : null;
   const lastSubmitter = inReview ? await repo.lastSubmitter(db, row.id) : null;
   return {
     ...summaryOf(row),
@@ -82,14 +91,16 @@ export async function toEntry(db: Kysely<DB>, access: CatalogAccess, row: EntryR
     systems: await repo.systemsOf(db, row.id),
     createdAt: row.created_at,
     submittedAt: row.submitted_at,
-    reviewDue: deadline?.dueDate ?? null,
-    reviewOverdue: deadline?.overdue ?? false,
+    updateRequestReason: insider ? row.update_request_reason : null,
     actions: actionsFor(access, row, userId, lastSubmitter),
   };
 }
 
-/** The list and search shape of an entry. */
-export function summaryOf(row: EntryRow & { department_name: string }) {
+/** The list and search shape of an entry, with its review and update deadlines in working days. */
+export function summaryOf(row: EntryRow & { department_name: string }, now = new Date()) {
+  const inReview = ['submitted', 'change_review', 'retire_review'].includes(row.status);
+  const review = inReview && row.review_started_at ? deadlineStatus(row.review_started_at, REVIEW_LIMIT_DAYS, now) : null;
+  const update = row.update_requested_at ? deadlineStatus(row.update_requested_at, UPDATE_LIMIT_DAYS, now) : null;
   return {
     id: row.id,
     code: row.code,
@@ -118,6 +129,10 @@ export function summaryOf(row: EntryRow & { department_name: string }) {
     complete: row.content.sharingType === 'none' || row.mount_status === 'mounted' || row.mount_status === 'change_in_review',
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
+    reviewDue: review?.dueDate ?? null,
+    reviewOverdue: review?.overdue ?? false,
+    updateDue: update?.dueDate ?? null,
+    updateOverdue: update?.overdue ?? false,
   };
 }
 
@@ -313,7 +328,14 @@ export async function submitEntry(ctx: RequestContext, id: string, version: numb
     const now = new Date();
     await trx
       .updateTable('catalog_entry')
-      .set({ status: to, version: row.version + 1, updated_at: now, submitted_at: now, review_started_at: now })
+      .set({
+        status: to,
+        version: row.version + 1,
+        updated_at: now,
+        submitted_at: now,
+        review_started_at: now,
+        ...(change ? { update_requested_at: null, update_request_reason: null } : {}),
+      })
       .where('id', '=', id)
       .execute();
     await record(ctx, trx, row, change ? 'submit_change' : 'submit', to);
@@ -365,7 +387,15 @@ export async function requestRetire(ctx: RequestContext, id: string, input: z.in
     const now = new Date();
     await trx
       .updateTable('catalog_entry')
-      .set({ status: 'retire_review', version: row.version + 1, updated_at: now, submitted_at: now, review_started_at: now })
+      .set({
+        status: 'retire_review',
+        version: row.version + 1,
+        updated_at: now,
+        submitted_at: now,
+        review_started_at: now,
+        update_requested_at: null,
+        update_request_reason: null,
+      })
       .where('id', '=', id)
       .execute();
     await record(ctx, trx, row, 'request_retire', 'retire_review', input.reason);
@@ -521,4 +551,74 @@ export async function entryDiff(ctx: RequestContext, id: string, from?: string, 
   const toKey = to ?? (row.pending && insider ? 'pending' : 'current');
   if (fromKey === '0') return { from: fromKey, to: toKey, changes: [] };
   return { from: fromKey, to: toKey, changes: diffContent(resolve(fromKey), resolve(toKey)) };
+}
+
+/**
+ * The bureau asks a department to update a published entry after a change in its duties (职责调整):
+ * due within 10 working days, met when the department submits a change or a retirement.
+ */
+export async function requestUpdate(ctx: RequestContext, id: string, reason: string, version: number) {
+  const access = await catalogAccess(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await lockForChange(ctx, trx, access, id, version, 'review');
+    if (row.status !== 'published') throw invalid(row, 'request_update');
+    await trx
+      .updateTable('catalog_entry')
+      .set({ update_requested_at: new Date(), update_request_reason: reason, version: row.version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await record(ctx, trx, row, 'request_update', row.status, reason);
+  });
+  return reload(ctx, access, id);
+}
+
+/**
+ * Figures of the catalog the caller may see: entries by status, what awaits review and what is
+ * overdue (review after 5 working days, update requests after 10).
+ */
+export async function catalogStats(ctx: RequestContext, scope: 'all' | 'mine') {
+  const access = await catalogAccess(ctx);
+  const base = () => {
+    let qb = ctx.db.selectFrom('catalog_entry as e').where(visibleTo(access.visibility));
+    if (scope === 'mine') qb = qb.where('e.department_id', 'in', access.visibility.departments);
+    return qb;
+  };
+  const byStatus = await base()
+    .select(['e.status', sql<number>`count(*)`.as('n')])
+    .groupBy('e.status')
+    .execute();
+  const complete = await base()
+    .select(sql<number>`count(*)`.as('n'))
+    .where('e.status', '=', 'published')
+    .where((eb) => eb.or([eb('e.sharing_type', '=', 'none'), eb('e.mount_status', 'in', ['mounted', 'change_in_review'])]))
+    .executeTakeFirstOrThrow();
+  const dated = await base()
+    .select(['e.review_started_at', 'e.update_requested_at', 'e.status'])
+    .where((eb) => eb.or([eb('e.review_started_at', 'is not', null), eb('e.update_requested_at', 'is not', null)]))
+    .execute();
+  const now = new Date();
+  let reviewPending = 0;
+  let reviewOverdue = 0;
+  let updateRequested = 0;
+  let updateOverdue = 0;
+  for (const row of dated) {
+    if (row.review_started_at && ['submitted', 'change_review', 'retire_review'].includes(row.status)) {
+      reviewPending++;
+      if (deadlineStatus(row.review_started_at, REVIEW_LIMIT_DAYS, now).overdue) reviewOverdue++;
+    }
+    if (row.update_requested_at) {
+      updateRequested++;
+      if (deadlineStatus(row.update_requested_at, UPDATE_LIMIT_DAYS, now).overdue) updateOverdue++;
+    }
+  }
+  const counts = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
+  return {
+    byStatus: counts,
+    published: counts.published ?? 0,
+    publishedComplete: Number(complete.n),
+    reviewPending,
+    reviewOverdue,
+    updateRequested,
+    updateOverdue,
+  };
 }

@@ -149,7 +149,10 @@ export function matchingEntries(db: Kysely<DB>, access: CatalogAccess, query: En
 }
 
 /** Orders matches by the query's sort (relevance only with text), then newest first and by id. */
-export function orderMatches<O>(qb: SelectQueryBuilder<DB & { e: CatalogEntryTable; d: DepartmentTable }, 'e' | 'd', O>, query: EntryFilter) {
+export function orderMatches<O>(
+  qb: SelectQueryBuilder<DB & { e: CatalogEntryTable; d: DepartmentTable }, 'e' | 'd', O>,
+  query: EntryFilter,
+) {
   const { text, tsQuery, hasText } = textMatch(query.q);
   const sort = query.sort === 'relevance' && !hasText ? 'updated' : query.sort;
   if (sort === 'relevance')

@@ -117,7 +117,12 @@ export function createInputOf(values: SourceFormValues): SourceCreateInput {
   switch (values.kind) {
     case 'postgresql':
     case 'mysql':
-      return { ...common, kind: values.kind, connection: databaseConnectionOf(values), ...(values.password ? { password: values.password } : {}) };
+      return {
+        ...common,
+        kind: values.kind,
+        connection: databaseConnectionOf(values),
+        ...(values.password ? { password: values.password } : {}),
+      };
     case 'http_json':
       return { ...common, kind: 'http_json', connection: httpConnectionOf(values), headers: headerInputsOf(values.headers) };
     case 'file':
@@ -166,7 +171,12 @@ export function testRequestOf(values: SourceFormValues, sourceId?: string): Sour
   switch (values.kind) {
     case 'postgresql':
     case 'mysql':
-      return { kind: values.kind, connection: databaseConnectionOf(values), ...(values.password ? { password: values.password } : {}), ...stored };
+      return {
+        kind: values.kind,
+        connection: databaseConnectionOf(values),
+        ...(values.password ? { password: values.password } : {}),
+        ...stored,
+      };
     case 'http_json':
       return { kind: 'http_json', connection: httpConnectionOf(values), headers: headerInputsOf(values.headers), ...stored };
     case 'file':

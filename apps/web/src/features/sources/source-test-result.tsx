@@ -1,9 +1,9 @@
-import { Alert, Typography } from 'antd';
+import { Alert, Tag, Tooltip, Typography } from 'antd';
 import { ErrorCode } from '@shuyuan/contracts';
 import { isApiError } from '@/api/client';
 import { errorText } from '@/components/api-error';
-import { formatDateTimeSeconds } from '@/components/format';
-import type { SourceTestResult, SourceTestStep } from '@/features/sources/source-types';
+import { formatDateTime, formatDateTimeSeconds } from '@/components/format';
+import type { DataSource, SourceTestResult, SourceTestStep } from '@/features/sources/source-types';
 import { useT } from '@/i18n/lang-provider';
 
 /** Why a source could not be reached: the step, the server's code and its own words. */
@@ -75,5 +75,19 @@ export function SourceErrorAlert({ error }: { error: unknown }) {
       title={failure.step ? t(`source.step.${failure.step}`) : t('source.test.failed')}
       description={<FailureText failure={failure} />}
     />
+  );
+}
+
+/** The last connection test of a source as a tag; the failed step and message on hover. */
+export function LastTestTag({ test }: { test: DataSource['lastTest'] }) {
+  const t = useT();
+  if (!test) return <Tag>{t('source.test.never')}</Tag>;
+  const tip = `${formatDateTime(test.at)} · ${test.message}`;
+  return (
+    <Tooltip title={tip}>
+      <Tag color={test.status === 'ok' ? 'success' : 'error'} data-testid="source-last-test" data-status={test.status}>
+        {test.status === 'ok' ? t('source.test.ok') : test.step ? t(`source.step.${test.step}`) : t('source.test.failed')}
+      </Tag>
+    </Tooltip>
   );
 }
