@@ -20,6 +20,7 @@ import { registerErrorHandler } from './platform/error-handler';
 import { messageFor, pickLang } from './platform/i18n';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { cascadeRoutes, catalogRoutes } from './modules/catalog';
+import { catalogExcelRoutes } from './modules/catalog/catalog-excel.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { AppsService, AuthService, authRoutes, identityRoutes } from './modules/identity';
 import { sourceColumnReader, sourcesRoutes } from './modules/sources';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(sourcesRoutes, { db, box });
       await api.register(auditRoutes, { db });
       await api.register(catalogRoutes, { db, readColumns: sourceColumnReader(box) });
+      await api.register(catalogExcelRoutes, { db });
       await api.register(cascadeRoutes, { db, box });
     },
     { prefix: '/api/v1' },

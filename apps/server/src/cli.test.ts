@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { randomUscc } from '../test/factories';
 
 const BIN = fileURLToPath(new URL('../bin/shuyuan.js', import.meta.url));
 const dirs: string[] = [];
@@ -97,5 +98,46 @@ describe('the shuyuan command on the embedded database', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('in use by a Shuyuan server');
     expect(result.stderr).toContain('DATABASE_URL');
+  });
+  it('registers a cascade node, refuses bad options with their names, and lists the node', { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    const bad = run(['node', 'add', '--name', '南京市', '--role', 'sideways', '--url', 'not a url', '--region', '3201'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--role');
+    expect(bad.stderr).toContain('--baseUrl');
+    const args = (agencyCode: string) => [
+      'node',
+      'add',
+      '--name',
+      '南京市',
+      '--role',
+      'lower',
+      '--url',
+      'http://127.0.0.1:9/',
+      '--region',
+      '320100',
+      '--agency-code',
+      agencyCode,
+      '--key',
+      'cli-link',
+      '--secret',
+      'a-long-enough-link-secret',
+    ];
+    const valid = randomUscc('320100');
+    const broken = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
+    const refused = run(args(broken), dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--agencyCode');
+    const added = run(args(valid), dir);
+    expect(added.code, added.stderr).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ name: '南京市', role: 'lower', regionCode: '320100', queueLength: 0 });
+    const listed = run(['node', 'list'], dir);
+    expect(listed.code).toBe(0);
+    expect(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).name),
+    ).toEqual(['南京市']);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildApp } from './app';
 import { openPglite } from './db/database';
 import { DEFAULT_SEED, demoLogins, isEmpty, loadDemo, type DemoScale } from './demo/demo';
-import { CascadePusher } from './modules/catalog';
+import { CascadePusher, cascade, NodeCreate } from './modules/catalog';
 import { AppsService, createUser, usersRepository } from './modules/identity';
 import { loadConfig, type Config } from './platform/config';
 import { SealedBox } from './platform/crypto/provider';
@@ -31,6 +31,9 @@ Commands:
   user reset-password LOGIN        set a new initial password for a user
   app create --department D --name N [--description T]
                                    create a client application; prints its AppKey and first secret
+  node add --name N --role upper|lower --url U --region R --agency-code C --key K --secret S
+                                   register a node of the cascade (级联) and the key of the link
+  node list                        print the cascade nodes with their queue, lag and last error, as JSON lines
   openapi --write | --check        write apps/server/openapi.json, or fail when it differs from the code
 
 Environment: PORT, HOST, DATABASE_URL, SHUYUAN_DATA_DIR (./data), SHUYUAN_MASTER_KEY, LOG_LEVEL.`;
@@ -55,6 +58,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await user(config, sub, argv.slice(2));
       case 'app':
         return await appCommand(config, sub, argv.slice(2));
+      case 'node':
+        return await nodeCommand(config, sub, argv.slice(2));
       case 'openapi':
         return await openapi(argv.slice(1));
       case undefined:
@@ -255,6 +260,54 @@ async function appCommand(config: Config, sub: string | undefined, args: string[
         department: result.app.departmentName,
       }),
     );
+    return 0;
+  } finally {
+    await rt.close();
+  }
+}
+
+/** `node add` and `node list`: the cascade from the command line, with the same checks as the API. */
+async function nodeCommand(config: Config, sub: string | undefined, args: string[]): Promise<number> {
+  if (sub !== 'add' && sub !== 'list') {
+    console.error(USAGE);
+    return 1;
+  }
+  const rt = await openRuntime(config, `node ${sub}`);
+  try {
+    const ctx = cliContext(rt.database);
+    if (sub === 'list') {
+      for (const node of await cascade.listNodes(ctx)) console.log(JSON.stringify(node));
+      return 0;
+    }
+    const { values } = parseArgs({
+      args,
+      options: {
+        name: { type: 'string' },
+        role: { type: 'string' },
+        url: { type: 'string' },
+        region: { type: 'string' },
+        'agency-code': { type: 'string' },
+        key: { type: 'string' },
+        secret: { type: 'string' },
+        disabled: { type: 'boolean', default: false },
+      },
+    });
+    const parsed = NodeCreate.safeParse({
+      name: values.name,
+      role: values.role,
+      baseUrl: values.url,
+      regionCode: values.region,
+      agencyCode: values['agency-code'],
+      key: values.key,
+      secret: values.secret,
+      enabled: !values.disabled,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) console.error(`--${String(issue.path[0] ?? '?')}: ${issue.message}`);
+      return 1;
+    }
+    const node = await cascade.createNode(ctx, new SealedBox(rt.masterKey), parsed.data);
+    console.log(JSON.stringify(node));
     return 0;
   } finally {
     await rt.close();

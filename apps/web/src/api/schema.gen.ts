@@ -1976,6 +1976,86 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/catalog/entries/{id}/request-update': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask the department to update a published entry after a change in its duties (due in 10 working days) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CatalogUpdateRequestInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogEntry'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Catalog figures: entries by status, review and update deadlines met and overdue */
+    get: {
+      parameters: {
+        query?: {
+          scope?: 'all' | 'mine';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogStats'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/catalog/entries/{id}/timeline': {
     parameters: {
       query?: never;
@@ -3242,6 +3322,10 @@ export type components = {
       complete: boolean;
       updatedAt: unknown;
       publishedAt: unknown | null;
+      reviewDue: string | null;
+      reviewOverdue: boolean;
+      updateDue: string | null;
+      updateOverdue: boolean;
       highlight?: {
         name: {
           text: string;
@@ -3311,6 +3395,10 @@ export type components = {
       complete: boolean;
       updatedAt: unknown;
       publishedAt: unknown | null;
+      reviewDue: string | null;
+      reviewOverdue: boolean;
+      updateDue: string | null;
+      updateOverdue: boolean;
       highlight?: {
         name: {
           text: string;
@@ -3459,9 +3547,8 @@ export type components = {
       }[];
       createdAt: unknown;
       submittedAt: unknown | null;
-      reviewDue: string | null;
-      reviewOverdue: boolean;
-      actions: ('edit' | 'submit' | 'withdraw' | 'delete' | 'review' | 'retire' | 'discard_change')[];
+      updateRequestReason: string | null;
+      actions: ('edit' | 'submit' | 'withdraw' | 'delete' | 'review' | 'retire' | 'discard_change' | 'request_update')[];
     };
     CatalogSearchResultInput: {
       items: components['schemas']['CatalogEntrySummaryInput'][];
@@ -3717,6 +3804,21 @@ export type components = {
       lastReceivedAt: unknown | null;
       version: number;
       createdAt: unknown;
+    };
+    CatalogUpdateRequestInput: {
+      reason: string;
+      version: number;
+    };
+    CatalogStatsInput: {
+      byStatus: {
+        [key: string]: number;
+      };
+      published: number;
+      publishedComplete: number;
+      reviewPending: number;
+      reviewOverdue: number;
+      updateRequested: number;
+      updateOverdue: number;
     };
     /** @enum {string} */
     SourceKindInput: 'postgresql' | 'mysql' | 'file' | 'http_json';
@@ -4459,6 +4561,10 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
       publishedAt: string | null;
+      reviewDue: string | null;
+      reviewOverdue: boolean;
+      updateDue: string | null;
+      updateOverdue: boolean;
       highlight?: {
         name: {
           text: string;
@@ -4529,6 +4635,10 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
       publishedAt: string | null;
+      reviewDue: string | null;
+      reviewOverdue: boolean;
+      updateDue: string | null;
+      updateOverdue: boolean;
       highlight?: {
         name: {
           text: string;
@@ -4678,9 +4788,8 @@ export type components = {
       /** Format: date-time */
       createdAt: string;
       submittedAt: string | null;
-      reviewDue: string | null;
-      reviewOverdue: boolean;
-      actions: ('edit' | 'submit' | 'withdraw' | 'delete' | 'review' | 'retire' | 'discard_change')[];
+      updateRequestReason: string | null;
+      actions: ('edit' | 'submit' | 'withdraw' | 'delete' | 'review' | 'retire' | 'discard_change' | 'request_update')[];
     };
     CatalogSearchResult: {
       items: components['schemas']['CatalogEntrySummary'][];
@@ -4943,6 +5052,21 @@ export type components = {
       version: number;
       /** Format: date-time */
       createdAt: string;
+    };
+    CatalogUpdateRequest: {
+      reason: string;
+      version: number;
+    };
+    CatalogStats: {
+      byStatus: {
+        [key: string]: number;
+      };
+      published: number;
+      publishedComplete: number;
+      reviewPending: number;
+      reviewOverdue: number;
+      updateRequested: number;
+      updateOverdue: number;
     };
     /** @enum {string} */
     SourceKind: 'postgresql' | 'mysql' | 'file' | 'http_json';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Readable, type Writable } from 'node:stream';
-import { CatalogEntryContent, ErrorCode, contentProblems, entryNameKey } from '@shuyuan/contracts';
+import { CatalogEntryContent, ErrorCode, Permission, contentProblems, entryNameKey } from '@shuyuan/contracts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../../platform/audit/audit-log';
-import { AppError, rethrowUnique } from '../../platform/errors';
+import { AppError, forbidden, rethrowUnique } from '../../platform/errors';
 import type { RequestContext } from '../identity';
 import { MAX_LISTED_ERRORS, type ExportQuery, type ImportError } from './catalog-excel.schemas';
 import { excelRepository as repo, type BulkEntry } from './catalog-excel.repository';
@@ -267,11 +267,13 @@ export function writeEmptyTemplate(out: Writable): Promise<void> {
 const EXPORT_PAGE = 500;
 
 /**
- * Exports what GET /catalog/entries would list with the same filters (every match, not a page) as the
- * template, so that the file imports again. Only entries the caller may see.
+ * Plans an export of what GET /catalog/entries would list with the same filters (every match, not a
+ * page), only entries the caller may see; the returned function writes them as the template, so that
+ * the file imports again. Access and the list of matches are settled before anything is sent.
  */
-export async function exportEntries(ctx: RequestContext, query: ExportQuery, out: Writable): Promise<void> {
+export async function prepareExport(ctx: RequestContext, query: ExportQuery): Promise<(out: Writable) => Promise<void>> {
   const access = await catalogAccess(ctx);
+  if (query.scope === 'review' && !access.canReview) throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogReview });
   const ids = (await orderMatches(matchingEntries(ctx.db, access, query).select('e.id'), query).execute()).map((r) => r.id);
   async function* pages(): AsyncIterable<ExportEntry[]> {
     for (let i = 0; i < ids.length; i += EXPORT_PAGE) {
@@ -281,5 +283,5 @@ export async function exportEntries(ctx: RequestContext, query: ExportQuery, out
       yield page.map((id) => byId.get(id)).filter((r): r is ExportEntry => !!r);
     }
   }
-  await writeTemplate(out, pages);
+  return (out) => writeTemplate(out, pages);
 }

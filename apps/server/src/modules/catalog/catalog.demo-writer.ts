@@ -87,14 +87,6 @@ function columnsOf<R extends object, K extends keyof R>(rows: readonly R[], keys
   return columns;
 }
 
-export const T: Record<string, number> = {};
-const tick = async <X>(k: string, f: () => Promise<X>): Promise<X> => {
-  const t = performance.now();
-  const r = await f();
-  T[k] = (T[k] ?? 0) + performance.now() - t;
-  return r;
-};
-
 /**
  * Writes entries with their systems, versions, change feed and timeline: the entries as multi-row
  * INSERTs through derivedColumns (so the search vector is the service's), the rows that hang off them
@@ -103,22 +95,17 @@ const tick = async <X>(k: string, f: () => Promise<X>): Promise<X> => {
  */
 export async function writeEntries(trx: Transaction<DB>, entries: readonly PlannedEntry[]): Promise<void> {
   await inBatches(entries, ENTRY_BATCH, async (batch) => {
-    const t0 = performance.now();
-    const vals = batch.map(entryRow);
-    T.build = (T.build ?? 0) + performance.now() - t0;
-    const inserted = await tick('entries', () => trx.insertInto('catalog_entry').values(vals).returning(['id', 'code']).execute());
+    const inserted = await trx.insertInto('catalog_entry').values(batch.map(entryRow)).returning(['id', 'code']).execute();
     const idOf = new Map(inserted.map((r) => [r.code, r.id]));
 
     const links = batch.flatMap((e) => [...new Set(e.content.systemIds)].map((system: string) => ({ entry: idOf.get(e.code)!, system })));
     if (links.length > 0) {
       const c = columnsOf(links, ['entry', 'system']);
-      await tick('links', () =>
-        trx
-          .insertInto('catalog_entry_system')
-          .columns(['entry_id', 'system_id'])
-          .expression(sql`select * from unnest(${c.entry}::uuid[], ${c.system}::uuid[])`)
-          .execute(),
-      );
+      await trx
+        .insertInto('catalog_entry_system')
+        .columns(['entry_id', 'system_id'])
+        .expression(sql`select * from unnest(${c.entry}::uuid[], ${c.system}::uuid[])`)
+        .execute();
     }
 
     const versions = batch.flatMap((e) =>
@@ -132,18 +119,16 @@ export async function writeEntries(trx: Transaction<DB>, entries: readonly Plann
     );
     if (versions.length > 0) {
       const c = columnsOf(versions, ['entry', 'revision', 'content', 'at', 'by']);
-      await tick('versions', () =>
-        trx
-          .insertInto('catalog_entry_version')
-          .columns(['entry_id', 'revision', 'content', 'published_at', 'published_by'])
-          .expression(
-            sql`select v.entry_id, v.revision, coalesce(v.content, e.content), v.at, v.by
+      await trx
+        .insertInto('catalog_entry_version')
+        .columns(['entry_id', 'revision', 'content', 'published_at', 'published_by'])
+        .expression(
+          sql`select v.entry_id, v.revision, coalesce(v.content, e.content), v.at, v.by
             from unnest(${c.entry}::uuid[], ${c.revision}::int[], ${c.content}::jsonb[], ${c.at}::timestamptz[], ${c.by}::uuid[])
               as v(entry_id, revision, content, at, by)
             join catalog_entry e on e.id = v.entry_id`,
-          )
-          .execute(),
-      );
+        )
+        .execute();
     }
 
     // The feed is read in id order, so its rows go in the order they happened.
@@ -153,16 +138,16 @@ export async function writeEntries(trx: Transaction<DB>, entries: readonly Plann
       .map((ch) => ({ ...ch, at: ch.at.toISOString() }));
     if (changes.length > 0) {
       const c = columnsOf(changes, ['entry', 'code', 'kind', 'revision', 'at']);
-      await tick('changes', () =>
-        trx
-          .insertInto('catalog_change')
-          .columns(['entry_id', 'code', 'kind', 'revision', 'at'])
-          .expression(
-            sql`select * from unnest(${c.entry}::uuid[], ${c.code}::text[], ${c.kind}::text[], ${c.revision}::int[], ${c.at}::timestamptz[])
-            with ordinality as ch(entry_id, code, kind, revision, at, n) order by n`.$castTo<never>(),
-          )
-          .execute(),
-      );
+      await trx
+        .insertInto('catalog_change')
+        .columns(['entry_id', 'code', 'kind', 'revision', 'at'])
+        .expression(
+          sql`select entry_id, code, kind, revision, at
+            from unnest(${c.entry}::uuid[], ${c.code}::text[], ${c.kind}::text[], ${c.revision}::int[], ${c.at}::timestamptz[])
+              with ordinality as ch(entry_id, code, kind, revision, at, n)
+            order by n`,
+        )
+        .execute();
     }
 
     const events = batch.flatMap((e) =>
@@ -179,16 +164,14 @@ export async function writeEntries(trx: Transaction<DB>, entries: readonly Plann
       })),
     );
     const c = columnsOf(events, ['entry', 'action', 'from', 'to', 'actor', 'actorName', 'comment', 'details', 'at']);
-    await tick('events', () =>
-      trx
-        .insertInto('catalog_event')
-        .columns(['entry_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'comment', 'details', 'at'])
-        .expression(
-          sql`select * from unnest(${c.entry}::uuid[], ${c.action}::text[], ${c.from}::text[], ${c.to}::text[], ${c.actor}::uuid[],
+    await trx
+      .insertInto('catalog_event')
+      .columns(['entry_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'comment', 'details', 'at'])
+      .expression(
+        sql`select * from unnest(${c.entry}::uuid[], ${c.action}::text[], ${c.from}::text[], ${c.to}::text[], ${c.actor}::uuid[],
           ${c.actorName}::text[], ${c.comment}::text[], ${c.details}::jsonb[], ${c.at}::timestamptz[])`,
-        )
-        .execute(),
-    );
+      )
+      .execute();
   });
 }
 

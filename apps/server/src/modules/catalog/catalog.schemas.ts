@@ -11,6 +11,7 @@ import {
   SystemStatus,
   UpdateCycle,
   limits,
+  usccSchema,
 } from '@shuyuan/contracts';
 
 export const EntryContent = CatalogEntryContent.meta({ id: 'CatalogEntryContent' });
@@ -300,7 +301,7 @@ export const NodeCreate = z
     /** The other node's region (GB/T 2260), which tags its entries here. */
     regionCode: z.string().regex(/^\d{6}$/, 'a six-digit division code'),
     /** The other node's data bureau (统一社会信用代码): the department its mirrored departments sit under. */
-    agencyCode: z.string().length(18),
+    agencyCode: usccSchema,
     /** The link's key and secret, the same at both ends. */
     key: z
       .string()

@@ -7,3 +7,5 @@ export { derivedColumns } from './entries.repository';
 export { searchEntries } from './search.service';
 export { cascadeRoutes } from './cascade.routes';
 export { CascadePusher } from './cascade.outbox';
+export * as cascade from './cascade.service';
+export { NodeCreate } from './catalog.schemas';

@@ -73,11 +73,11 @@ export function useEntryDiff(id: string | undefined, range: { from?: string; to?
 }
 
 /** After any change the answer is the entry as it now stands: cache it and refresh every catalog list. */
-function useEntryMutation<TInput>(mutationFn: (input: TInput) => Promise<CatalogEntry | void>) {
+function useEntryMutation<TInput, TResult extends CatalogEntry | void>(mutationFn: (input: TInput) => Promise<TResult>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: (entry) => {
+    onSuccess: (entry: TResult) => {
       if (entry) queryClient.setQueryData(entryKey(entry.id), entry);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: catalogKey }),
@@ -110,6 +110,13 @@ export function useEntryStep() {
 export function useRetireEntry() {
   return useEntryMutation(({ id, reason, version }: { id: string; reason: string; version: number }) =>
     api.post<CatalogEntry>(`/catalog/entries/${id}/retire`, { reason, version }),
+  );
+}
+
+/** The bureau asks the department to update a published entry (due in 10 working days), with the reason. */
+export function useRequestUpdate() {
+  return useEntryMutation(({ id, reason, version }: { id: string; reason: string; version: number }) =>
+    api.post<CatalogEntry>(`/catalog/entries/${id}/request-update`, { reason, version }),
   );
 }
 

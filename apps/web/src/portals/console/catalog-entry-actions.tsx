@@ -4,43 +4,70 @@ import { DownOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useShowError } from '@/components/api-error';
 import type { CatalogEntry, EntryAction } from '@/features/catalog/catalog-types';
-import { useCatalogEntry, useDeleteEntry, useEntryStep, useRetireEntry } from '@/features/catalog/use-catalog';
+import { useCatalogEntry, useDeleteEntry, useEntryStep, useRequestUpdate, useRetireEntry } from '@/features/catalog/use-catalog';
 import { useT } from '@/i18n/lang-provider';
+import type { MessageKey } from '@/i18n/messages';
 
-/** The actions a data officer takes from the console, in the order buttons show them (review has its own queue). */
-const officerActions: readonly EntryAction[] = ['edit', 'submit', 'withdraw', 'discard_change', 'retire', 'delete'];
+/**
+ * The actions taken from an entry in the console, in the order buttons show them: the department's,
+ * then the bureau's update request (review itself has its own queue).
+ */
+const entryActions = ['edit', 'submit', 'withdraw', 'discard_change', 'retire', 'delete', 'request_update'] as const;
+
+type ConsoleAction = (typeof entryActions)[number];
 
 const danger = new Set<EntryAction>(['delete', 'discard_change', 'retire']);
+
+/** The actions of `entryActions` the API offers on the entry now. */
+const offered = (entry: CatalogEntry | undefined): ConsoleAction[] => entryActions.filter((action) => entry?.actions.includes(action));
 
 /** Where an entry's page is in the console. */
 export const consoleEntryPath = (id: string) => `/console/catalog/${id}`;
 
-function RetireModal({ entry, onClose }: { entry: CatalogEntry | null; onClose: () => void }) {
+/** An action that needs a reason: a retirement (by the department) or an update request (by the bureau). */
+type ReasonAction = 'retire' | 'request_update';
+
+const reasonTexts = {
+  retire: { title: 'catalog.action.retireTitle', label: 'catalog.action.retireReason', required: 'catalog.action.retireReasonRequired', done: 'catalog.action.retireDone' },
+  request_update: {
+    title: 'catalog.action.requestUpdateTitle',
+    label: 'catalog.action.requestUpdateReason',
+    required: 'catalog.action.requestUpdateReasonRequired',
+    done: 'catalog.action.requestUpdateDone',
+  },
+} as const satisfies Record<ReasonAction, Record<string, MessageKey>>;
+
+const REASON_MAX = 1000;
+
+function ReasonModal({ target, onClose }: { target: { action: ReasonAction; entry: CatalogEntry } | null; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowError();
   const retire = useRetireEntry();
+  const requestUpdate = useRequestUpdate();
   const [form] = Form.useForm<{ reason: string }>();
+  const texts = reasonTexts[target?.action ?? 'retire'];
+  const pending = retire.isPending || requestUpdate.isPending;
   const onOk = async () => {
     const values = await form.validateFields().catch(() => null);
-    if (!values || !entry) return;
-    retire.mutate(
-      { id: entry.id, reason: values.reason.trim(), version: entry.version },
-      {
-        onSuccess: () => {
-          void message.success(t('catalog.action.retireDone'));
-          onClose();
-        },
-        onError: showError,
+    if (!values || !target) return;
+    const input = { id: target.entry.id, reason: values.reason.trim(), version: target.entry.version };
+    const callbacks = {
+      onSuccess: () => {
+        void message.success(t(texts.done));
+        onClose();
       },
-    );
+      onError: showError,
+    };
+    if (target.action === 'retire') retire.mutate(input, callbacks);
+    else requestUpdate.mutate(input, callbacks);
   };
   return (
     <Modal
-      open={entry !== null}
-      title={t('catalog.action.retireTitle', { name: entry?.name ?? '' })}
-      okText={t('catalog.action.retire')}
-      okButtonProps={{ danger: true, loading: retire.isPending }}
+      open={target !== null}
+      title={t(texts.title, { name: target?.entry.name ?? '' })}
+      okText={t(`catalog.action.${target?.action ?? 'retire'}`)}
+      okButtonProps={{ danger: target?.action === 'retire', loading: pending }}
       onOk={onOk}
       onCancel={onClose}
       afterClose={() => form.resetFields()}
@@ -49,13 +76,13 @@ function RetireModal({ entry, onClose }: { entry: CatalogEntry | null; onClose: 
       <Form form={form} layout="vertical">
         <Form.Item
           name="reason"
-          label={t('catalog.action.retireReason')}
+          label={t(texts.label)}
           rules={[
-            { required: true, whitespace: true, message: t('catalog.action.retireReasonRequired') },
-            { max: 1000, message: t('validation.max', { max: 1000 }) },
+            { required: true, whitespace: true, message: t(texts.required) },
+            { max: REASON_MAX, message: t('validation.max', { max: REASON_MAX }) },
           ]}
         >
-          <Input.TextArea rows={4} maxLength={1000} showCount data-testid="retire-reason" />
+          <Input.TextArea rows={4} maxLength={REASON_MAX} showCount data-testid="action-reason" />
         </Form.Item>
       </Form>
     </Modal>
@@ -73,7 +100,7 @@ export function useEntryActionRunner(options: { onDeleted?: () => void } = {}) {
   const showError = useShowError();
   const step = useEntryStep();
   const remove = useDeleteEntry();
-  const [retiring, setRetiring] = useState<CatalogEntry | null>(null);
+  const [asking, setAsking] = useState<{ action: ReasonAction; entry: CatalogEntry } | null>(null);
 
   const done = (text: string) => () => void message.success(text);
   const run = (action: EntryAction, entry: CatalogEntry) => {
@@ -101,18 +128,18 @@ export function useEntryActionRunner(options: { onDeleted?: () => void } = {}) {
             options.onDeleted?.();
           }, showError),
       });
-    if (action === 'retire') setRetiring(entry);
+    if (action === 'retire' || action === 'request_update') setAsking({ action, entry });
   };
 
-  return { run, pending: step.isPending || remove.isPending, modals: <RetireModal entry={retiring} onClose={() => setRetiring(null)} /> };
+  return { run, pending: step.isPending || remove.isPending, modals: <ReasonModal target={asking} onClose={() => setAsking(null)} /> };
 }
 
-/** The officer's actions on an entry as buttons, only those the API offers now. */
+/** The actions on an entry as buttons, only those the API offers now. */
 export function EntryActionButtons({ entry, size }: { entry: CatalogEntry; size?: ButtonProps['size'] }) {
   const t = useT();
   const navigate = useNavigate();
   const { run, pending, modals } = useEntryActionRunner({ onDeleted: () => navigate('/console/catalog') });
-  const actions = officerActions.filter((action) => entry.actions.includes(action));
+  const actions = offered(entry);
   return (
     <>
       {actions.map((action) => (
@@ -143,7 +170,7 @@ function RowActionMenu({ id, onRun }: { id: string; onRun: (action: EntryAction,
         <Spin size="small" />
       </div>
     );
-  const actions = officerActions.filter((action) => entry.data?.actions.includes(action));
+  const actions = offered(entry.data);
   if (!entry.data || actions.length === 0) return <div className="sy-popup-menu">{t('catalog.action.none')}</div>;
   return (
     <div className="sy-popup-menu">

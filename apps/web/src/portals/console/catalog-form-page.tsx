@@ -96,9 +96,10 @@ function CatalogForm({ entry }: { entry: CatalogEntry | null }) {
 
   const showProblems = (problems: FieldProblem[]) => {
     const grouped = groupProblems(problems, formFieldPath);
-    form.setFields(grouped.fields.map((field) => ({ name: field.name, errors: field.errors })));
+    // Paths into the item list (`items.2.length`) are real fields that the values' type cannot spell.
+    form.setFields(grouped.fields.map((field) => ({ name: field.name, errors: field.errors })) as Parameters<typeof form.setFields>[0]);
     setGeneral(grouped.general);
-    if (grouped.fields[0]) form.scrollToField(grouped.fields[0].name, { block: 'center' });
+    if (grouped.fields[0]) form.scrollToField(grouped.fields[0].name as Parameters<typeof form.scrollToField>[0], { block: 'center' });
     void message.error(t('catalog.form.fixProblems', { count: problems.length }));
   };
 

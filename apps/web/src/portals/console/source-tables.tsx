@@ -77,7 +77,7 @@ export function SourceColumnsTable({ sourceId, table }: { sourceId: string; tabl
 }
 
 /** The tables, views, API or file of a source; a row opens to its columns. */
-export function SourceTables({ sourceId, empty }: { sourceId: string; empty?: string }) {
+export function SourceTables({ sourceId }: { sourceId: string }) {
   const t = useT();
   const tables = useSourceTables(sourceId);
   if (tables.error) return <SourceErrorAlert error={tables.error} />;
@@ -89,7 +89,7 @@ export function SourceTables({ sourceId, empty }: { sourceId: string; empty?: st
       dataSource={tables.data ?? []}
       scroll={{ x: 'max-content' }}
       pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
-      locale={{ emptyText: <Empty description={empty ?? t('source.noTables')} /> }}
+      locale={{ emptyText: <Empty description={t('source.noTables')} /> }}
       expandable={{ expandedRowRender: (table) => <SourceColumnsTable sourceId={sourceId} table={table} />, expandRowByClick: true }}
       onRow={rowAttributes}
       columns={[
