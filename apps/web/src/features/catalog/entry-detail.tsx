@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Badge, Card, Descriptions, Flex, Tabs, Tag, Typography } from 'antd';
+import { Badge, Card, Descriptions, Flex, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { formatDateTime } from '@/components/format';
 import { codeLabel } from '@/features/catalog/catalog-labels';
 import type { CatalogEntry } from '@/features/catalog/catalog-types';
@@ -25,6 +25,11 @@ export function EntryHeader({ entry, extra }: { entry: CatalogEntry; extra?: Rea
           <Flex gap={4} wrap>
             <EntryStatusTag status={entry.status} />
             {entry.hasPendingChange && <Tag color="orange">{t('catalog.pendingChange')}</Tag>}
+            {entry.mirrored && (
+              <Tooltip title={t('catalog.mirroredHint')}>
+                <Tag color="purple">{t('catalog.mirrored', { region: entry.regionCode ?? '—' })}</Tag>
+              </Tooltip>
+            )}
             <MountStatusTag status={entry.mountStatus} />
             <Tag color="geekblue">{codeLabel(t, 'dataDomain', entry.domain)}</Tag>
             <Tag>{codeLabel(t, 'resourceAttribute', entry.resourceAttribute)}</Tag>

@@ -52,6 +52,20 @@ export function EntryStateNotices({ entry }: { entry: CatalogEntry }) {
         />
       )}
       {entry.status === 'published' && entry.pending && <Alert type="warning" showIcon title={t('catalog.detail.pendingNotice')} />}
+      {entry.updateDue && (
+        <Alert
+          type={entry.updateOverdue ? 'error' : 'warning'}
+          showIcon
+          data-testid="catalog-update-request"
+          title={
+            <Flex gap={8} wrap align="center">
+              {t('catalog.update.requested', { reason: entry.updateRequestReason ?? '—' })}
+              <span>{t('catalog.update.due', { date: entry.updateDue })}</span>
+              {entry.updateOverdue && <Tag color="red">{t('catalog.review.overdue')}</Tag>}
+            </Flex>
+          }
+        />
+      )}
     </>
   );
 }

@@ -98,8 +98,18 @@ export function CatalogReviewPage() {
           },
           { title: t('catalog.field.code'), dataIndex: 'code' },
           { title: t('catalog.field.department'), dataIndex: 'departmentName' },
-          // The list carries no submission time or due date (see the entry); its last change is when it entered review.
+          // The list carries no submission time (the drawer shows it); its last change is when it entered review.
           { title: t('catalog.review.lastChange'), dataIndex: 'updatedAt', render: formatDateTime },
+          {
+            title: t('catalog.review.dueDate'),
+            key: 'due',
+            render: (_, entry) => (
+              <Flex gap={4} align="center" data-testid="review-row-due">
+                {entry.reviewDue ?? '—'}
+                {entry.reviewOverdue && <Tag color="red">{t('catalog.review.overdue')}</Tag>}
+              </Flex>
+            ),
+          },
           {
             title: t('common.actions'),
             key: 'actions',
