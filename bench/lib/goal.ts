@@ -78,6 +78,7 @@ export function toResult(bench: Pick<Benchmark, 'name' | 'metric' | 'goal'>, mea
     goal: bench.goal,
     pass: meetsGoal(bench.goal, measurement.value, ratio),
     measuredAt: new Date().toISOString(),
+    ...(measurement.details ? { details: measurement.details } : {}),
   };
 }
 

@@ -39,3 +39,61 @@ export async function runLoad(url: string, seconds: number): Promise<LoadFigures
     total: result.requests.total,
   };
 }
+
+/** The figures of one latency run over a list of paths. */
+export interface LatencyFigures {
+  p50Ms: number;
+  p95Ms: number;
+  requestsPerSecond: number;
+  total: number;
+}
+
+/** The value below which a share `q` (0…1) of the sorted figures lie (nearest rank). */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) throw new Error('percentile of no values');
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))]!;
+}
+
+/**
+ * Drives GET on `paths` of `baseUrl` (taken in turn across all connections, so every path is in
+ * flight at every moment) with a fixed number of connections, and measures each response's latency
+ * (autocannon's histogram has no p95); throws when any request errs or is not 2xx.
+ */
+export function runLatencyLoad(
+  baseUrl: string,
+  paths: readonly string[],
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LatencyFigures> {
+  let next = 0;
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections: options.connections,
+        duration: options.seconds,
+        pipelining: 1,
+        headers: options.headers ?? {},
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+      },
+      (error: unknown, result) => {
+        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+        if (result.errors > 0 || result.non2xx > 0)
+          return reject(
+            new Error(
+              `load on ${baseUrl}: ${result.errors} errors (${result.timeouts} timeouts), ${result.non2xx} non-2xx of ${result.requests.total}`,
+            ),
+          );
+        if (latencies.length === 0) return reject(new Error(`load on ${baseUrl}: no request completed`));
+        const sorted = latencies.sort((a, b) => a - b);
+        resolve({
+          p50Ms: percentile(sorted, 0.5),
+          p95Ms: percentile(sorted, 0.95),
+          requestsPerSecond: result.requests.average,
+          total: sorted.length,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}

@@ -22,6 +22,11 @@ export interface ServerSpec {
   env?: Record<string, string>;
   /** Give the child a fresh SHUYUAN_DATA_DIR under os.tmpdir(), removed on stop. */
   freshDataDir?: boolean;
+  /**
+   * Node command lines run one after the other before the server, with its environment and data
+   * directory (e.g. loading demo data); each must exit 0. Not part of `readySeconds`.
+   */
+  setup?: { args: string[]; timeoutMs: number }[];
   /** The path polled until it answers 200; /readyz by default. */
   readyPath?: string;
   /** How long to wait for readiness before giving up; 180 s by default. */
@@ -62,6 +67,12 @@ export async function startServer(spec: ServerSpec, root: string): Promise<Runni
   // The figures are for embedded PGlite in a fresh directory, whatever the caller's shell points at.
   delete env.DATABASE_URL;
   if (dataDir) env.SHUYUAN_DATA_DIR = dataDir;
+  try {
+    for (const step of spec.setup ?? []) await runSetup(step, root, env, dataDir);
+  } catch (error) {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+    throw error;
+  }
 
   const start = process.hrtime.bigint();
   const child = spawn(process.execPath, spec.args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -114,6 +125,34 @@ export async function startServer(spec: ServerSpec, root: string): Promise<Runni
   }
   const readySeconds = secondsSince(start);
   return { label: spec.label, port, url, readySeconds, stop };
+}
+
+// Runs one setup command to its end; throws with its last output when it fails or overruns.
+async function runSetup(
+  step: { args: string[]; timeoutMs: number },
+  root: string,
+  env: NodeJS.ProcessEnv,
+  dataDir: string | undefined,
+): Promise<void> {
+  const child = spawn(process.execPath, step.args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Tracked with the data directory, so an interrupted run removes both.
+  const tracked: Tracked = { child, dataDir };
+  live.add(tracked);
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const timer = setTimeout(() => child.kill('SIGKILL'), step.timeoutMs);
+  const reason = await new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`));
+    child.once('error', (error) => resolve(`spawn error: ${error.message}`));
+  });
+  clearTimeout(timer);
+  live.delete(tracked);
+  if (reason !== 'code 0')
+    throw new Error(`setup \`node ${step.args.join(' ')}\` failed (${reason}); its last output:\n${output.trimEnd()}`);
 }
 
 /** Stops every server this process started and has not stopped yet. */

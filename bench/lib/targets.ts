@@ -17,3 +17,18 @@ export function bareFastifyServer(): ServerSpec {
     args: ['--import', 'tsx', 'bench/baselines/bare-fastify.ts'],
   };
 }
+
+/**
+ * The platform over a province-scale catalog: `shuyuan demo --catalog N` on a fresh PGlite data
+ * directory (the demo data plus N published entries), then `shuyuan serve` on it.
+ */
+export function shuyuanCatalogServer(entries: number): ServerSpec {
+  return {
+    label: `shuyuan serve (demo + ${entries} catalog entries)`,
+    args: ['apps/server/bin/shuyuan.js', 'serve'],
+    env: { LOG_LEVEL: 'warn' },
+    freshDataDir: true,
+    // About 2 ms an entry on PGlite; a slow machine gets ample room.
+    setup: [{ args: ['apps/server/bin/shuyuan.js', 'demo', '--catalog', String(entries)], timeoutMs: 60_000 + entries * 20 }],
+  };
+}

@@ -14,6 +14,8 @@ export interface Goal {
 export interface Measurement {
   value: number;
   baseline: { name: string; value: number };
+  /** What else a reader needs to judge the figure (data size, per-query figures), kept in results.json. */
+  details?: Record<string, string | number>;
 }
 
 /** What the harness gives a benchmark to run with. */
@@ -46,6 +48,7 @@ export interface BenchResult {
   pass: boolean;
   /** When this figure was measured (a partial run keeps older figures of other benchmarks). */
   measuredAt?: string;
+  details?: Record<string, string | number>;
 }
 
 /** The machine a run happened on, recorded beside the figures. */

@@ -28,6 +28,10 @@ const CatalogEntryConsolePage = lazy(() =>
 );
 const CatalogReviewPage = lazy(() => import('@/portals/console/catalog-review-page').then((m) => ({ default: m.CatalogReviewPage })));
 const CatalogSystemsPage = lazy(() => import('@/portals/console/catalog-systems-page').then((m) => ({ default: m.CatalogSystemsPage })));
+const SourcesPage = lazy(() => import('@/portals/console/sources-page').then((m) => ({ default: m.SourcesPage })));
+const SourceDetailPage = lazy(() => import('@/portals/console/source-detail-page').then((m) => ({ default: m.SourceDetailPage })));
+const MountsPage = lazy(() => import('@/portals/console/mounts-page').then((m) => ({ default: m.MountsPage })));
+const CascadePage = lazy(() => import('@/portals/console/cascade-page').then((m) => ({ default: m.CascadePage })));
 
 /** The routes of the three portals, the account pages and the 404 page. */
 export function AppRoutes() {
@@ -81,6 +85,10 @@ export function AppRoutes() {
         <Route path="catalog/systems" element={guarded(Permission.CatalogRead, <CatalogSystemsPage />)} />
         <Route path="catalog/:id" element={guarded(Permission.CatalogRead, <CatalogEntryConsolePage />)} />
         <Route path="catalog/:id/edit" element={guarded(Permission.CatalogCompile, <CatalogFormPage />)} />
+        <Route path="catalog/:id/mounts" element={guarded(Permission.CatalogRead, <MountsPage />)} />
+        <Route path="sources" element={guarded(Permission.SourceRead, <SourcesPage />)} />
+        <Route path="sources/:id" element={guarded(Permission.SourceRead, <SourceDetailPage />)} />
+        <Route path="cascade" element={guarded(Permission.CascadeManage, <CascadePage />)} />
         <Route path="*" element={<NotFoundResult />} />
       </Route>
       <Route element={<OpenLayout />}>

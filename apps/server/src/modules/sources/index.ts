@@ -1,6 +1,7 @@
 /** The sources module's door: what other modules and the app may use. */
 export { sourcesRoutes } from './sources.routes';
-export { SourcesService, introspectColumns, sourceColumnReader } from './sources.service';
+export { SourcesService, sourceColumnReader } from './sources.service';
+export { introspectColumns } from './sources.introspection';
 export { sourceFilesConfig, type SourceFilesConfig } from './source-files';
 export { sourcesDemo } from './sources.demo';
 export type { ColumnInfo, TableInfo, TableRef } from './connectors/connector';

@@ -18,7 +18,8 @@ export interface SourceFilesConfig {
  */
 export function sourceFilesConfig(env: NodeJS.ProcessEnv = process.env): SourceFilesConfig {
   const mb = Number(env.SHUYUAN_SOURCE_FILE_MAX_MB ?? 200);
-  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`SHUYUAN_SOURCE_FILE_MAX_MB must be a positive number of MiB, not ${env.SHUYUAN_SOURCE_FILE_MAX_MB}`);
+  if (!Number.isFinite(mb) || mb <= 0)
+    throw new Error(`SHUYUAN_SOURCE_FILE_MAX_MB must be a positive number of MiB, not ${env.SHUYUAN_SOURCE_FILE_MAX_MB}`);
   return { dir: join(loadConfig(env).dataDir, 'sources'), maxBytes: Math.floor(mb * 1024 * 1024) };
 }
 

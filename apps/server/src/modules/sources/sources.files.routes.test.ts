@@ -9,7 +9,7 @@ import { describeEachEngine } from '../../../test/databases';
 import { buildDepartment, buildTestApp, type Session } from '../../../test/factories';
 import { auditOf, signedIn, type Client } from '../../../test/client';
 import { SealedBox } from '../../platform/crypto/provider';
-import { introspectColumns } from './sources.service';
+import { introspectColumns } from './sources.introspection';
 
 const LIMIT_MB = 0.25;
 const env = { SHUYUAN_DATA_DIR: process.env.SHUYUAN_DATA_DIR, SHUYUAN_SOURCE_FILE_MAX_MB: process.env.SHUYUAN_SOURCE_FILE_MAX_MB };
@@ -64,14 +64,23 @@ describeEachEngine('data source file uploads', (get) => {
   async function officerWithFileSource() {
     const department = await buildDepartment(get().db);
     const { api, session } = await signedIn(app, get().db, { roles: ['data_officer'], departmentId: department.id });
-    const res = await api.post('/api/v1/sources', { departmentId: department.id, name: `名册-${randomBytes(4).toString('hex')}`, kind: 'file' });
+    const res = await api.post('/api/v1/sources', {
+      departmentId: department.id,
+      name: `名册-${randomBytes(4).toString('hex')}`,
+      kind: 'file',
+    });
     expect(res.statusCode, res.body).toBe(201);
     return { api, session, source: res.json() as { id: string; version: number } };
   }
 
   const upload = (session: Session, id: string, fileName: string, content: Buffer) => {
     const body = multipart(fileName, content);
-    return app.inject({ method: 'PUT', url: `/api/v1/sources/${id}/file`, headers: { ...session.headers, ...body.headers }, payload: body.payload });
+    return app.inject({
+      method: 'PUT',
+      url: `/api/v1/sources/${id}/file`,
+      headers: { ...session.headers, ...body.headers },
+      payload: body.payload,
+    });
   };
   const folder = (id: string) => join(dataDir, 'sources', id);
   const columnsOf = async (api: Client, id: string, table: string) =>
@@ -143,7 +152,10 @@ describeEachEngine('data source file uploads', (get) => {
     const { api, session, source } = await officerWithFileSource();
     await upload(session, source.id, 'a.csv', CSV);
     const second = Buffer.from('编号\n1\n2\n');
-    expect((await upload(session, source.id, 'b.csv', second)).json()).toMatchObject({ connection: { fileName: 'b.csv', rowCount: 2 }, version: 3 });
+    expect((await upload(session, source.id, 'b.csv', second)).json()).toMatchObject({
+      connection: { fileName: 'b.csv', rowCount: 2 },
+      version: 3,
+    });
     expect(readdirSync(folder(source.id))).toEqual([`${sha256(second)}.csv`]);
     expect((await api.delete(`/api/v1/sources/${source.id}`)).statusCode).toBe(204);
     expect(existsSync(folder(source.id))).toBe(false);
@@ -163,7 +175,12 @@ describeEachEngine('data source file uploads', (get) => {
     const { api, session, source } = await officerWithFileSource();
     const json = await api.patch(`/api/v1/sources/${source.id}`, { description: 'x', version: 1 });
     expect(json.statusCode).toBe(200);
-    const notMultipart = await app.inject({ method: 'PUT', url: `/api/v1/sources/${source.id}/file`, headers: session.headers, payload: { a: 1 } });
+    const notMultipart = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/sources/${source.id}/file`,
+      headers: session.headers,
+      payload: { a: 1 },
+    });
     expect(notMultipart.statusCode).toBe(415);
     expect(notMultipart.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     const pdf = await upload(session, source.id, 'report.pdf', Buffer.from('%PDF-1.4'));

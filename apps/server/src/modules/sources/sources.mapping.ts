@@ -70,7 +70,10 @@ type HeaderInputs = Extract<SourceCreate, { kind: 'http_json' }>['headers'];
 /** Database settings from input: the default port of the kind; a schema only for PostgreSQL. */
 export function databaseSettings(kind: 'postgresql' | 'mysql', input: DatabaseInput): DatabaseSettings {
   if (kind === 'mysql' && input.schema)
-    throw badRequest(ErrorCode.ValidationFailed, { field: 'connection.schema', reason: 'a MySQL source reads its database; it has no schema' });
+    throw badRequest(ErrorCode.ValidationFailed, {
+      field: 'connection.schema',
+      reason: 'a MySQL source reads its database; it has no schema',
+    });
   return {
     host: input.host,
     port: input.port ?? DEFAULT_PORTS[kind],
@@ -164,7 +167,11 @@ export function resolveTestRequest(input: SourceTestRequest, stored: Credentials
   switch (input.kind) {
     case 'postgresql':
     case 'mysql':
-      return { kind: input.kind, settings: databaseSettings(input.kind, input.connection), password: input.password ?? stored.password ?? null };
+      return {
+        kind: input.kind,
+        settings: databaseSettings(input.kind, input.connection),
+        password: input.password ?? stored.password ?? null,
+      };
     case 'http_json': {
       const headers = input.headers ? headersOf(input.headers, stored.headers) : (stored.headers ?? {});
       return { kind: 'http_json', settings: httpSettings(input.connection, Object.keys(headers)), headers };

@@ -30,7 +30,15 @@ const mySkipped = await unavailable('MariaDB', liveServices.mariadbUrl, async ()
 function startApi(): Promise<Server> {
   const server = createServer((req, res) => {
     const send = (status: number, body: string, type = 'application/json') => res.writeHead(status, { 'content-type': type }).end(body);
-    const records = { code: 0, data: { items: [{ id: 1, name: '张三', born: '1990-01-01' }, { id: 2, name: '李四', born: null }] } };
+    const records = {
+      code: 0,
+      data: {
+        items: [
+          { id: 1, name: '张三', born: '1990-01-01' },
+          { id: 2, name: '李四', born: null },
+        ],
+      },
+    };
     if (req.url === '/people') return send(200, JSON.stringify(records));
     if (req.url === '/secure') return req.headers['x-api-key'] === API_KEY ? send(200, JSON.stringify([{ a: 1 }])) : send(401, '{}');
     if (req.url === '/forbidden') return send(403, '{}');
@@ -71,7 +79,11 @@ describeEachEngine('data source connection tests and introspection', (get) => {
 
   it('tests an HTTP JSON source, then lists its one table and infers its fields', async () => {
     const { department, api } = await officer();
-    const source = await create(api, { departmentId: department.id, kind: 'http_json', connection: { url: `${base}/people`, jsonPath: 'data.items' } });
+    const source = await create(api, {
+      departmentId: department.id,
+      kind: 'http_json',
+      connection: { url: `${base}/people`, jsonPath: 'data.items' },
+    });
     const tested = await api.post(`/api/v1/sources/${source.id}/test`);
     expect(tested.json()).toMatchObject({ status: 'ok', step: null, code: null, message: 'HTTP 200 OK: 2 records, 3 fields' });
     expect(tested.json().elapsedMs).toBeGreaterThanOrEqual(0);
@@ -93,12 +105,17 @@ describeEachEngine('data source connection tests and introspection', (get) => {
 
   it('names the failing step of an HTTP endpoint: auth, permission, or read', async () => {
     const { api } = await officer();
-    const at = (path: string, headers?: unknown) => testUnsaved(api, { kind: 'http_json', connection: { url: `${base}${path}` }, ...(headers ? { headers } : {}) });
+    const at = (path: string, headers?: unknown) =>
+      testUnsaved(api, { kind: 'http_json', connection: { url: `${base}${path}` }, ...(headers ? { headers } : {}) });
     expect(await at('/secure')).toMatchObject({ status: 'failed', step: 'auth', code: 'HTTP_401' });
     expect(await at('/secure', [{ name: 'X-Api-Key', value: API_KEY }])).toMatchObject({ status: 'ok' });
     expect(await at('/forbidden')).toMatchObject({ step: 'permission', code: 'HTTP_403' });
     expect(await at('/html')).toMatchObject({ step: 'read', code: 'INVALID_JSON' });
-    expect(await at('/redirect')).toMatchObject({ step: 'read', code: 'HTTP_302', message: expect.stringContaining('redirects to /people') });
+    expect(await at('/redirect')).toMatchObject({
+      step: 'read',
+      code: 'HTTP_302',
+      message: expect.stringContaining('redirects to /people'),
+    });
     expect(await at('/missing')).toMatchObject({ step: 'read', code: 'HTTP_404' });
     expect(await testUnsaved(api, { kind: 'http_json', connection: { url: `${base}/people`, jsonPath: 'data.nothing' } })).toMatchObject({
       step: 'read',
@@ -143,7 +160,11 @@ describeEachEngine('data source connection tests and introspection', (get) => {
       .orderBy('id')
       .execute();
     expect(audit).toEqual([
-      { action: 'catalog.source.test', target_label: 'no-such-host.invalid:', details: expect.objectContaining({ unsaved: true, step: 'dns' }) },
+      {
+        action: 'catalog.source.test',
+        target_label: 'no-such-host.invalid:5432',
+        details: expect.objectContaining({ unsaved: true, step: 'dns' }),
+      },
       { action: 'catalog.source.test', target_label: '127.0.0.1:1', details: expect.objectContaining({ kind: 'mysql', step: 'connect' }) },
     ]);
   });
@@ -181,7 +202,9 @@ describeEachEngine('data source connection tests and introspection', (get) => {
         ...(pgLive.password ? { password: pgLive.password } : {}),
       });
       expect((await api.post(`/api/v1/sources/${source.id}/test`)).json()).toMatchObject({ status: 'ok' });
-      expect((await api.get(`/api/v1/sources/${source.id}/tables`)).json().items).toMatchObject([{ schema, name: 'licence', kind: 'table' }]);
+      expect((await api.get(`/api/v1/sources/${source.id}/tables`)).json().items).toMatchObject([
+        { schema, name: 'licence', kind: 'table' },
+      ]);
       const columns = await api.get(`/api/v1/sources/${source.id}/tables/licence/columns`);
       expect(columns.json().items).toMatchObject([
         { name: 'code', normalizedType: 'char', length: 32, primaryKey: true },
@@ -208,7 +231,9 @@ describeEachEngine('data source connection tests and introspection', (get) => {
         ...(myLive.password ? { password: myLive.password } : {}),
       });
       expect((await api.post(`/api/v1/sources/${source.id}/test`)).json()).toMatchObject({ status: 'ok' });
-      expect((await api.get(`/api/v1/sources/${source.id}/tables`)).json().items).toMatchObject([{ schema: database, name: 'licence', comment: '许可证' }]);
+      expect((await api.get(`/api/v1/sources/${source.id}/tables`)).json().items).toMatchObject([
+        { schema: database, name: 'licence', comment: '许可证' },
+      ]);
       const columns = await api.get(`/api/v1/sources/${source.id}/tables/licence/columns?schema=${database}`);
       expect(columns.json().items).toMatchObject([
         { name: 'code', dataType: 'varchar(32)', normalizedType: 'char', primaryKey: true },

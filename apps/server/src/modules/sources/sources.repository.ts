@@ -5,7 +5,11 @@ import type { SourceKind } from './sources.schemas';
 type Q = Kysely<DB> | Transaction<DB>;
 
 function withDepartment(db: Q) {
-  return db.selectFrom('data_source as s').innerJoin('department as d', 'd.id', 's.department_id').selectAll('s').select('d.name as department_name');
+  return db
+    .selectFrom('data_source as s')
+    .innerJoin('department as d', 'd.id', 's.department_id')
+    .selectAll('s')
+    .select('d.name as department_name');
 }
 
 export type SourceRow = Awaited<ReturnType<ReturnType<typeof withDepartment>['executeTakeFirstOrThrow']>>;
@@ -68,7 +72,14 @@ export const sourcesRepository = {
   recordTest(
     db: Q,
     id: string,
-    result: { status: 'ok' | 'failed'; step: DataSourceTable['test_step']; code: string | null; message: string; elapsedMs: number; at: Date },
+    result: {
+      status: 'ok' | 'failed';
+      step: DataSourceTable['test_step'];
+      code: string | null;
+      message: string;
+      elapsedMs: number;
+      at: Date;
+    },
   ) {
     return db
       .updateTable('data_source')

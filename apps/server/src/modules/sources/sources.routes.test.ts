@@ -90,15 +90,25 @@ describeEachEngine('data source routes', (get) => {
       ],
     });
     expect(created).toMatchObject({
-      connection: { url: 'https://api.example.gov.cn/v1/people?page=1', method: 'GET', jsonPath: 'data.items', headerNames: ['X-Api-Key', 'X-Region'] },
+      connection: {
+        url: 'https://api.example.gov.cn/v1/people?page=1',
+        method: 'GET',
+        jsonPath: 'data.items',
+        headerNames: ['X-Api-Key', 'X-Region'],
+      },
     });
     expect(JSON.stringify(created)).not.toContain(API_KEY);
 
     // Headers without a value keep the stored one; one left out is dropped.
-    const res = await api.patch(`/api/v1/sources/${created.id}`, { headers: [{ name: 'X-Api-Key' }, { name: 'X-Trace', value: 'on' }], version: 1 });
+    const res = await api.patch(`/api/v1/sources/${created.id}`, {
+      headers: [{ name: 'X-Api-Key' }, { name: 'X-Trace', value: 'on' }],
+      version: 1,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().connection.headerNames).toEqual(['X-Api-Key', 'X-Trace']);
-    expect(JSON.parse(box.open((await storedRow(created.id)).credentials_sealed!))).toEqual({ headers: { 'X-Api-Key': API_KEY, 'X-Trace': 'on' } });
+    expect(JSON.parse(box.open((await storedRow(created.id)).credentials_sealed!))).toEqual({
+      headers: { 'X-Api-Key': API_KEY, 'X-Trace': 'on' },
+    });
 
     const missing = await api.patch(`/api/v1/sources/${created.id}`, { headers: [{ name: 'X-Other' }], version: 2 });
     expect(missing.statusCode).toBe(400);
@@ -114,7 +124,10 @@ describeEachEngine('data source routes', (get) => {
 
     const stale = await api.patch(`/api/v1/sources/${created.id}`, { status: 'disabled', version: 1 });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ code: 'VERSION_CONFLICT', details: { current: { version: 2, name: `${created.name}-新`, status: 'active' } } });
+    expect(stale.json()).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { current: { version: 2, name: `${created.name}-新`, status: 'active' } },
+    });
     expect(stale.body).not.toContain(PASSWORD);
 
     const moved = await api.patch(`/api/v1/sources/${created.id}`, {
@@ -138,7 +151,10 @@ describeEachEngine('data source routes', (get) => {
   it('keeps the password when only the connection changes', async () => {
     const { department, api } = await officer();
     const created = await create(api, pgBody(department.id));
-    const res = await api.patch(`/api/v1/sources/${created.id}`, { connection: { host: '10.0.0.8', database: 'test', user: 'postgres' }, version: 1 });
+    const res = await api.patch(`/api/v1/sources/${created.id}`, {
+      connection: { host: '10.0.0.8', database: 'test', user: 'postgres' },
+      version: 1,
+    });
     expect(res.json()).toMatchObject({ hasPassword: true, connection: { host: '10.0.0.8' } });
     expect(JSON.parse(box.open((await storedRow(created.id)).credentials_sealed!))).toEqual({ password: PASSWORD });
   });
@@ -238,6 +254,14 @@ describeEachEngine('data source routes', (get) => {
       connection: { url: 'file:///etc/passwd' },
     });
     expect(badUrl.statusCode).toBe(400);
+    const userinfo = await api.post('/api/v1/sources', {
+      departmentId: department.id,
+      name: sourceName(),
+      kind: 'http_json',
+      connection: { url: 'https://user:secret@api.example.gov.cn/v1' },
+    });
+    expect(userinfo.statusCode).toBe(400);
+    expect(userinfo.body).not.toContain('secret@');
 
     const created = await create(api, pgBody(department.id));
     for (const body of [

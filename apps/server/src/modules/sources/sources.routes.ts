@@ -31,7 +31,8 @@ const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(sche
 function uploadError(error: unknown, maxBytes: number): unknown {
   const code = (error as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError(413, ErrorCode.BodyTooLarge, { field: 'file', maxBytes });
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new AppError(415, ErrorCode.UnsupportedMediaType, { expected: 'multipart/form-data' });
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return new AppError(415, ErrorCode.UnsupportedMediaType, { expected: 'multipart/form-data' });
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
     return badRequest(ErrorCode.ValidationFailed, { field: 'file', reason: 'one file per request' });
   return error;
@@ -59,7 +60,10 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; box: SealedB
   );
   app.get(
     '/sources/:id',
-    { config: { access: P.SourceRead }, schema: { tags, summary: 'Get a data source', params: SourceIdParams, response: { 200: DataSource } } },
+    {
+      config: { access: P.SourceRead },
+      schema: { tags, summary: 'Get a data source', params: SourceIdParams, response: { 200: DataSource } },
+    },
     (req) => sources.get(ctx(req), req.params.id),
   );
   app.post(
@@ -131,7 +135,9 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; box: SealedB
         response: { 200: items(SourceColumn) },
       },
     },
-    async (req) => ({ items: await sources.columns(ctx(req), req.params.id, { name: req.params.table, schema: req.query.schema ?? null }) }),
+    async (req) => ({
+      items: await sources.columns(ctx(req), req.params.id, { name: req.params.table, schema: req.query.schema ?? null }),
+    }),
   );
   app.put(
     '/sources/:id/file',

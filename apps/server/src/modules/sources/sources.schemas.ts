@@ -46,7 +46,13 @@ export const DatabaseConnection = z
 
 export const HttpJsonConnection = z
   .strictObject({
-    url: z.url({ protocol: /^https?$/ }).max(2000),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .refine((u) => {
+        const { username, password } = new URL(u);
+        return !username && !password;
+      }, 'no credentials in the URL: send them as headers, which are sealed'),
     method: z.literal('GET').optional(),
     /** Dotted path to the array of records, e.g. `data.items`; the top level when omitted. */
     jsonPath: z
@@ -94,9 +100,24 @@ export type SourceUpdate = z.infer<typeof SourceUpdate>;
 /** Settings to test before saving; with `sourceId`, missing credentials come from that source. */
 export const SourceTestRequest = z
   .discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('postgresql'), connection: DatabaseConnection, password: secret.optional(), sourceId: z.uuid().optional() }),
-    z.strictObject({ kind: z.literal('mysql'), connection: DatabaseConnection, password: secret.optional(), sourceId: z.uuid().optional() }),
-    z.strictObject({ kind: z.literal('http_json'), connection: HttpJsonConnection, headers: headers.optional(), sourceId: z.uuid().optional() }),
+    z.strictObject({
+      kind: z.literal('postgresql'),
+      connection: DatabaseConnection,
+      password: secret.optional(),
+      sourceId: z.uuid().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('mysql'),
+      connection: DatabaseConnection,
+      password: secret.optional(),
+      sourceId: z.uuid().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('http_json'),
+      connection: HttpJsonConnection,
+      headers: headers.optional(),
+      sourceId: z.uuid().optional(),
+    }),
   ])
   .meta({ id: 'SourceTestRequest' });
 export type SourceTestRequest = z.infer<typeof SourceTestRequest>;

@@ -1,74 +1,22 @@
 import { basename, extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ErrorCode } from '@shuyuan/contracts';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
 import { appendAudit } from '../../platform/audit/audit-log';
 import { assertInScope } from '../../platform/auth/principal';
 import type { SealedBox } from '../../platform/crypto/provider';
 import { AppError, badRequest, conflict, notFound, rethrowUnique } from '../../platform/errors';
 import { departmentScope, type RequestContext } from '../identity';
-import { SourceError, type ColumnInfo, type Connector, type TableRef } from './connectors/connector';
+import { SourceError, type TableRef } from './connectors/connector';
+import { introspectColumns, runTest, unreachable } from './sources.introspection';
 import { connectorFor } from './connectors/connector-for';
 import { profileFile } from './connectors/file.connector';
 import { discardFile, keepFile, receiveFile, removeStored, sourceFilesConfig, type SourceFilesConfig } from './source-files';
 import { fromCreate, fromUpdate, resolveRow, resolveTestRequest, toSource } from './sources.mapping';
 import { sourcesRepository as repo, type SourceRow } from './sources.repository';
 import type { SourceCreate, SourceKind, SourceTestRequest, SourceUpdate } from './sources.schemas';
-import { openCredentials, parseSettings, sealCredentials, type FileSettings } from './sources.settings';
+import { DEFAULT_PORTS, openCredentials, parseSettings, sealCredentials, type FileSettings } from './sources.settings';
 
 const FOREIGN_KEY_VIOLATION = '23503';
-const MESSAGE_MAX = 1_000;
-
-/** A connector failure as an API error: 502 with the step, the server's code and its message. */
-function unreachable(error: unknown): never {
-  if (error instanceof SourceError)
-    throw new AppError(502, ErrorCode.Unavailable, { step: error.step, code: error.code, message: error.message.slice(0, MESSAGE_MAX) });
-  throw error;
-}
-
-/** Runs a connector's probe and times it; a SourceError is a failed test, not an error. */
-async function runTest(connector: Connector) {
-  const at = new Date();
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-  try {
-    const message = await connector.probe();
-    return { status: 'ok' as const, step: null, code: null, message, elapsedMs: elapsed(), at };
-  } catch (error) {
-    if (!(error instanceof SourceError)) throw error;
-    return {
-      status: 'failed' as const,
-      step: error.step,
-      code: error.code,
-      message: error.message.slice(0, MESSAGE_MAX),
-      elapsedMs: elapsed(),
-      at,
-    };
-  }
-}
-
-/**
- * The columns of a source's table, for the catalog's mount wizard to compare with an entry's data
- * items. No scope check: the caller has already decided the source may be used. 404 for a missing
- * source or table, 502 when the source cannot be reached.
- */
-export async function introspectColumns(
-  db: Kysely<DB>,
-  box: SealedBox,
-  sourceId: string,
-  table: string | TableRef,
-  files: SourceFilesConfig = sourceFilesConfig(),
-): Promise<ColumnInfo[]> {
-  const row = await repo.findById(db, sourceId);
-  if (!row) throw notFound('data_source');
-  const ref = typeof table === 'string' ? { name: table } : table;
-  const columns = await connectorFor(resolveRow(row, box, files))
-    .columns(ref)
-    .catch(unreachable);
-  if (!columns) throw notFound('table');
-  return columns;
-}
 
 /** An uploaded file as the route hands it over: its client-side name and its content stream. */
 export interface FileUpload {
@@ -211,7 +159,8 @@ export class SourcesService {
       stored = openCredentials(this.box, row.credentials_sealed);
     }
     const result = await runTest(connectorFor(resolveTestRequest(input, stored)));
-    const target = input.kind === 'http_json' ? input.connection.url : `${input.connection.host}:${input.connection.port ?? ''}`;
+    const target =
+      input.kind === 'http_json' ? input.connection.url : `${input.connection.host}:${input.connection.port ?? DEFAULT_PORTS[input.kind]}`;
     await ctx.db.transaction().execute((trx) =>
       appendAudit(trx, ctx.actor, {
         action: 'catalog.source.test',

@@ -85,9 +85,17 @@ function ChooseResource({
       locale={{ emptyText: <Empty description={t('source.noTables')} /> }}
       columns={[
         { title: t('source.table.schema'), dataIndex: 'schema', render: (schema: string | null) => schema ?? '—' },
-        { title: t('source.table.name'), dataIndex: 'name', render: (name: string) => <span data-testid="mount-resource-option">{name}</span> },
+        {
+          title: t('source.table.name'),
+          dataIndex: 'name',
+          render: (name: string) => <span data-testid="mount-resource-option">{name}</span>,
+        },
         { title: t('source.table.kind'), dataIndex: 'kind', render: (kind: SourceTable['kind']) => t(`source.table.kind.${kind}`) },
-        { title: t('source.table.estimatedRows'), dataIndex: 'estimatedRows', render: (rows: number | null) => rows?.toLocaleString() ?? '—' },
+        {
+          title: t('source.table.estimatedRows'),
+          dataIndex: 'estimatedRows',
+          render: (rows: number | null) => rows?.toLocaleString() ?? '—',
+        },
         { title: t('source.table.comment'), dataIndex: 'comment', render: (comment: string | null) => comment ?? '—' },
       ]}
     />
@@ -178,7 +186,9 @@ function WizardBody({ entry, onDone, onCancel }: { entry: CatalogEntry; onDone: 
               {
                 key: 'map',
                 label: t('mount.columnMap'),
-                children: mapped.length ? mapped.map(([item, column]) => <Tag key={item}>{`${item} → ${column}`}</Tag>) : t('mount.columnMapNone'),
+                children: mapped.length
+                  ? mapped.map(([item, column]) => <Tag key={item}>{`${item} → ${column}`}</Tag>)
+                  : t('mount.columnMapNone'),
               },
               { key: 'items', label: t('mount.items'), children: t('mount.wizard.itemsCovered', { count: items.length }) },
             ]}
@@ -199,7 +209,12 @@ function WizardBody({ entry, onDone, onCancel }: { entry: CatalogEntry; onDone: 
         <Button onClick={onCancel}>{t('mount.wizard.cancel')}</Button>
         <Space>
           {step === 2 && (
-            <Button icon={<ReloadOutlined />} onClick={() => void preview.refetch()} loading={preview.isFetching} data-testid="mount-recompare">
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void preview.refetch()}
+              loading={preview.isFetching}
+              data-testid="mount-recompare"
+            >
               {t('mount.wizard.recompare')}
             </Button>
           )}

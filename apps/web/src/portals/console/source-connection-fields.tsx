@@ -1,6 +1,7 @@
 import { Button, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Typography, Upload } from 'antd';
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { formatDateTime } from '@/components/format';
+import { httpUrlRule } from '@/components/url-rules';
 import { headerNamePattern, hostPattern, reservedHeaders, sourceLimits as L, type HeaderRow } from '@/features/sources/source-form-values';
 import type { DataSource } from '@/features/sources/source-types';
 import { useT } from '@/i18n/lang-provider';
@@ -89,8 +90,7 @@ export function HttpJsonFields({ editing }: { editing: DataSource | null }) {
         label={t('source.url')}
         rules={[
           { required: true, whitespace: true, message: t('validation.required') },
-          { type: 'url', message: t('source.urlInvalid') },
-          { pattern: /^https?:\/\//i, message: t('source.urlInvalid') },
+          httpUrlRule(t('source.urlInvalid')),
           { max: L.urlMax },
         ]}
       >

@@ -60,7 +60,11 @@ function connectionItems(source: DataSource, t: Translate): DescriptionsProps['i
       const file = source.connection;
       if (!file.fileName) return [{ key: 'file', label: t('source.file'), children: t('source.fileNone') }];
       return [
-        { key: 'file', label: t('source.file'), children: `${file.fileName} (${file.format?.toUpperCase() ?? ''}, ${formatBytes(file.fileSize)})` },
+        {
+          key: 'file',
+          label: t('source.file'),
+          children: `${file.fileName} (${file.format?.toUpperCase() ?? ''}, ${formatBytes(file.fileSize)})`,
+        },
         { key: 'rows', label: t('source.fileRows'), children: file.rowCount?.toLocaleString() ?? '—' },
         { key: 'uploaded', label: t('source.fileUploadedAt'), children: formatDateTime(file.uploadedAt) },
         { key: 'sha256', label: 'SHA-256', children: <Typography.Text code>{file.sha256?.slice(0, 16)}…</Typography.Text> },

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Card, Col, Empty, Flex, Input, List, Pagination, Row, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Input, List, Pagination, Row, Segmented, Space, Tag, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorText } from '@/components/api-error';
 import { formatDateTime } from '@/components/format';
@@ -83,17 +84,28 @@ export function CatalogSearchPage() {
           {t('catalog.search.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('catalog.search.intro')}</Typography.Paragraph>
-        <Input.Search
-          size="large"
-          allowClear
-          enterButton={t('open.search.button')}
-          placeholder={t('catalog.search.placeholder')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onSearch={(q) => go({ ...state, q: q.trim(), page: 1 })}
-          maxLength={100}
-          data-testid="catalog-search-input"
-        />
+        {/* A plain input rather than Input.Search, so the search box itself carries the test id. */}
+        <Space.Compact style={{ width: '100%' }}>
+          <Input
+            size="large"
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={t('catalog.search.placeholder')}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              // The clear button empties the box with a click: show the whole catalog again.
+              if (e.type === 'click' && !e.target.value) go({ ...state, q: '', page: 1 });
+            }}
+            onPressEnter={() => go({ ...state, q: text.trim(), page: 1 })}
+            maxLength={100}
+            aria-label={t('catalog.search.title')}
+            data-testid="catalog-search-input"
+          />
+          <Button size="large" type="primary" onClick={() => go({ ...state, q: text.trim(), page: 1 })} data-testid="catalog-search-button">
+            {t('open.search.button')}
+          </Button>
+        </Space.Compact>
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={7} xl={6}>

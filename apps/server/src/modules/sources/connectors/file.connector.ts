@@ -55,7 +55,7 @@ function decoder(encoding: string): Transform {
 /** Feeds a stream of records to `onRecord` until it returns false, closing every stream either way. */
 async function consume(streams: readonly Readable[], onRecord: (record: unknown[]) => boolean): Promise<void> {
   let stopped = false;
-  async function* sink(records: AsyncIterable<unknown[]>) {
+  async function sink(records: AsyncIterable<unknown[]>) {
     for await (const record of records) {
       if (!onRecord(record)) {
         stopped = true;
@@ -135,7 +135,9 @@ async function profileXlsx(path: string, countAll: boolean): Promise<FileProfile
       break; // the first worksheet is the table
     }
   } catch (error) {
-    throw error instanceof SourceError ? error : new SourceError('read', 'BAD_XLSX', `not a readable XLSX file: ${(error as Error).message}`);
+    throw error instanceof SourceError
+      ? error
+      : new SourceError('read', 'BAD_XLSX', `not a readable XLSX file: ${(error as Error).message}`);
   }
   return { columns: profiler.columns(), rowCount: profiler.rows, encoding: null, delimiter: null, sheet };
 }

@@ -33,7 +33,8 @@ function pathKeys(path: string): string[] {
 export function recordsAt(body: unknown, jsonPath: string | null): Record<string, unknown>[] {
   let value = body;
   for (const key of jsonPath ? pathKeys(jsonPath) : []) {
-    if (value === null || typeof value !== 'object') throw new SourceError('read', 'PATH_NOT_FOUND', `nothing at ${jsonPath} in the response`);
+    if (value === null || typeof value !== 'object')
+      throw new SourceError('read', 'PATH_NOT_FOUND', `nothing at ${jsonPath} in the response`);
     value = (value as Record<string, unknown>)[key];
   }
   const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

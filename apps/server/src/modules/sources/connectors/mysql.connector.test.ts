@@ -100,7 +100,14 @@ describe.skipIf(skipped !== null)('MariaDB/MySQL connector against a real server
     const columns = await mysqlConnector(settings, rootPassword).columns({ name: 'person' });
     const byName = Object.fromEntries((columns ?? []).map((c) => [c.name, c]));
     expect(columns?.map((c) => c.name)).toEqual(['id', 'id_card', 'name', 'birth', 'salary', 'active', 'registered_at', 'wake', 'notes']);
-    expect(byName.id).toMatchObject({ position: 1, dataType: expect.stringMatching(/^bigint/), normalizedType: 'int', primaryKey: true, nullable: false, comment: '主键' });
+    expect(byName.id).toMatchObject({
+      position: 1,
+      dataType: expect.stringMatching(/^bigint/),
+      normalizedType: 'int',
+      primaryKey: true,
+      nullable: false,
+      comment: '主键',
+    });
     expect(byName.id_card).toMatchObject({ dataType: 'char(18)', normalizedType: 'char', length: 18, comment: '公民身份号码' });
     expect(byName.name).toMatchObject({ dataType: 'varchar(50)', normalizedType: 'char', length: 50, primaryKey: false, comment: null });
     expect(byName.birth).toMatchObject({ normalizedType: 'date', nullable: true });

@@ -84,7 +84,18 @@ describe.skipIf(skipped !== null)('PostgreSQL connector against a real server', 
   it('describes every column: source type, normalised type, sizes, nullability, primary key, comment', async () => {
     const columns = await postgresConnector(settings, password).columns({ name: 'person' });
     const byName = Object.fromEntries((columns ?? []).map((c) => [c.name, c]));
-    expect(columns?.map((c) => c.name)).toEqual(['id', 'id_card', 'name', 'birth', 'salary', 'active', 'registered_at', 'wake', 'notes', 'tags']);
+    expect(columns?.map((c) => c.name)).toEqual([
+      'id',
+      'id_card',
+      'name',
+      'birth',
+      'salary',
+      'active',
+      'registered_at',
+      'wake',
+      'notes',
+      'tags',
+    ]);
     expect(byName.id).toMatchObject({ position: 1, dataType: 'bigint', normalizedType: 'int', nullable: false, primaryKey: true });
     expect(byName.id_card).toMatchObject({ dataType: 'character(18)', normalizedType: 'char', length: 18, comment: '公民身份号码' });
     expect(byName.name).toMatchObject({ dataType: 'character varying(50)', normalizedType: 'char', length: 50, primaryKey: false });
@@ -136,7 +147,9 @@ describe.skipIf(skipped !== null)('PostgreSQL connector against a real server', 
   });
 
   it('leaves no connection open', async () => {
-    const { rows } = await admin.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where application_name = 'shuyuan-source'`);
+    const { rows } = await admin.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where application_name = 'shuyuan-source'`,
+    );
     expect(rows[0]!.n).toBe(0);
   });
 });

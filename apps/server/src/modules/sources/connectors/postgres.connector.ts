@@ -144,7 +144,14 @@ function sizes(typeName: string, typmod: number) {
   };
 }
 
-type TableRow = { schema: string; name: string; kind: 'table' | 'view'; estimated_rows: number | null; comment: string | null; readable: boolean };
+type TableRow = {
+  schema: string;
+  name: string;
+  kind: 'table' | 'view';
+  estimated_rows: number | null;
+  comment: string | null;
+  readable: boolean;
+};
 
 /** A PostgreSQL source: one client per call, closed in `finally`, read-only, statement timeout. */
 export function postgresConnector(settings: DatabaseSettings, password: string | null): Connector {
@@ -180,8 +187,9 @@ export function postgresConnector(settings: DatabaseSettings, password: string |
     columns: (ref: TableRef) =>
       withClient(settings, password, async (client): Promise<ColumnInfo[] | null> => {
         if (settings.schema && ref.schema && ref.schema !== settings.schema) return null;
-        const found = (await client.query<{ oid: number; schema: string }>(FIND_TABLE_SQL, [ref.name, settings.schema ?? ref.schema ?? null]))
-          .rows;
+        const found = (
+          await client.query<{ oid: number; schema: string }>(FIND_TABLE_SQL, [ref.name, settings.schema ?? ref.schema ?? null])
+        ).rows;
         const table = found.length === 1 ? found[0] : found.find((t) => t.schema === 'public');
         if (!table) return null;
         const { rows } = await client.query<{
