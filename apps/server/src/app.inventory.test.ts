@@ -60,12 +60,12 @@ describeEachEngine('route inventory', (get) => {
     expect(unknown).toEqual([]);
   });
 
-  it('keeps the public surface small: login and the health probes only', () => {
+  it('keeps the public surface small: login, the health probes, and the cascade endpoint that checks its own signature', () => {
     const publicOps = operations(app)
       .filter((o) => o.permission === 'public')
       .map((o) => `${o.method} ${o.path}`)
       .sort();
-    expect(publicOps).toEqual(['GET /healthz', 'GET /readyz', 'POST /api/v1/auth/login']);
+    expect(publicOps).toEqual(['GET /healthz', 'GET /readyz', 'POST /api/v1/auth/login', 'POST /api/v1/cascade/changes']);
   });
 
   it('answers 401 UNAUTHENTICATED to every non-public operation without a session', async () => {

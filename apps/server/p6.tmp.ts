@@ -1,0 +1,17 @@
+import { openPglite } from './src/db/database';
+import { migrateToLatest } from './src/db/migrate';
+import { syncBuiltinRoles } from './src/modules/identity';
+import { buildTestApp } from './test/factories';
+import { signedIn } from './test/client';
+const database = await openPglite(null);
+await migrateToLatest(database.db);
+await syncBuiltinRoles(database.db);
+console.log('migrated');
+const { app } = await buildTestApp(database);
+console.log('ready');
+const { api } = await signedIn(app, database.db, { roles: ['data_officer'] });
+const res = await api.get('/api/v1/catalog/template.xlsx');
+console.log(res.statusCode, res.rawPayload.length);
+await app.close();
+console.log('closed');
+await database.close();

@@ -1,0 +1,101 @@
+import pg from 'pg';
+import { launchBrowser, loginThroughPage } from '../e2e/browser';
+import { startServer } from '../e2e/server';
+
+const server = await startServer();
+const base = server.url;
+const client = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/test' });
+await client.connect();
+await client.query('create schema if not exists shots_demo');
+await client.query('create table if not exists shots_demo.residents (id_number varchar(18) primary key, full_name varchar(50), birth_date date, updated_at timestamp, phone varchar(20))');
+const browser = await launchBrowser();
+try {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  await loginThroughPage(page, base, 'officer', 'Shuyuan@2026');
+  await page.waitForURL(/console/);
+  await page.goto(`${base}/console/sources`);
+  await page.getByTestId('source-link').first().waitFor();
+  await page.screenshot({ path: '/tmp/shots/1-sources.png', fullPage: true });
+  await page.getByTestId('source-create').click();
+  await page.locator('#name').fill('测试库');
+  await page.locator('#host').fill('nosuchhost.invalid');
+  await page.locator('#database').fill('test');
+  await page.locator('#user').fill('postgres');
+  await page.getByTestId('source-test').click();
+  await page.getByTestId('source-test-result').waitFor();
+  await page.screenshot({ path: '/tmp/shots/2-form-dns.png', fullPage: true });
+  await page.locator('#host').fill('127.0.0.1');
+  await page.locator('#port').fill('5433');
+  await page.getByTestId('source-test').click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/shots/3-form-connect.png' });
+  await page.locator('#port').fill('5432');
+  await page.locator('#database').fill('nosuchdb');
+  await page.getByTestId('source-test').click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/shots/3b-form-db.png' });
+  await page.locator('#database').fill('test');
+  await page.locator('#schema').fill('shots_demo');
+  await page.getByTestId('source-test').click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/shots/4-form-ok.png' });
+  await page.getByTestId('source-save').click();
+  await page.getByTestId('source-link').filter({ hasText: '测试库' }).click();
+  await page.locator('[data-testid="source-table-row"]').first().click();
+  await page.getByTestId('source-columns').waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shots/5-detail.png', fullPage: true });
+  // http form
+  await page.goto(`${base}/console/sources`);
+  await page.getByTestId('source-create').click();
+  await page.getByText('HTTP JSON 接口').click();
+  await page.screenshot({ path: '/tmp/shots/6-form-http.png' });
+  await page.getByText('文件（CSV/XLSX）').click();
+  await page.screenshot({ path: '/tmp/shots/7-form-file.png' });
+  // mount wizard
+  const id = await page.evaluate(async () => {
+    const csrf = decodeURIComponent(/(?:^|;\s*)sy_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '');
+    const res = await fetch('/api/v1/catalog/entries', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({
+      name: '截图人口信息', summary: '截图', resourceAttribute: 'base', domain: 'public_security', classItem: '01', classTopic: '001', dataLevel: 'province', areaRange: 'province_wide', processingDegree: 'raw', channel: 'gov_extranet', scenario: 'government_service', formatClass: 'database', formatType: 'PostgreSQL', sharingType: 'conditional', sharingCondition: 'x', sharingMethods: ['table'], openType: 'none', updateCycle: 'daily',
+      items: [{ name: '身份证号', nameEn: 'id_number', dataType: 'char' }, { name: '姓名', nameEn: 'name', dataType: 'char' }, { name: '出生日期', nameEn: 'birth_date', dataType: 'date' }, { name: '更新时间', nameEn: 'updated_at', dataType: 'int' }] }) });
+    return ((await res.json()) as { id: string }).id;
+  });
+  await page.goto(`${base}/console/catalog/${id}/mounts`);
+  await page.getByTestId('mount-create').click();
+  await page.screenshot({ path: '/tmp/shots/8-wizard-0.png' });
+  await page.getByTestId('mount-source-option').filter({ hasText: '测试库' }).click();
+  await page.getByTestId('mount-next').click();
+  await page.getByTestId('mount-resource-option').first().click();
+  await page.screenshot({ path: '/tmp/shots/9-wizard-1.png' });
+  await page.getByTestId('mount-next').click();
+  await page.getByTestId('mount-diff').waitFor();
+  await page.screenshot({ path: '/tmp/shots/10-wizard-2.png' });
+  await page.locator('[data-testid="mount-diff-row"][data-item="姓名"] .ant-select').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'full_name' }).click();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: '/tmp/shots/11-wizard-mapped.png' });
+  await page.keyboard.press('Escape');
+  await page.goto(`${base}/console/sources`);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shots/12-sources-after.png' });
+  const admin = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await loginThroughPage(admin, base, 'admin', 'Shuyuan@2026');
+  await admin.waitForURL(/console/);
+  await admin.goto(`${base}/console/cascade`);
+  await admin.waitForTimeout(1500);
+  await admin.screenshot({ path: '/tmp/shots/13-cascade.png', fullPage: true });
+  await admin.getByTestId('cascade-create').click();
+  await admin.waitForTimeout(300);
+  await admin.screenshot({ path: '/tmp/shots/14-cascade-form.png' });
+  await admin.keyboard.press('Escape');
+  await admin.evaluate(() => localStorage.setItem('sy.lang', 'en'));
+  await admin.goto(`${base}/console/sources`);
+  await admin.waitForTimeout(1500);
+  await admin.screenshot({ path: '/tmp/shots/15-sources-en.png' });
+} finally {
+  await browser.close();
+  await client.query('drop schema shots_demo cascade');
+  await client.end();
+  await server.stop();
+}
