@@ -141,7 +141,10 @@ describe.runIf(hasChromium)('the resource catalog in a real browser', () => {
     await officer.locator('#classTopic').fill('002');
     await officer.locator('#formatType').fill('XLSX');
     await officer.locator('#items_0_name').fill('姓名');
-    await officer.locator('label').filter({ hasText: /^有条件共享$/ }).click();
+    await officer
+      .locator('label')
+      .filter({ hasText: /^有条件共享$/ })
+      .click();
     await officer.getByTestId('entry-save').click();
     await officer.locator('.ant-form-item-explain-error').filter({ hasText: '有条件共享须填写共享条件' }).waitFor();
     await officer.locator('.ant-form-item-explain-error').filter({ hasText: '字符型信息项须填写长度' }).waitFor();

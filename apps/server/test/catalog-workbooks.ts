@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { CatalogEntryContent } from '@shuyuan/contracts';
-import { writeTemplate, type ExportEntry } from '../src/modules/catalog/template';
+import { cellOf, entryColumns, itemColumns, writeTemplate, type ExportEntry } from '../src/modules/catalog/template';
 import type { Session } from './factories';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -64,3 +64,15 @@ export async function sheetsOf(file: Buffer): Promise<Record<string, unknown[][]
   }
   return result;
 }
+
+/** An entry's row of 目录信息 as the template writes it (提供部门 empty unless given). */
+export const entryCells = (c: CatalogEntryContent, department = '') =>
+  entryColumns.map((col) => cellOf(col.kind, { ...c, department: department || null }[col.field as keyof CatalogEntryContent]));
+
+/** The 信息项 rows of an entry as the template writes them. */
+export const itemCells = (c: CatalogEntryContent) =>
+  c.items.map((item) => itemColumns.map((col) => cellOf(col.kind, { ...item, entryName: c.name }[col.field])));
+
+/** The header rows of the two data sheets. */
+export const entryHeaders = () => entryColumns.map((c) => c.header);
+export const itemHeaders = () => itemColumns.map((c) => c.header);

@@ -2609,6 +2609,244 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/catalog/template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the compilation template (编制模板) with its drop-downs and guide */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import a filled template at once (multipart, field `file`): every entry as a draft, or nothing
+     * @description Every row is checked first; any problem answers 400 IMPORT_INVALID with `details.errors` [{sheet, row, column, reason, kind}] and nothing is written. Larger files: POST /catalog/imports. The size limit (SHUYUAN_IMPORT_MAX_MB) answers 413.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogImportResult'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's latest import jobs (without their errors) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CatalogImportJob'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Queue an import job for a filled template (multipart, field `file`); follow it with GET /catalog/imports/{id} */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogImportJob'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import job: its progress, and every error once it failed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogImportJob'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the entries GET /catalog/entries lists with the same filters (all of them) as the template */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          scope?: 'all' | 'mine' | 'review';
+          departmentId?: string[];
+          resourceAttribute?: ('base' | 'theme' | 'department')[];
+          domain?: (
+            | 'public_security'
+            | 'civil_affairs'
+            | 'human_resources'
+            | 'natural_resources'
+            | 'ecology'
+            | 'housing'
+            | 'transport'
+            | 'agriculture'
+            | 'commerce'
+            | 'culture_tourism'
+            | 'health'
+            | 'emergency'
+            | 'market_regulation'
+            | 'finance_tax'
+            | 'education'
+            | 'science'
+            | 'statistics'
+            | 'justice'
+            | 'business_environment'
+            | 'credit'
+            | 'other'
+          )[];
+          sharingType?: ('unconditional' | 'conditional' | 'none')[];
+          openType?: ('unconditional' | 'conditional' | 'none')[];
+          updateCycle?: ('realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'other')[];
+          formatClass?: ('document' | 'spreadsheet' | 'database' | 'image' | 'stream' | 'self_describing' | 'other')[];
+          mountStatus?: ('unmounted' | 'in_review' | 'returned' | 'mounted' | 'change_in_review')[];
+          status?: ('draft' | 'submitted' | 'returned' | 'published' | 'change_review' | 'retire_review' | 'retired')[];
+          sort?: 'relevance' | 'updated' | 'applied' | 'name';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cascade/nodes': {
     parameters: {
       query?: never;
@@ -3819,6 +4057,59 @@ export type components = {
       reviewOverdue: number;
       updateRequested: number;
       updateOverdue: number;
+    };
+    /** @enum {string} */
+    CatalogImportErrorKindInput:
+      | 'not_a_workbook'
+      | 'sheet_missing'
+      | 'header_missing'
+      | 'header_unknown'
+      | 'header_duplicate'
+      | 'merged_cells'
+      | 'required'
+      | 'invalid_code'
+      | 'invalid_value'
+      | 'duplicate_in_file'
+      | 'duplicate_existing'
+      | 'unknown_entry'
+      | 'no_items'
+      | 'unknown_department'
+      | 'content_rule';
+    CatalogImportErrorInput: {
+      sheet: string | null;
+      row: number | null;
+      column: string | null;
+      reason: string;
+      kind: components['schemas']['CatalogImportErrorKindInput'];
+    };
+    CatalogImportResultInput: {
+      count: number;
+      entries: {
+        row: number;
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+      }[];
+    };
+    /** @enum {string} */
+    CatalogImportJobStatusInput: 'queued' | 'validating' | 'importing' | 'done' | 'failed';
+    CatalogImportJobInput: {
+      /** Format: uuid */
+      id: string;
+      status: components['schemas']['CatalogImportJobStatusInput'];
+      fileName: string;
+      fileSize: number;
+      totalRows: number | null;
+      processedRows: number;
+      progress: number;
+      entryCount: number;
+      errorCount: number;
+      errors: components['schemas']['CatalogImportErrorInput'][];
+      failureCode: string | null;
+      createdAt: unknown;
+      startedAt: unknown | null;
+      finishedAt: unknown | null;
     };
     /** @enum {string} */
     SourceKindInput: 'postgresql' | 'mysql' | 'file' | 'http_json';
@@ -5067,6 +5358,60 @@ export type components = {
       reviewOverdue: number;
       updateRequested: number;
       updateOverdue: number;
+    };
+    /** @enum {string} */
+    CatalogImportErrorKind:
+      | 'not_a_workbook'
+      | 'sheet_missing'
+      | 'header_missing'
+      | 'header_unknown'
+      | 'header_duplicate'
+      | 'merged_cells'
+      | 'required'
+      | 'invalid_code'
+      | 'invalid_value'
+      | 'duplicate_in_file'
+      | 'duplicate_existing'
+      | 'unknown_entry'
+      | 'no_items'
+      | 'unknown_department'
+      | 'content_rule';
+    CatalogImportError: {
+      sheet: string | null;
+      row: number | null;
+      column: string | null;
+      reason: string;
+      kind: components['schemas']['CatalogImportErrorKind'];
+    };
+    CatalogImportResult: {
+      count: number;
+      entries: {
+        row: number;
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+      }[];
+    };
+    /** @enum {string} */
+    CatalogImportJobStatus: 'queued' | 'validating' | 'importing' | 'done' | 'failed';
+    CatalogImportJob: {
+      /** Format: uuid */
+      id: string;
+      status: components['schemas']['CatalogImportJobStatus'];
+      fileName: string;
+      fileSize: number;
+      totalRows: number | null;
+      processedRows: number;
+      progress: number;
+      entryCount: number;
+      errorCount: number;
+      errors: components['schemas']['CatalogImportError'][];
+      failureCode: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
     };
     /** @enum {string} */
     SourceKind: 'postgresql' | 'mysql' | 'file' | 'http_json';

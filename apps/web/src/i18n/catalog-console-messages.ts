@@ -213,7 +213,8 @@ export const catalogConsoleEn: Record<keyof typeof catalogConsoleZh, string> = {
   'catalog.form.problems': 'Please fix the following',
   'catalog.form.fixProblems': '{count} problems with the catalog rules: see the fields marked',
   'catalog.form.conflict': 'Someone else changed and saved this entry; your changes are not saved',
-  'catalog.form.conflictDetail': 'They saved it at {time}. Reloading shows the latest content and drops the changes you have not saved here.',
+  'catalog.form.conflictDetail':
+    'They saved it at {time}. Reloading shows the latest content and drops the changes you have not saved here.',
   'catalog.form.reload': 'Reload',
   'catalog.form.created': 'Saved as a draft with resource code {code}',
   'catalog.form.savedAsChange': 'Saved as a change to review',
@@ -282,5 +283,6 @@ export const catalogConsoleEn: Record<keyof typeof catalogConsoleZh, string> = {
   'catalog.system.deleteLinked': '{count} entries still link this system: unlink it in those entries first',
   'catalog.system.noMatch': 'No system matches',
   'catalog.system.empty': 'No information system is registered yet',
-  'catalog.system.emptyManage': 'No information system is registered yet. Use "Register a system" for the systems your department builds and runs.',
+  'catalog.system.emptyManage':
+    'No information system is registered yet. Use "Register a system" for the systems your department builds and runs.',
 };

@@ -1,25 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogEntryContent } from '@shuyuan/contracts';
 import { describeEachEngine } from '../../../test/databases';
 import { buildDepartment, buildTestApp, type Session } from '../../../test/factories';
 import { signedIn, type Client } from '../../../test/client';
 import { entryContent } from '../../../test/catalog-fixtures';
-import { sheetsOf, upload, workbookOf } from '../../../test/catalog-workbooks';
-import { ENTRY_SHEET, GUIDE_SHEET, ITEM_SHEET, cellOf, entryColumns, itemColumns } from './template';
+import { entryCells, itemCells, sheetsOf, upload, workbookOf } from '../../../test/catalog-workbooks';
+import { ENTRY_SHEET, GUIDE_SHEET, ITEM_SHEET, entryColumns, itemColumns } from './template';
 
 /** Drops null and undefined fields, which an empty cell cannot tell apart. */
 function normalised(content: CatalogEntryContent): unknown {
   return JSON.parse(JSON.stringify(content, (_k, v: unknown) => (v === null ? undefined : v)));
 }
 
-/** An entry's row of 目录信息 as the template writes it. */
-const entryRow = (c: CatalogEntryContent, department = '') =>
-  entryColumns.map((col) => cellOf(col.kind, { ...c, department: department || null }[col.field as keyof CatalogEntryContent]));
-/** The 信息项 rows of an entry. */
-const itemRows = (c: CatalogEntryContent) =>
-  c.items.map((item) => itemColumns.map((col) => cellOf(col.kind, { ...item, entryName: c.name }[col.field])));
+const entryRow = entryCells;
+const itemRows = itemCells;
 
 describeEachEngine('catalog Excel template, import and export', (get) => {
   let app: FastifyInstance;
@@ -64,6 +61,13 @@ describeEachEngine('catalog Excel template, import and export', (get) => {
     const guide = sheets[GUIDE_SHEET]!;
     expect(guide).toContainEqual([ENTRY_SHEET, '更新周期', '是', '填写代码或名称', '1', '实时']);
     expect(guide).toContainEqual([ITEM_SHEET, '数据类型', '是', '填写代码或名称', 'C', '字符型']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    type Validations = { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } };
+    const validations = (workbook.getWorksheet(ENTRY_SHEET) as unknown as Validations).dataValidations.model;
+    expect(validations['C2']).toMatchObject({ type: 'list', formulae: [expect.stringContaining(`'${GUIDE_SHEET}'!$F$`)] }); // 资源属性
+    expect(validations['V2']).toMatchObject({ type: 'list', formulae: ['"是,否"'] }); // 是否电子证照
+    expect(validations['A2']).toBeUndefined();
     expect((await reader.get('/api/v1/catalog/template.xlsx')).statusCode).toBe(403);
   });
 

@@ -129,7 +129,8 @@ export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, 
     if ('reason' in provider) add(ENTRY_SHEET, entry.row, '提供部门', provider.reason, 'unknown_department');
 
     const { department: _department, ...fields } = entry.values;
-    const candidate = { ...fields, systemIds: [], items: items.map(({ values: { entryName: _name, ...item } }) => item) };
+    // An empty 共享方式 is no method (不予共享); information systems are not part of the template.
+    const candidate = { sharingMethods: [], ...fields, systemIds: [], items: items.map(({ values: { entryName: _name, ...item } }) => item) };
     // Where a problem of the content sits; null when its cell was already reported or its column is missing.
     const reported = new Set<string>();
     const locate = (path: readonly PropertyKey[]): [string, number, string | null] | null => {
@@ -155,7 +156,7 @@ export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, 
     // The compile rules also run on content that failed its schema, on what could be read.
     let problems: ReturnType<typeof contentProblems> = [];
     try {
-      const readable = { sharingMethods: [], ...candidate, items: candidate.items.map((i) => ({ name: '', ...i })) };
+      const readable = { ...candidate, items: candidate.items.map((i) => ({ name: '', ...i })) };
       problems = contentProblems(parsed.success ? parsed.data : (readable as unknown as CatalogEntryContent));
     } catch {
       // Content too broken for the rules; its schema errors say why.

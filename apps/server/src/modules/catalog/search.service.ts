@@ -5,7 +5,7 @@ import { forbidden } from '../../platform/errors';
 import type { RequestContext } from '../identity';
 import { facetNames, type EntryQuery } from './catalog.schemas';
 import { catalogAccess, summaryOf, type CatalogAccess } from './entries.service';
-import { visibleTo, type EntryRowWithDepartment } from './entries.repository';
+import { visibleTo } from './entries.repository';
 import { highlight, toTsQuery } from './search-text';
 
 type FacetName = (typeof facetNames)[number];
@@ -50,27 +50,44 @@ const codeList: Partial<Record<FacetName, keyof typeof catalogCodes>> = {
 /** Words shorter than this never match by similarity alone (too many false friends). */
 const MIN_FUZZY_LENGTH = 3;
 
+type Facets = Record<FacetName, { value: string; label?: string; count: number }[]>;
+
 /**
  * Searches the catalog the caller may see: Chinese full text (segmented words as prefixes) or, for
  * small typos, trigram word similarity on the name; filters, facets (counted with every other filter
  * applied, so a facet never hides its own alternatives), sorting and highlighting.
+ *
+ * Over a province-scale catalog the work is in passing over the matches, so each is passed over as
+ * few times as possible: the page is sorted on ids and sort keys only (wide rows never go through a
+ * sort or a window), and the total and the counts of every facet without a filter of its own come
+ * from one pass with GROUPING SETS; only a facet the query filters on needs a pass of its own.
  */
 export async function searchEntries(ctx: RequestContext, query: EntryQuery) {
   const access = await catalogAccess(ctx);
   if (query.scope === 'review' && !access.canReview) throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogReview });
-  const { text, hasText } = textMatch(query.q);
+  const { text } = textMatch(query.q);
   const base = (skip?: FacetName): Base => matchingEntries(ctx.db, access, query, skip);
-  const listing = orderMatches(
-    base()
-      .selectAll('e')
-      .select('d.name as department_name')
-      .select(sql<number>`count(*) over ()`.as('total')),
-    query,
-  );
-  const rows = (await listing.limit(query.limit).offset(query.offset).execute()) as (EntryRowWithDepartment & { total: number })[];
 
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && query.offset > 0)
+  const page = await orderMatches(base().select('e.id'), query).limit(query.limit).offset(query.offset).execute();
+  const ids = page.map((r) => r.id);
+  const found =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('catalog_entry as e')
+          .innerJoin('department as d', 'd.id', 'e.department_id')
+          .selectAll('e')
+          .select('d.name as department_name')
+          .where('e.id', 'in', ids)
+          .execute();
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
+
+  let total: number;
+  const facets = {} as Facets;
+  if (query.facets === 'true') total = await countFacets(base, query, facets);
+  else if (rows.length < query.limit && (rows.length > 0 || query.offset === 0)) total = query.offset + rows.length;
+  else
     total = Number(
       (
         await base()
@@ -78,32 +95,6 @@ export async function searchEntries(ctx: RequestContext, query: EntryQuery) {
           .executeTakeFirstOrThrow()
       ).n,
     );
-
-  const facets = {} as Record<FacetName, { value: string; label?: string; count: number }[]>;
-  if (query.facets === 'true') {
-    await Promise.all(
-      facetNames.map(async (facet) => {
-        const column = facetColumn[facet];
-        const counted = await base(facet)
-          .select([sql<string>`${sql.ref(column)}`.as('value'), sql<number>`count(*)`.as('count')])
-          .$if(facet === 'department', (qb) => qb.select(sql<string>`min(d.name)`.as('label')))
-          .groupBy(column)
-          .orderBy(sql`count(*)`, 'desc')
-          .limit(50)
-          .execute();
-        const list = codeList[facet];
-        facets[facet] = counted.map((r) => {
-          const label =
-            'label' in r
-              ? (r.label as string)
-              : list
-                ? (catalogCodes[list] as Record<string, readonly [string, string]>)[r.value]?.[1]
-                : undefined;
-          return { value: r.value, count: Number(r.count), ...(label ? { label } : {}) };
-        });
-      }),
-    );
-  }
 
   return {
     items: rows.map((row) => ({
@@ -113,6 +104,66 @@ export async function searchEntries(ctx: RequestContext, query: EntryQuery) {
     total,
     facets,
   };
+}
+
+/** The top 50 buckets of a facet, most entries first, with their labels. */
+function toBuckets(facet: FacetName, counted: { value: string; count: number | string; label?: string | null }[]) {
+  const list = codeList[facet];
+  return counted
+    .map((r) => ({ value: r.value, count: Number(r.count), label: r.label ?? undefined }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    .slice(0, 50)
+    .map(({ value, count, label: departmentName }) => {
+      const label =
+        facet === 'department'
+          ? departmentName
+          : list
+            ? (catalogCodes[list] as Record<string, readonly [string, string]>)[value]?.[1]
+            : undefined;
+      return { value, count, ...(label ? { label } : {}) };
+    });
+}
+
+/**
+ * Fills the facets and returns the total: one GROUPING SETS pass over the matches for the total and
+ * every facet the query does not filter on, one pass per facet it filters on (counted without that filter).
+ */
+async function countFacets(base: (skip?: FacetName) => Base, query: EntryQuery, facets: Facets): Promise<number> {
+  const filtered = (facet: FacetName) => ((query[filterOf[facet]] as string[] | undefined) ?? []).length > 0;
+  const free = facetNames.filter((f) => !filtered(f));
+  const refs = free.map((f) => sql.ref(facetColumn[f]));
+  const sets = sql.join([...refs.map((ref) => sql`(${ref})`), sql`()`]);
+  const grouped = await base()
+    .select([
+      (refs.length > 0 ? sql<number>`grouping(${sql.join(refs)})` : sql<number>`0`).as('g'),
+      ...refs.map((ref, i) => sql<string>`${ref}`.as(`v${i}`)),
+      sql<number>`count(*)`.as('count'),
+      sql<string>`min(d.name)`.as('label'),
+    ])
+    .groupBy(sql`grouping sets (${sets})`)
+    .execute();
+  // grouping(a, b, …) sets a bit, the last column's lowest, for each column left out of a row's set.
+  const all = (1 << free.length) - 1;
+  const row = grouped as unknown as Record<string, string | number | null>[];
+  free.forEach((facet, i) => {
+    const mask = all & ~(1 << (free.length - 1 - i));
+    const counted = row
+      .filter((r) => Number(r.g) === mask)
+      .map((r) => ({ value: String(r[`v${i}`]), count: r.count as number, label: r.label as string | null }));
+    facets[facet] = toBuckets(facet, counted);
+  });
+  const totalRow = row.find((r) => Number(r.g) === all);
+  await Promise.all(
+    facetNames.filter(filtered).map(async (facet) => {
+      const column = facetColumn[facet];
+      const counted = await base(facet)
+        .select([sql<string>`${sql.ref(column)}`.as('value'), sql<number>`count(*)`.as('count'), sql<string>`min(d.name)`.as('label')])
+        .groupBy(column)
+        .execute();
+      facets[facet] = toBuckets(facet, counted);
+    }),
+  );
+  return Number(totalRow?.count ?? 0);
 }
 
 /** The text part of a query: its tsquery (segmented words as prefixes), and whether it is long enough for similarity. */

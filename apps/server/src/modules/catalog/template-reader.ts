@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { toHalfWidth } from '@shuyuan/contracts';
+import { mergedRanges, openXlsxStream } from '../../platform/xlsx-stream';
 import type { ImportError } from './catalog-excel.schemas';
 import { readCell } from './template-cells';
 import {
@@ -38,33 +38,6 @@ const headerKey = (value: unknown) =>
   toHalfWidth(String(value ?? ''))
     .replace(/[\s*]/g, '')
     .trim();
-
-interface SheetReader {
-  name: string;
-  iterator: AsyncIterable<Buffer>;
-  [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row>;
-}
-
-/**
- * Collects the merged ranges of a sheet from its XML as exceljs streams it: the streaming reader does not
- * report merges, and a merged cell would otherwise silently read as empty.
- */
-function watchMerges(sheet: SheetReader): string[] {
-  const merges: string[] = [];
-  const source = sheet.iterator;
-  sheet.iterator = (async function* () {
-    let tail = '';
-    for await (const chunk of source) {
-      const text = tail + chunk.toString('latin1');
-      for (const m of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"/g)) merges.push(m[1]!);
-      // Keep an unfinished tag for the next chunk, but never a tag already counted.
-      const open = text.lastIndexOf('<');
-      tail = open >= 0 && text.indexOf('>', open) < 0 ? text.slice(open) : '';
-      yield chunk;
-    }
-  })();
-  return merges;
-}
 
 function readSheet<F extends string>(name: string, columns: readonly TemplateColumn<F>[], errors: ImportError[]) {
   let byIndex: (TemplateColumn<F> | undefined)[] = [];
@@ -152,23 +125,15 @@ function readSheet<F extends string>(name: string, columns: readonly TemplateCol
 export async function readWorkbook(input: Readable, onRows?: (rows: number) => void): Promise<ReadWorkbook> {
   const result: ReadWorkbook = { entries: [], items: [], errors: [], missing: { entries: new Set(), items: new Set() }, rows: 0 };
   const seen = new Set<string>();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
   try {
-    for await (const raw of reader) {
-      const sheet = raw as unknown as SheetReader;
-      const isEntries = sheet.name === ENTRY_SHEET;
-      if (!isEntries && sheet.name !== ITEM_SHEET) {
+    for await (const sheet of openXlsxStream(input)) {
+      const name = (sheet as unknown as { name: string }).name;
+      const isEntries = name === ENTRY_SHEET;
+      if (!isEntries && name !== ITEM_SHEET) {
         for await (const _row of sheet); // other sheets (the guide, notes) are not read, but must be drained
         continue;
       }
-      seen.add(sheet.name);
-      const merges = watchMerges(sheet);
+      seen.add(name);
       const parser = isEntries ? readSheet(ENTRY_SHEET, entryColumns, result.errors) : readSheet(ITEM_SHEET, itemColumns, result.errors);
       const rows = (isEntries ? result.entries : result.items) as SheetRow<string>[];
       let headerRead = false;
@@ -190,7 +155,7 @@ export async function readWorkbook(input: Readable, onRows?: (rows: number) => v
         if (isEntries) result.missing.entries = missing as Set<EntryField>;
         else result.missing.items = missing as Set<ItemField>;
       }
-      for (const ref of merges) result.errors.push(parser.mergeError(ref));
+      for (const ref of mergedRanges(sheet)) result.errors.push(parser.mergeError(ref));
     }
   } catch (error) {
     const reason = `not a readable .xlsx workbook (${(error as Error).message ?? error})`;

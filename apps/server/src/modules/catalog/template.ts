@@ -130,9 +130,11 @@ export function columnLetter(n: number): string {
 // exceljs's typings omit the worksheet's data validations, which both writers support.
 type Sheet = ExcelJS.Worksheet & { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const LAST_ROW = 1048576;
+/** Rows below the data that still get drop-downs, and the least a sheet gets. */
+const DROP_DOWN_MARGIN = 2_000;
+const DROP_DOWN_MIN_ROWS = 5_000;
 
-function startSheet<F extends string>(sheet: Sheet, name: string, columns: readonly TemplateColumn<F>[], labelRanges: Map<string, string>) {
+function startSheet<F extends string>(sheet: Sheet, columns: readonly TemplateColumn<F>[]) {
   sheet.columns = columns.map((c) => ({
     key: c.field,
     width: c.width,
@@ -145,8 +147,17 @@ function startSheet<F extends string>(sheet: Sheet, name: string, columns: reado
     cell.fill = HEADER_FILL;
   });
   header.commit();
+}
+
+/**
+ * Adds the drop-downs to a sheet's coded columns, down to a margin below the last row written. Not to
+ * the sheet's last row: readers that load a whole workbook (exceljs among them) expand a validation
+ * range cell by cell.
+ */
+function addDropDowns<F extends string>(sheet: Sheet, name: string, columns: readonly TemplateColumn<F>[], labelRanges: Map<string, string>, rows: number) {
+  const last = Math.max(rows + DROP_DOWN_MARGIN, DROP_DOWN_MIN_ROWS);
   columns.forEach((c, i) => {
-    const range = `${columnLetter(i + 1)}2:${columnLetter(i + 1)}${LAST_ROW}`;
+    const range = `${columnLetter(i + 1)}2:${columnLetter(i + 1)}${last}`;
     const labels = labelRanges.get(`${name}/${c.header}`);
     // A coded cell may also hold the code, so a value outside the list warns rather than refuses.
     if (labels && c.kind.type === 'code')
@@ -204,21 +215,27 @@ export async function writeTemplate(out: Writable, pages?: () => AsyncIterable<E
   const itemSheet = workbook.addWorksheet(ITEM_SHEET, frozen) as Sheet;
   const guideSheet = workbook.addWorksheet(GUIDE_SHEET);
 
-  startSheet(entrySheet, ENTRY_SHEET, entryColumns, labelRanges);
+  startSheet(entrySheet, entryColumns);
+  let rows = 0;
   for await (const page of pages?.() ?? [])
     for (const { content, departmentName } of page) {
       const values = { ...content, department: departmentName } as Record<string, unknown>;
       entrySheet.addRow(entryColumns.map((c) => cellOf(c.kind, values[c.field]))).commit();
+      rows++;
     }
+  addDropDowns(entrySheet, ENTRY_SHEET, entryColumns, labelRanges, rows);
   await entrySheet.commit();
 
-  startSheet(itemSheet, ITEM_SHEET, itemColumns, labelRanges);
+  startSheet(itemSheet, itemColumns);
+  rows = 0;
   for await (const page of pages?.() ?? [])
     for (const { content } of page)
       for (const item of content.items) {
         const values = { ...item, entryName: content.name } as Record<string, unknown>;
         itemSheet.addRow(itemColumns.map((c) => cellOf(c.kind, values[c.field]))).commit();
+        rows++;
       }
+  addDropDowns(itemSheet, ITEM_SHEET, itemColumns, labelRanges, rows);
   await itemSheet.commit();
 
   guideSheet.columns = [{ width: 10 }, { width: 14 }, { width: 10 }, { width: 44 }, { width: 10 }, { width: 16 }];

@@ -51,7 +51,7 @@ export function formatValue(t: Translate, field: string, value: unknown, systemN
   const list = contentCodeLists[field];
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
-    return value.map((v) => formatValue(t, field, v, systemName)).join('、');
+    return value.map((v) => formatValue(t, field, v, systemName)).join(t('catalog.listSeparator'));
   }
   if (typeof value === 'object') {
     const item = value as { name?: string; dataType?: string; length?: number | null };

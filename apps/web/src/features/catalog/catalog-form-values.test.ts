@@ -32,7 +32,9 @@ describe('compile form values', () => {
     };
     expect(toContentDraft(values)).toMatchObject({ sharingCondition: null, openCondition: null, updateCycleNote: null });
     expect(toContentDraft({ ...values, sharingType: 'none', sharingMethods: ['api'] })).toMatchObject({ sharingMethods: [] });
-    expect(toContentDraft({ ...values, updateCycle: 'other', updateCycleNote: ' 每届换届后 ' })).toMatchObject({ updateCycleNote: '每届换届后' });
+    expect(toContentDraft({ ...values, updateCycle: 'other', updateCycleNote: ' 每届换届后 ' })).toMatchObject({
+      updateCycleNote: '每届换届后',
+    });
   });
 
   it('drops empty and repeated tags', () => {

@@ -19,7 +19,17 @@ export type CatalogFormValues = Partial<Omit<CatalogContent, 'items'>> & { items
 
 /** A new, empty data item row. */
 export function emptyItem(): ItemFormValues {
-  return { name: '', nameEn: '', dataType: 'char', length: null, precision: null, description: '', primaryKey: false, timestamp: false, sensitive: false };
+  return {
+    name: '',
+    nameEn: '',
+    dataType: 'char',
+    length: null,
+    precision: null,
+    description: '',
+    primaryKey: false,
+    timestamp: false,
+    sensitive: false,
+  };
 }
 
 /** The values a new entry starts with: the common choices preselected, what only the officer knows left empty. */

@@ -71,9 +71,9 @@ describe('problemsFromError', () => {
     expect(problemsFromError(zhT, new ApiError(409, ErrorCode.Duplicate, '', { field: 'name' }))).toEqual([
       { path: ['name'], message: '已有同名的目录' },
     ]);
-    expect(problemsFromError(zhT, new ApiError(400, ErrorCode.ValidationFailed, '', { field: 'departmentId', reason: 'no such department' }))).toEqual([
-      { path: ['departmentId'], message: 'no such department' },
-    ]);
+    expect(
+      problemsFromError(zhT, new ApiError(400, ErrorCode.ValidationFailed, '', { field: 'departmentId', reason: 'no such department' })),
+    ).toEqual([{ path: ['departmentId'], message: 'no such department' }]);
   });
 
   it('leaves errors that are not about fields to the caller', () => {

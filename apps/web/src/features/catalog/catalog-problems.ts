@@ -80,7 +80,8 @@ export function issueText(t: Translate, issue: Omit<ShapeIssue, 'path'>): string
   }
   if (issue.code === 'too_small') return t('validation.required');
   if (issue.code === 'invalid_format' || issue.code === 'invalid_string' || issue.code === 'pattern') return t('catalog.validation.format');
-  if (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_enum_value') return t('catalog.validation.invalid');
+  if (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_enum_value')
+    return t('catalog.validation.invalid');
   return issue.message || t('catalog.validation.invalid');
 }
 
@@ -147,7 +148,10 @@ export function groupProblems(problems: readonly FieldProblem[], toField: (path:
  * Checks form content with the server's own schema and compile rules (@shuyuan/contracts), so the
  * form refuses exactly what the server would: the content to send, or the problems to show.
  */
-export function checkContent(t: Translate, draft: unknown): { content: CatalogEntryContent; problems: [] } | { content: null; problems: FieldProblem[] } {
+export function checkContent(
+  t: Translate,
+  draft: unknown,
+): { content: CatalogEntryContent; problems: [] } | { content: null; problems: FieldProblem[] } {
   const parsed = CatalogEntryContent.safeParse(draft);
   if (!parsed.success) return { content: null, problems: fromShapeIssues(t, parsed.error.issues) };
   const problems = contentProblems(parsed.data);

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { emptySearchState, isFiltered, readSearchState, toApiParams, toggleFilter, writeSearchState } from '@/features/catalog/catalog-query';
+import {
+  emptySearchState,
+  isFiltered,
+  readSearchState,
+  toApiParams,
+  toggleFilter,
+  writeSearchState,
+} from '@/features/catalog/catalog-query';
 
 describe('catalog search state', () => {
   it('reads what it writes, leaving defaults out of the URL', () => {
-    const state = { q: '社保 参保', filters: { domain: ['health', 'education'], department: ['d1'] }, sort: 'applied' as const, page: 3, pageSize: 50 };
+    const state = {
+      q: '社保 参保',
+      filters: { domain: ['health', 'education'], department: ['d1'] },
+      sort: 'applied' as const,
+      page: 3,
+      pageSize: 50,
+    };
     const params = writeSearchState(state);
-    expect(params.toString()).toBe('q=%E7%A4%BE%E4%BF%9D+%E5%8F%82%E4%BF%9D&departmentId=d1&domain=health%2Ceducation&sort=applied&page=3&size=50');
+    expect(params.toString()).toBe(
+      'q=%E7%A4%BE%E4%BF%9D+%E5%8F%82%E4%BF%9D&departmentId=d1&domain=health%2Ceducation&sort=applied&page=3&size=50',
+    );
     expect(readSearchState(params)).toEqual(state);
     expect(writeSearchState(emptySearchState()).toString()).toBe('');
     expect(writeSearchState(emptySearchState('updated'), 'updated').toString()).toBe('');

@@ -47,7 +47,17 @@ export function buildContent(overrides: Partial<CatalogContent> = {}): CatalogCo
         timestamp: false,
         sensitive: true,
       },
-      { name: '姓名', nameEn: null, dataType: 'char', length: 50, precision: null, description: null, primaryKey: false, timestamp: false, sensitive: true },
+      {
+        name: '姓名',
+        nameEn: null,
+        dataType: 'char',
+        length: 50,
+        precision: null,
+        description: null,
+        primaryKey: false,
+        timestamp: false,
+        sensitive: true,
+      },
     ],
     ...overrides,
   };

@@ -20,11 +20,14 @@ const pre = (text: string | null | undefined) =>
 export function EntryContentView({ content, meta, withItems = true }: { content: CatalogContent; meta?: EntryMeta; withItems?: boolean }) {
   const t = useT();
   const code = (list: CatalogCodeList, value: string | null | undefined) => codeLabel(t, list, value);
-  const item = (key: string, label: MessageKey, children: ReactNode, span?: number) => ({ key, label: t(label), children, span });
+  const item = (key: string, label: MessageKey, children: ReactNode, span?: 'filled') => ({ key, label: t(label), children, span });
 
   const basics = [
     ...(meta
-      ? [item('code', 'catalog.field.code', <Typography.Text copyable>{meta.code}</Typography.Text>), item('department', 'catalog.field.department', meta.departmentName)]
+      ? [
+          item('code', 'catalog.field.code', <Typography.Text copyable>{meta.code}</Typography.Text>),
+          item('department', 'catalog.field.department', meta.departmentName),
+        ]
       : []),
     item('name', 'catalog.field.name', content.name),
     item('resourceAttribute', 'catalog.field.resourceAttribute', code('resourceAttribute', content.resourceAttribute)),
@@ -55,30 +58,46 @@ export function EntryContentView({ content, meta, withItems = true }: { content:
         '—'
       ),
     ),
-    item('relatedCodes', 'catalog.field.relatedCodes', content.relatedCodes.length > 0 ? content.relatedCodes.join('、') : '—'),
-    item('summary', 'catalog.field.summary', pre(content.summary), 3),
+    item(
+      'relatedCodes',
+      'catalog.field.relatedCodes',
+      content.relatedCodes.length > 0 ? content.relatedCodes.join(t('catalog.listSeparator')) : '—',
+    ),
+    item('summary', 'catalog.field.summary', pre(content.summary), 'filled'),
   ];
 
   const sharing = [
-    item('sharingType', 'catalog.field.sharingType', <Tag color={content.sharingType === 'none' ? 'default' : 'blue'}>{code('sharingType', content.sharingType)}</Tag>),
+    item(
+      'sharingType',
+      'catalog.field.sharingType',
+      <Tag color={content.sharingType === 'none' ? 'default' : 'blue'}>{code('sharingType', content.sharingType)}</Tag>,
+    ),
     item(
       'sharingMethods',
       'catalog.field.sharingMethods',
-      content.sharingMethods.length > 0 ? content.sharingMethods.map((m) => code('sharingMethod', m)).join('、') : '—',
+      content.sharingMethods.length > 0
+        ? content.sharingMethods.map((m) => code('sharingMethod', m)).join(t('catalog.listSeparator'))
+        : '—',
     ),
     item(
       'sharingCondition',
       content.sharingType === 'none' ? 'catalog.field.sharingBasis' : 'catalog.field.sharingCondition',
       pre(content.sharingCondition),
-      3,
+      'filled',
     ),
-    item('openType', 'catalog.field.openType', <Tag color={content.openType === 'none' ? 'default' : 'green'}>{code('openType', content.openType)}</Tag>),
-    item('openCondition', 'catalog.field.openCondition', pre(content.openCondition), 2),
+    item(
+      'openType',
+      'catalog.field.openType',
+      <Tag color={content.openType === 'none' ? 'default' : 'green'}>{code('openType', content.openType)}</Tag>,
+    ),
+    item('openCondition', 'catalog.field.openCondition', pre(content.openCondition), 'filled'),
     item(
       'updateCycle',
       'catalog.field.updateCycle',
-      content.updateCycleNote ? `${code('updateCycle', content.updateCycle)}（${content.updateCycleNote}）` : code('updateCycle', content.updateCycle),
-      3,
+      content.updateCycleNote
+        ? `${code('updateCycle', content.updateCycle)}（${content.updateCycleNote}）`
+        : code('updateCycle', content.updateCycle),
+      'filled',
     ),
   ];
 

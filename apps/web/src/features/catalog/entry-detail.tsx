@@ -24,7 +24,7 @@ export function EntryHeader({ entry, extra }: { entry: CatalogEntry; extra?: Rea
           </Typography.Title>
           <Flex gap={4} wrap>
             <EntryStatusTag status={entry.status} />
-            {entry.hasPendingChange && <Tag color="orange">{t('catalog.pendingChange')}</Tag>}
+            {entry.hasPendingChange && entry.status === 'published' && <Tag color="orange">{t('catalog.pendingChange')}</Tag>}
             {entry.mirrored && (
               <Tooltip title={t('catalog.mirroredHint')}>
                 <Tag color="purple">{t('catalog.mirrored', { region: entry.regionCode ?? '—' })}</Tag>
@@ -37,7 +37,11 @@ export function EntryHeader({ entry, extra }: { entry: CatalogEntry; extra?: Rea
             <Tag color="green">{codeLabel(t, 'openType', entry.openType)}</Tag>
           </Flex>
         </div>
-        {extra && <Flex gap={8} wrap>{extra}</Flex>}
+        {extra && (
+          <Flex gap={8} wrap>
+            {extra}
+          </Flex>
+        )}
       </Flex>
       <Descriptions
         size="small"
@@ -63,13 +67,23 @@ export function EntryHeader({ entry, extra }: { entry: CatalogEntry; extra?: Rea
  * then tabs for the data items, related systems, versions, lifecycle and (for the department and
  * reviewers) the pending change.
  */
-export function EntryDetail({ entry, entryPath, extra, notices }: { entry: CatalogEntry; entryPath: (id: string) => string; extra?: ReactNode; notices?: ReactNode }) {
+export function EntryDetail({
+  entry,
+  entryPath,
+  extra,
+  notices,
+}: {
+  entry: CatalogEntry;
+  entryPath: (id: string) => string;
+  extra?: ReactNode;
+  notices?: ReactNode;
+}) {
   const t = useT();
   return (
     <Flex vertical gap={16}>
       <EntryHeader entry={entry} extra={extra} />
       {notices}
-      <EntryContentView content={entry.content} meta={entry} withItems={false} />
+      <EntryContentView content={entry.content} withItems={false} />
       <Card size="small">
         <Tabs
           defaultActiveKey={entry.pending ? 'pending' : 'items'}
@@ -93,7 +107,11 @@ export function EntryDetail({ entry, entryPath, extra, notices }: { entry: Catal
                   },
                 ]
               : []),
-            { key: 'systems', label: t('catalog.detail.systems', { count: entry.systems.length }), children: <EntrySystems systems={entry.systems} entryPath={entryPath} /> },
+            {
+              key: 'systems',
+              label: t('catalog.detail.systems', { count: entry.systems.length }),
+              children: <EntrySystems systems={entry.systems} entryPath={entryPath} />,
+            },
             { key: 'versions', label: t('catalog.detail.versions'), children: <EntryVersions entryId={entry.id} /> },
             { key: 'timeline', label: t('catalog.detail.timeline'), children: <EntryTimeline entryId={entry.id} /> },
           ]}

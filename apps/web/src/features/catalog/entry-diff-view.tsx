@@ -7,7 +7,17 @@ import { useT } from '@/i18n/lang-provider';
 const kindColor = { added: 'green', removed: 'red', changed: 'blue' } as const;
 
 /** What changed between two versions of an entry (by default: the pending change against what is published). */
-export function EntryDiffView({ entryId, from, to, systemName }: { entryId: string; from?: string; to?: string; systemName?: (id: string) => string }) {
+export function EntryDiffView({
+  entryId,
+  from,
+  to,
+  systemName,
+}: {
+  entryId: string;
+  from?: string;
+  to?: string;
+  systemName?: (id: string) => string;
+}) {
   const t = useT();
   const diff = useEntryDiff(entryId, { from, to });
   const rows = diff.data ? describeChanges(t, diff.data.changes, systemName) : [];
@@ -22,7 +32,9 @@ export function EntryDiffView({ entryId, from, to, systemName }: { entryId: stri
       pagination={false}
       scroll={{ x: 'max-content' }}
       locale={{
-        emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={diff.error ? errorText(diff.error, t) : t('catalog.diff.none')} />,
+        emptyText: (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={diff.error ? errorText(diff.error, t) : t('catalog.diff.none')} />
+        ),
       }}
       columns={[
         {
@@ -38,9 +50,17 @@ export function EntryDiffView({ entryId, from, to, systemName }: { entryId: stri
         {
           title: t('catalog.diff.before'),
           dataIndex: 'before',
-          render: (text: string) => <Typography.Text delete={text !== '—'} type="secondary" style={{ whiteSpace: 'pre-wrap' }}>{text}</Typography.Text>,
+          render: (text: string) => (
+            <Typography.Text delete={text !== '—'} type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+              {text}
+            </Typography.Text>
+          ),
         },
-        { title: t('catalog.diff.after'), dataIndex: 'after', render: (text: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span> },
+        {
+          title: t('catalog.diff.after'),
+          dataIndex: 'after',
+          render: (text: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span>,
+        },
       ]}
     />
   );

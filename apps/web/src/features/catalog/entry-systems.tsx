@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Descriptions, Empty, List, Modal, Tag, Typography } from 'antd';
+import { Button, Descriptions, Empty, Flex, Modal, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { errorText } from '@/components/api-error';
 import type { CatalogEntry } from '@/features/catalog/catalog-types';
@@ -8,12 +8,27 @@ import { useT } from '@/i18n/lang-provider';
 import type { MessageKey } from '@/i18n/messages';
 
 /** A system's details and the published entries it links, the system side of 目录—数据—系统. */
-function SystemModal({ systemId, entryPath, onClose }: { systemId: string | null; entryPath: (id: string) => string; onClose: () => void }) {
+function SystemModal({
+  systemId,
+  entryPath,
+  onClose,
+}: {
+  systemId: string | null;
+  entryPath: (id: string) => string;
+  onClose: () => void;
+}) {
   const t = useT();
   const system = useSystem(systemId);
   const entries = useSystemEntries(systemId);
   return (
-    <Modal open={systemId !== null} title={system.data?.name ?? t('catalog.system.title')} footer={null} onCancel={onClose} width={720} destroyOnHidden>
+    <Modal
+      open={systemId !== null}
+      title={system.data?.name ?? t('catalog.system.title')}
+      footer={null}
+      onCancel={onClose}
+      width={720}
+      destroyOnHidden
+    >
       {system.error ? (
         <Empty description={errorText(system.error, t)} />
       ) : (
@@ -24,7 +39,11 @@ function SystemModal({ systemId, entryPath, onClose }: { systemId: string | null
             items={[
               { key: 'department', label: t('catalog.field.department'), children: system.data.departmentName },
               { key: 'status', label: t('common.status'), children: t(`catalog.system.status.${system.data.status}` as MessageKey) },
-              { key: 'cloud', label: t('catalog.system.onGovCloud'), children: system.data.onGovCloud ? t('catalog.yes') : t('catalog.no') },
+              {
+                key: 'cloud',
+                label: t('catalog.system.onGovCloud'),
+                children: system.data.onGovCloud ? t('catalog.yes') : t('catalog.no'),
+              },
               { key: 'count', label: t('catalog.system.entryCount'), children: system.data.entryCount },
               { key: 'description', label: t('common.description'), children: system.data.description || '—', span: 2 },
             ]}
@@ -32,20 +51,22 @@ function SystemModal({ systemId, entryPath, onClose }: { systemId: string | null
         )
       )}
       <Typography.Title level={5}>{t('catalog.system.entries')}</Typography.Title>
-      <List
-        size="small"
-        loading={entries.isPending}
-        dataSource={entries.data ?? []}
-        locale={{ emptyText: t('catalog.system.noEntries') }}
-        renderItem={(entry) => (
-          <List.Item>
-            <Link to={entryPath(entry.id)} onClick={onClose}>
-              {entry.name}
-            </Link>
-            <Typography.Text type="secondary">{entry.code}</Typography.Text>
-          </List.Item>
-        )}
-      />
+      {entries.isPending ? (
+        <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>
+      ) : (entries.data ?? []).length === 0 ? (
+        <Typography.Text type="secondary">{t('catalog.system.noEntries')}</Typography.Text>
+      ) : (
+        <Flex vertical gap={6}>
+          {(entries.data ?? []).map((entry) => (
+            <Flex key={entry.id} justify="space-between" gap={12}>
+              <Link to={entryPath(entry.id)} onClick={onClose}>
+                {entry.name}
+              </Link>
+              <Typography.Text type="secondary">{entry.code}</Typography.Text>
+            </Flex>
+          ))}
+        </Flex>
+      )}
     </Modal>
   );
 }
@@ -57,19 +78,16 @@ export function EntrySystems({ systems, entryPath }: { systems: CatalogEntry['sy
   if (systems.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('catalog.detail.noSystems')} />;
   return (
     <>
-      <List
-        size="small"
-        data-testid="entry-systems"
-        dataSource={systems}
-        renderItem={(system) => (
-          <List.Item>
+      <Flex vertical gap={4} data-testid="entry-systems">
+        {systems.map((system) => (
+          <Flex key={system.id} align="center" gap={8}>
             <Button type="link" style={{ paddingInline: 0 }} onClick={() => setOpen(system.id)}>
               {system.name}
             </Button>
             <Tag>{system.departmentName}</Tag>
-          </List.Item>
-        )}
-      />
+          </Flex>
+        ))}
+      </Flex>
       <SystemModal systemId={open} entryPath={entryPath} onClose={() => setOpen(null)} />
     </>
   );

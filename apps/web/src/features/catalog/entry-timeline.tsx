@@ -27,9 +27,11 @@ export function EntryTimeline({ entryId }: { entryId: string }) {
       items={timeline.data.map((event) => ({
         key: event.id,
         color: actionColor[event.action] ?? 'blue',
-        title: formatDateTime(event.at),
         content: (
           <>
+            <Typography.Text type="secondary" style={{ marginInlineEnd: 12 }}>
+              {formatDateTime(event.at)}
+            </Typography.Text>
             <Typography.Text strong>{timelineActionLabel(t, event.action)}</Typography.Text>
             <Typography.Text type="secondary">
               {' · '}

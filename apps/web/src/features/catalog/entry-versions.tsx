@@ -24,7 +24,10 @@ export function EntryVersions({ entryId }: { entryId: string }) {
         pagination={false}
         locale={{
           emptyText: (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={versions.error ? errorText(versions.error, t) : t('catalog.versions.empty')} />
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={versions.error ? errorText(versions.error, t) : t('catalog.versions.empty')}
+            />
           ),
         }}
         columns={[

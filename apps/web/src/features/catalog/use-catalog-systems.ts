@@ -55,7 +55,9 @@ export function useCreateSystem() {
 
 /** Updates a system at the version it was read. */
 export function useUpdateSystem() {
-  return useSystemMutation(({ id, ...changes }: InfoSystemUpdateInput & { id: string }) => api.patch<InfoSystem>(`/catalog/systems/${id}`, changes));
+  return useSystemMutation(({ id, ...changes }: InfoSystemUpdateInput & { id: string }) =>
+    api.patch<InfoSystem>(`/catalog/systems/${id}`, changes),
+  );
 }
 
 /** Deletes a system no entry links. */

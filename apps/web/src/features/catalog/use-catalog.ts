@@ -122,9 +122,7 @@ export function useRequestUpdate() {
 
 /** Deletes a draft that was never published. */
 export function useDeleteEntry() {
-  return useEntryMutation(({ id, version }: { id: string; version: number }) =>
-    api.delete(`/catalog/entries/${id}`, { version }),
-  );
+  return useEntryMutation(({ id, version }: { id: string; version: number }) => api.delete(`/catalog/entries/${id}`, { version }));
 }
 
 /** The bureau's decision on what is in review. */

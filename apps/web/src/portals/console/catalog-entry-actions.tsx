@@ -28,7 +28,12 @@ export const consoleEntryPath = (id: string) => `/console/catalog/${id}`;
 type ReasonAction = 'retire' | 'request_update';
 
 const reasonTexts = {
-  retire: { title: 'catalog.action.retireTitle', label: 'catalog.action.retireReason', required: 'catalog.action.retireReasonRequired', done: 'catalog.action.retireDone' },
+  retire: {
+    title: 'catalog.action.retireTitle',
+    label: 'catalog.action.retireReason',
+    required: 'catalog.action.retireReasonRequired',
+    done: 'catalog.action.retireDone',
+  },
   request_update: {
     title: 'catalog.action.requestUpdateTitle',
     label: 'catalog.action.requestUpdateReason',
@@ -106,7 +111,8 @@ export function useEntryActionRunner(options: { onDeleted?: () => void } = {}) {
   const run = (action: EntryAction, entry: CatalogEntry) => {
     const { id, version } = entry;
     if (action === 'edit') navigate(`${consoleEntryPath(id)}/edit`);
-    if (action === 'submit') step.mutate({ id, step: 'submit', version }, { onSuccess: done(t('catalog.action.submitDone')), onError: showError });
+    if (action === 'submit')
+      step.mutate({ id, step: 'submit', version }, { onSuccess: done(t('catalog.action.submitDone')), onError: showError });
     if (action === 'withdraw')
       modal.confirm({
         title: t('catalog.action.withdrawConfirm', { name: entry.name }),
@@ -197,12 +203,12 @@ export function EntryRowActions({ id, onRun }: { id: string; onRun: (action: Ent
   const [open, setOpen] = useState(false);
   return (
     <Dropdown
-        open={open}
-        onOpenChange={setOpen}
-        trigger={['click']}
-        popupRender={() => (
-          <RowActionMenu
-            id={id}
+      open={open}
+      onOpenChange={setOpen}
+      trigger={['click']}
+      popupRender={() => (
+        <RowActionMenu
+          id={id}
           onRun={(action, entry) => {
             setOpen(false);
             onRun(action, entry);

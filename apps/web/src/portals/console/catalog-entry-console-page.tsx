@@ -31,7 +31,9 @@ export function EntryStateNotices({ entry }: { entry: CatalogEntry }) {
           title={t('catalog.returned.title')}
           description={
             <span data-testid="catalog-return-comment">
-              {returned ? t('catalog.returned.by', { name: returned.actorName, time: formatDateTime(returned.at), comment: returned.comment ?? '' }) : t('common.loading')}
+              {returned
+                ? t('catalog.returned.by', { name: returned.actorName, time: formatDateTime(returned.at), comment: returned.comment ?? '' })
+                : t('common.loading')}
             </span>
           }
         />
@@ -48,7 +50,11 @@ export function EntryStateNotices({ entry }: { entry: CatalogEntry }) {
               {entry.reviewOverdue && <Tag color="red">{t('catalog.review.overdue')}</Tag>}
             </Flex>
           }
-          description={entry.status === 'retire_review' && retireRequest?.comment ? t('catalog.review.retireReason', { reason: retireRequest.comment }) : undefined}
+          description={
+            entry.status === 'retire_review' && retireRequest?.comment
+              ? t('catalog.review.retireReason', { reason: retireRequest.comment })
+              : undefined
+          }
         />
       )}
       {entry.status === 'published' && entry.pending && <Alert type="warning" showIcon title={t('catalog.detail.pendingNotice')} />}

@@ -25,7 +25,9 @@ export function CatalogFormFields({ form }: { form: FormInstance<CatalogFormValu
   const updateCycle = Form.useWatch('updateCycle', form);
   const systems = useSystems();
   const systemOptions = (systems.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.departmentName}）` }));
-  const select = (list: Parameters<typeof codeOptions>[1]) => <Select options={codeOptions(t, list)} showSearch={{ optionFilterProp: 'label' }} />;
+  const select = (list: Parameters<typeof codeOptions>[1]) => (
+    <Select options={codeOptions(t, list)} showSearch={{ optionFilterProp: 'label' }} />
+  );
 
   return (
     <>
@@ -35,14 +37,28 @@ export function CatalogFormFields({ form }: { form: FormInstance<CatalogFormValu
             <Form.Item
               name="name"
               label={t('catalog.field.name')}
-              rules={[required, { whitespace: true, message: t('validation.required') }, { min: limits.nameMin, message: t('validation.min', { min: limits.nameMin }) }]}
+              rules={[
+                required,
+                { whitespace: true, message: t('validation.required') },
+                { min: limits.nameMin, message: t('validation.min', { min: limits.nameMin }) },
+              ]}
             >
               <Input maxLength={limits.nameMax} showCount placeholder={t('catalog.form.namePlaceholder')} data-testid="form-name" />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="summary" label={t('catalog.field.summary')} rules={[required, { whitespace: true, message: t('validation.required') }]}>
-              <Input.TextArea rows={4} maxLength={limits.summaryMax} showCount placeholder={t('catalog.form.summaryPlaceholder')} data-testid="form-summary" />
+            <Form.Item
+              name="summary"
+              label={t('catalog.field.summary')}
+              rules={[required, { whitespace: true, message: t('validation.required') }]}
+            >
+              <Input.TextArea
+                rows={4}
+                maxLength={limits.summaryMax}
+                showCount
+                placeholder={t('catalog.form.summaryPlaceholder')}
+                data-testid="form-summary"
+              />
             </Form.Item>
           </Col>
           <Col {...third}>
@@ -111,8 +127,16 @@ export function CatalogFormFields({ form }: { form: FormInstance<CatalogFormValu
             </Form.Item>
           </Col>
           <Col {...third}>
-            <Form.Item name="formatType" label={t('catalog.field.formatType')} rules={[required, { whitespace: true, message: t('validation.required') }]}>
-              <Input maxLength={limits.formatTypeMax} placeholder={t('catalog.form.formatTypePlaceholder')} data-testid="form-format-type" />
+            <Form.Item
+              name="formatType"
+              label={t('catalog.field.formatType')}
+              rules={[required, { whitespace: true, message: t('validation.required') }]}
+            >
+              <Input
+                maxLength={limits.formatTypeMax}
+                placeholder={t('catalog.form.formatTypePlaceholder')}
+                data-testid="form-format-type"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
@@ -126,7 +150,11 @@ export function CatalogFormFields({ form }: { form: FormInstance<CatalogFormValu
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="tags" label={t('catalog.field.tags')} extra={t('catalog.form.tagsHint', { max: limits.tagsMax, length: limits.tagMax })}>
+            <Form.Item
+              name="tags"
+              label={t('catalog.field.tags')}
+              extra={t('catalog.form.tagsHint', { max: limits.tagsMax, length: limits.tagMax })}
+            >
               <Select mode="tags" maxCount={limits.tagsMax} tokenSeparators={[',', '，', ' ']} open={false} suffixIcon={null} />
             </Form.Item>
           </Col>
@@ -139,7 +167,8 @@ export function CatalogFormFields({ form }: { form: FormInstance<CatalogFormValu
                 {
                   validator: async (_, codes?: string[]) => {
                     const bad = (codes ?? []).filter((code) => !resourceCodePattern.test(code.trim()));
-                    if (bad.length > 0) throw new Error(t('catalog.form.relatedCodesInvalid', { codes: bad.join('、') }));
+                    if (bad.length > 0)
+                      throw new Error(t('catalog.form.relatedCodesInvalid', { codes: bad.join(t('catalog.listSeparator')) }));
                   },
                 },
               ]}
@@ -158,7 +187,11 @@ export function CatalogFormFields({ form }: { form: FormInstance<CatalogFormValu
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="sharingMethods" label={t('catalog.field.sharingMethods')} extra={sharingType === 'none' ? t('catalog.form.noMethodWhenNotShared') : undefined}>
+            <Form.Item
+              name="sharingMethods"
+              label={t('catalog.field.sharingMethods')}
+              extra={sharingType === 'none' ? t('catalog.form.noMethodWhenNotShared') : undefined}
+            >
               <Checkbox.Group options={codeOptions(t, 'sharingMethod')} disabled={sharingType === 'none'} />
             </Form.Item>
           </Col>

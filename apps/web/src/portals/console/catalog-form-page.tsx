@@ -22,7 +22,14 @@ import {
 import { checkContent, groupProblems, problemsFromError, type FieldProblem } from '@/features/catalog/catalog-problems';
 import type { CatalogEntry } from '@/features/catalog/catalog-types';
 import { lastEvent } from '@/features/catalog/entry-timeline';
-import { fetchEntry, useCatalogEntry, useCreateEntry, useEntryStep, useEntryTimeline, useUpdateEntry } from '@/features/catalog/use-catalog';
+import {
+  fetchEntry,
+  useCatalogEntry,
+  useCreateEntry,
+  useEntryStep,
+  useEntryTimeline,
+  useUpdateEntry,
+} from '@/features/catalog/use-catalog';
 import { DepartmentTreeSelect } from '@/features/identity/department-tree-select';
 import { useCan, useMe } from '@/features/identity/use-session';
 import { useT } from '@/i18n/lang-provider';
@@ -57,7 +64,12 @@ function FormNotices({ entry }: { entry: CatalogEntry }) {
         />
       )}
       {entry.status === 'published' && (
-        <Alert type="warning" showIcon title={entry.pending ? t('catalog.form.editingChange') : t('catalog.form.publishedNotice')} data-testid="form-change-notice" />
+        <Alert
+          type="warning"
+          showIcon
+          title={entry.pending ? t('catalog.form.editingChange') : t('catalog.form.publishedNotice')}
+          data-testid="form-change-notice"
+        />
       )}
       {!entry.actions.includes('edit') && (
         <Alert type="info" showIcon title={t('catalog.form.notEditable', { status: codeLabel(t, 'entryStatus', entry.status) })} />
@@ -185,7 +197,9 @@ function CatalogForm({ entry }: { entry: CatalogEntry | null }) {
           type="error"
           showIcon
           title={t('catalog.form.problems')}
-          description={otherProblems.map((p) => (p.path.length > 0 ? `${fieldLabel(t, String(p.path[0]))}: ${p.message}` : p.message)).join('；')}
+          description={otherProblems
+            .map((p) => (p.path.length > 0 ? `${fieldLabel(t, String(p.path[0]))}: ${p.message}` : p.message))
+            .join('；')}
         />
       )}
       <Form<CatalogFormValues & { departmentId?: string }>
@@ -197,7 +211,10 @@ function CatalogForm({ entry }: { entry: CatalogEntry | null }) {
         onValuesChange={(changed: Partial<CatalogFormValues>, all) => {
           setDirty(true);
           // The 项 code follows the domain until the officer types one of their own.
-          if (changed.domain && (!all.classItem || !form.isFieldTouched('classItem'))) form.setFieldValue('classItem', classItemOfDomain(changed.domain));
+          if (changed.domain && (!all.classItem || !form.isFieldTouched('classItem')))
+            form.setFieldValue('classItem', classItemOfDomain(changed.domain));
+          // An entry that is not shared has no method; a box left ticked but greyed out would only confuse.
+          if (changed.sharingType === 'none') form.setFieldValue('sharingMethods', []);
         }}
         data-testid="catalog-form"
       >
@@ -225,12 +242,26 @@ function CatalogForm({ entry }: { entry: CatalogEntry | null }) {
           <Typography.Text type="secondary">{dirty ? t('catalog.form.unsaved') : t('catalog.form.allSaved')}</Typography.Text>
           <Flex gap={8} wrap>
             <Button onClick={() => navigate(entry ? consoleEntryPath(entry.id) : '/console/catalog')}>{t('catalog.form.cancel')}</Button>
-            <Button icon={<SaveOutlined />} type={entry?.actions.includes('submit') && !dirty ? 'default' : 'primary'} loading={saving} disabled={!editable} onClick={() => void save()} data-testid="entry-save">
+            <Button
+              icon={<SaveOutlined />}
+              type={entry?.actions.includes('submit') && !dirty ? 'default' : 'primary'}
+              loading={saving}
+              disabled={!editable}
+              onClick={() => void save()}
+              data-testid="entry-save"
+            >
               {entry?.status === 'published' ? t('catalog.form.saveChange') : t('catalog.form.save')}
             </Button>
             {entry?.actions.includes('submit') && (
               <Tooltip title={dirty ? t('catalog.form.saveFirst') : undefined}>
-                <Button type="primary" icon={<SendOutlined />} disabled={dirty || saving} loading={step.isPending} onClick={submit} data-testid="entry-submit">
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  disabled={dirty || saving}
+                  loading={step.isPending}
+                  onClick={submit}
+                  data-testid="entry-submit"
+                >
                   {t('catalog.action.submit')}
                 </Button>
               </Tooltip>

@@ -53,7 +53,11 @@ export function CatalogItemsEditor({ problems }: { problems: string[] }) {
                 title: t('catalog.item.nameEn'),
                 key: 'nameEn',
                 render: (_, field) => (
-                  <Form.Item name={[field.name, 'nameEn']} style={{ margin: 0 }} rules={[{ pattern: nameEnPattern, message: t('catalog.form.nameEnPattern') }]}>
+                  <Form.Item
+                    name={[field.name, 'nameEn']}
+                    style={{ margin: 0 }}
+                    rules={[{ pattern: nameEnPattern, message: t('catalog.form.nameEnPattern') }]}
+                  >
                     <Input maxLength={limits.itemNameEnMax} style={{ width: 150 }} placeholder="id_card_no" />
                   </Form.Item>
                 ),
@@ -62,7 +66,11 @@ export function CatalogItemsEditor({ problems }: { problems: string[] }) {
                 title: t('catalog.item.dataType'),
                 key: 'dataType',
                 render: (_, field) => (
-                  <Form.Item name={[field.name, 'dataType']} style={{ margin: 0 }} rules={[{ required: true, message: t('validation.required') }]}>
+                  <Form.Item
+                    name={[field.name, 'dataType']}
+                    style={{ margin: 0 }}
+                    rules={[{ required: true, message: t('validation.required') }]}
+                  >
                     <Select options={dataTypes} style={{ width: 120 }} />
                   </Form.Item>
                 ),
@@ -110,7 +118,14 @@ export function CatalogItemsEditor({ problems }: { problems: string[] }) {
                 render: (_, field) => (
                   <Flex gap={2}>
                     <Tooltip title={t('catalog.form.moveUp')}>
-                      <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={field.name === 0} onClick={() => move(field.name, field.name - 1)} aria-label={t('catalog.form.moveUp')} />
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<ArrowUpOutlined />}
+                        disabled={field.name === 0}
+                        onClick={() => move(field.name, field.name - 1)}
+                        aria-label={t('catalog.form.moveUp')}
+                      />
                     </Tooltip>
                     <Tooltip title={t('catalog.form.moveDown')}>
                       <Button
@@ -141,10 +156,17 @@ export function CatalogItemsEditor({ problems }: { problems: string[] }) {
           />
           <Form.ErrorList errors={errors} />
           <Flex justify="space-between" align="center" wrap gap={8}>
-            <Button icon={<PlusOutlined />} onClick={() => add(emptyItem())} disabled={fields.length >= limits.itemsMax} data-testid="items-add">
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => add(emptyItem())}
+              disabled={fields.length >= limits.itemsMax}
+              data-testid="items-add"
+            >
               {t('catalog.form.addItem')}
             </Button>
-            <Typography.Text type="secondary">{t('catalog.form.itemsHint', { count: fields.length, max: limits.itemsMax })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('catalog.form.itemsHint', { count: fields.length, max: limits.itemsMax })}
+            </Typography.Text>
           </Flex>
         </Flex>
       )}

@@ -7,7 +7,14 @@ import { errorText } from '@/components/api-error';
 import { formatDateTime } from '@/components/format';
 import { LinkButton } from '@/components/link-button';
 import { codeLabel, codeOptions } from '@/features/catalog/catalog-labels';
-import { isFiltered, readSearchState, toApiParams, writeSearchState, type CatalogSearchState, type FacetName } from '@/features/catalog/catalog-query';
+import {
+  isFiltered,
+  readSearchState,
+  toApiParams,
+  writeSearchState,
+  type CatalogSearchState,
+  type FacetName,
+} from '@/features/catalog/catalog-query';
 import type { CatalogEntrySummary } from '@/features/catalog/catalog-types';
 import { EntryStatusTag, MountStatusTag } from '@/features/catalog/entry-status-tag';
 import { useCatalogSearch } from '@/features/catalog/use-catalog';
@@ -87,7 +94,11 @@ export function CatalogMinePage() {
           emptyText: result.error ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={errorText(result.error, t)} />
           ) : (
-            <Empty description={isFiltered(state) ? t('catalog.mine.noMatch') : canCompile ? t('catalog.mine.emptyCompile') : t('catalog.mine.empty')} />
+            <Empty
+              description={
+                isFiltered(state) ? t('catalog.mine.noMatch') : canCompile ? t('catalog.mine.emptyCompile') : t('catalog.mine.empty')
+              }
+            />
           ),
         }}
         columns={[

@@ -21,21 +21,76 @@ export const reviewKindLabel: Record<string, MessageKey> = {
 
 const COMMENT_MAX = 1000;
 
-function ReviewBody({ entry, onDone }: { entry: CatalogEntry; onDone: () => void }) {
+/** The timeline step that put an entry in its review, whose actor is the submitter. */
+const submitAction: Record<string, string> = { submitted: 'submit', change_review: 'submit_change', retire_review: 'request_retire' };
+
+/** What is reviewed: the request, its deadline, the change or the retirement reason, and the content. */
+function ReviewContent({ entry }: { entry: CatalogEntry }) {
+  const t = useT();
+  const timeline = useEntryTimeline(entry.id);
+  const submitted = lastEvent(timeline.data, submitAction[entry.status] ?? 'submit');
+  return (
+    <Flex vertical gap={16}>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, md: 2 }}
+        items={[
+          {
+            key: 'kind',
+            label: t('catalog.review.kind'),
+            children: <Tag color="processing">{t(reviewKindLabel[entry.status] ?? 'catalog.review.kind.submitted')}</Tag>,
+          },
+          { key: 'code', label: t('catalog.field.code'), children: entry.code },
+          { key: 'department', label: t('catalog.field.department'), children: entry.departmentName },
+          { key: 'submitter', label: t('catalog.review.submitter'), children: submitted?.actorName ?? '—' },
+          { key: 'submitted', label: t('catalog.review.submittedAt'), children: formatDateTime(entry.submittedAt) },
+          {
+            key: 'due',
+            label: t('catalog.review.dueDate'),
+            children: (
+              <Flex gap={8} align="center" data-testid="review-due">
+                {entry.reviewDue ?? '—'}
+                {entry.reviewOverdue && <Tag color="red">{t('catalog.review.overdue')}</Tag>}
+              </Flex>
+            ),
+          },
+        ]}
+      />
+      {!entry.actions.includes('review') && (
+        <Alert
+          type="info"
+          showIcon
+          title={entry.status in reviewKindLabel ? t('catalog.review.notYours') : t('catalog.review.notInReview')}
+        />
+      )}
+      {entry.status === 'retire_review' && (
+        <Alert type="warning" showIcon title={t('catalog.review.retireReason', { reason: submitted?.comment ?? '—' })} />
+      )}
+      {entry.status === 'change_review' && (
+        <Card size="small" title={t('catalog.review.changes')}>
+          <EntryDiffView entryId={entry.id} />
+        </Card>
+      )}
+      <EntryContentView content={entry.status === 'change_review' && entry.pending ? entry.pending : entry.content} meta={entry} />
+    </Flex>
+  );
+}
+
+/** The decision, kept in the drawer's footer: a comment (required to return), Return and Approve. */
+function ReviewDecision({ entry, onDone }: { entry: CatalogEntry; onDone: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowError();
   const review = useReviewEntry();
-  const timeline = useEntryTimeline(entry.id);
   const [form] = Form.useForm<{ comment?: string }>();
   const [deciding, setDeciding] = useState<'approve' | 'return' | null>(null);
-  const submitted = lastEvent(timeline.data, entry.status === 'retire_review' ? 'request_retire' : entry.status === 'change_review' ? 'submit_change' : 'submit');
   const mayReview = entry.actions.includes('review');
 
-  const decide = async (decision: 'approve' | 'return') => {
-    // Returning needs a reason the department can act on; approving may carry a note.
+  const decide = (decision: 'approve' | 'return') => {
     form.setFields([{ name: 'comment', errors: [] }]);
     const comment = ((form.getFieldValue('comment') as string | undefined) ?? '').trim();
+    // Returning needs a reason the department can act on; approving may carry a note.
     if (decision === 'return' && !comment) {
       form.setFields([{ name: 'comment', errors: [t('catalog.review.commentRequired')] }]);
       return;
@@ -55,71 +110,33 @@ function ReviewBody({ entry, onDone }: { entry: CatalogEntry; onDone: () => void
   };
 
   return (
-    <Flex vertical gap={16}>
-      <Descriptions
-        size="small"
-        bordered
-        column={{ xs: 1, md: 2 }}
-        items={[
-          { key: 'kind', label: t('catalog.review.kind'), children: <Tag color="processing">{t(reviewKindLabel[entry.status] ?? 'catalog.review.kind.submitted')}</Tag> },
-          { key: 'code', label: t('catalog.field.code'), children: entry.code },
-          { key: 'department', label: t('catalog.field.department'), children: entry.departmentName },
-          { key: 'submitter', label: t('catalog.review.submitter'), children: submitted?.actorName ?? '—' },
-          { key: 'submitted', label: t('catalog.review.submittedAt'), children: formatDateTime(entry.submittedAt) },
-          {
-            key: 'due',
-            label: t('catalog.review.dueDate'),
-            children: (
-              <Flex gap={8} align="center" data-testid="review-due">
-                {entry.reviewDue ?? '—'}
-                {entry.reviewOverdue && <Tag color="red">{t('catalog.review.overdue')}</Tag>}
-              </Flex>
-            ),
-          },
-        ]}
-      />
-      {!mayReview && (
-        <Alert type="info" showIcon title={entry.status in reviewKindLabel ? t('catalog.review.notYours') : t('catalog.review.notInReview')} />
-      )}
-      {entry.status === 'retire_review' && (
-        <Alert type="warning" showIcon title={t('catalog.review.retireReason', { reason: submitted?.comment ?? '—' })} />
-      )}
-      {entry.status === 'change_review' && (
-        <Card size="small" title={t('catalog.review.changes')}>
-          <EntryDiffView entryId={entry.id} />
-        </Card>
-      )}
-      <EntryContentView content={entry.status === 'change_review' && entry.pending ? entry.pending : entry.content} meta={entry} />
-      <Card size="small" title={t('catalog.review.decision')} style={{ position: 'sticky', bottom: 0, zIndex: 2 }}>
-        <Form form={form} layout="vertical" disabled={!mayReview}>
-          <Form.Item name="comment" label={t('catalog.review.comment')} extra={t('catalog.review.commentHint')}>
-            <Input.TextArea rows={3} maxLength={COMMENT_MAX} showCount data-testid="review-comment" />
-          </Form.Item>
-          <Flex gap={8} justify="flex-end">
-            <Button
-              danger
-              icon={<RollbackOutlined />}
-              loading={deciding === 'return'}
-              disabled={!mayReview || deciding !== null}
-              onClick={() => void decide('return')}
-              data-testid="review-return"
-            >
-              {t('catalog.review.return')}
-            </Button>
-            <Button
-              type="primary"
-              icon={<CheckOutlined />}
-              loading={deciding === 'approve'}
-              disabled={!mayReview || deciding !== null}
-              onClick={() => void decide('approve')}
-              data-testid="review-approve"
-            >
-              {entry.status === 'retire_review' ? t('catalog.review.approveRetire') : t('catalog.review.approve')}
-            </Button>
-          </Flex>
-        </Form>
-      </Card>
-    </Flex>
+    <Form form={form} layout="vertical" disabled={!mayReview}>
+      <Form.Item name="comment" label={t('catalog.review.comment')} extra={t('catalog.review.commentHint')} style={{ marginBottom: 12 }}>
+        <Input.TextArea rows={2} maxLength={COMMENT_MAX} showCount data-testid="review-comment" />
+      </Form.Item>
+      <Flex gap={8} justify="flex-end">
+        <Button
+          danger
+          icon={<RollbackOutlined />}
+          loading={deciding === 'return'}
+          disabled={!mayReview || deciding !== null}
+          onClick={() => decide('return')}
+          data-testid="review-return"
+        >
+          {t('catalog.review.return')}
+        </Button>
+        <Button
+          type="primary"
+          icon={<CheckOutlined />}
+          loading={deciding === 'approve'}
+          disabled={!mayReview || deciding !== null}
+          onClick={() => decide('approve')}
+          data-testid="review-approve"
+        >
+          {entry.status === 'retire_review' ? t('catalog.review.approveRetire') : t('catalog.review.approve')}
+        </Button>
+      </Flex>
+    </Form>
   );
 }
 
@@ -135,6 +152,11 @@ export function CatalogReviewDrawer({ entryId, onClose }: { entryId: string | nu
       destroyOnHidden
       title={entry.data ? t('catalog.review.drawerTitle', { name: entry.data.name }) : t('catalog.review.title')}
       data-testid="review-drawer"
+      footer={
+        entry.data && entryId !== null ? (
+          <ReviewDecision key={`${entry.data.id}:${entry.data.version}`} entry={entry.data} onDone={onClose} />
+        ) : null
+      }
     >
       {entryId !== null &&
         (entry.isPending ? (
@@ -142,7 +164,7 @@ export function CatalogReviewDrawer({ entryId, onClose }: { entryId: string | nu
         ) : entry.error ? (
           <Alert type="error" showIcon title={errorText(entry.error, t)} />
         ) : (
-          <ReviewBody key={entry.data.id} entry={entry.data} onDone={onClose} />
+          <ReviewContent entry={entry.data} />
         ))}
     </Drawer>
   );

@@ -85,13 +85,21 @@ export function CatalogReviewPage() {
           {
             title: t('catalog.review.kind'),
             dataIndex: 'status',
-            render: (status: string) => <Tag color={kindColor[status]}>{t(reviewKindLabel[status] ?? 'catalog.review.kind.submitted')}</Tag>,
+            render: (status: string) => (
+              <Tag color={kindColor[status]}>{t(reviewKindLabel[status] ?? 'catalog.review.kind.submitted')}</Tag>
+            ),
           },
           {
             title: t('catalog.field.name'),
             dataIndex: 'name',
             render: (name: string, entry) => (
-              <Button type="link" style={{ paddingInline: 0 }} onClick={() => go(state, entry.id)} data-testid="catalog-review-row" data-entry-id={entry.id}>
+              <Button
+                type="link"
+                style={{ paddingInline: 0 }}
+                onClick={() => go(state, entry.id)}
+                data-testid="catalog-review-row"
+                data-entry-id={entry.id}
+              >
                 {name}
               </Button>
             ),

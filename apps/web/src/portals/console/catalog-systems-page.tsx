@@ -74,14 +74,24 @@ export function CatalogSystemsPage() {
           emptyText: systems.error ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={errorText(systems.error, t)} />
           ) : (
-            <Empty description={filtered ? t('catalog.system.noMatch') : canManage ? t('catalog.system.emptyManage') : t('catalog.system.empty')} />
+            <Empty
+              description={filtered ? t('catalog.system.noMatch') : canManage ? t('catalog.system.emptyManage') : t('catalog.system.empty')}
+            />
           ),
         }}
         columns={[
           { title: t('catalog.system.name'), dataIndex: 'name', render: (name: string) => <span data-testid="system-row">{name}</span> },
           { title: t('catalog.field.department'), dataIndex: 'departmentName' },
-          { title: t('common.status'), dataIndex: 'status', render: (status: string) => <Tag color={statusColor[status]}>{statusLabel(status)}</Tag> },
-          { title: t('catalog.system.onGovCloud'), dataIndex: 'onGovCloud', render: (on: boolean) => (on ? t('catalog.yes') : t('catalog.no')) },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            render: (status: string) => <Tag color={statusColor[status]}>{statusLabel(status)}</Tag>,
+          },
+          {
+            title: t('catalog.system.onGovCloud'),
+            dataIndex: 'onGovCloud',
+            render: (on: boolean) => (on ? t('catalog.yes') : t('catalog.no')),
+          },
           { title: t('catalog.system.entryCount'), dataIndex: 'entryCount' },
           { title: t('common.description'), dataIndex: 'description', ellipsis: true, render: (text: string) => text || '—' },
           { title: t('common.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
@@ -96,7 +106,11 @@ export function CatalogSystemsPage() {
                         {t('common.edit')}
                       </Button>
                       <Popconfirm
-                        title={system.entryCount > 0 ? t('catalog.system.deleteLinked', { count: system.entryCount }) : t('catalog.system.deleteConfirm', { name: system.name })}
+                        title={
+                          system.entryCount > 0
+                            ? t('catalog.system.deleteLinked', { count: system.entryCount })
+                            : t('catalog.system.deleteConfirm', { name: system.name })
+                        }
                         okButtonProps={{ danger: true, disabled: system.entryCount > 0 }}
                         onConfirm={() =>
                           remove.mutateAsync(system.id).then(

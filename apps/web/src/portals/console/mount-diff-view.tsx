@@ -83,15 +83,15 @@ export function MountDiffView({
         <Alert type="warning" showIcon title={t('mount.diff.notCovers')} description={onMap ? t('mount.diff.mapHint') : undefined} />
       )}
       {diff.missing.length > 0 && (
-        <div data-testid="mount-diff-missing">
-          <Typography.Text type="danger">{t('mount.diff.missingIntro')}</Typography.Text>{' '}
+        <Flex wrap gap={4} align="center" data-testid="mount-diff-missing">
+          <Typography.Text type="danger">{t('mount.diff.missingIntro')}</Typography.Text>
           {diff.missing.map((m) => (
             <Tag key={m.item} color="error" data-item={m.item}>
               {m.item}
               {m.expected !== m.item ? `（${m.expected}）` : ''}
             </Tag>
           ))}
-        </div>
+        </Flex>
       )}
       <Table<ItemRow>
         rowKey={(row) => row.item.name}
@@ -156,14 +156,14 @@ export function MountDiffView({
         ]}
       />
       {diff.extra.length > 0 && (
-        <div data-testid="mount-diff-extra">
-          <Typography.Text type="secondary">{t('mount.diff.extraIntro')}</Typography.Text>{' '}
+        <Flex wrap gap={4} align="center" data-testid="mount-diff-extra">
+          <Typography.Text type="secondary">{t('mount.diff.extraIntro')}</Typography.Text>
           {diff.extra.map((e) => (
             <Tag key={e.column}>
               {e.column} <Typography.Text type="secondary">{e.columnType}</Typography.Text>
             </Tag>
           ))}
-        </div>
+        </Flex>
       )}
     </Flex>
   );

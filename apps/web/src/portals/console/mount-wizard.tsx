@@ -186,9 +186,15 @@ function WizardBody({ entry, onDone, onCancel }: { entry: CatalogEntry; onDone: 
               {
                 key: 'map',
                 label: t('mount.columnMap'),
-                children: mapped.length
-                  ? mapped.map(([item, column]) => <Tag key={item}>{`${item} → ${column}`}</Tag>)
-                  : t('mount.columnMapNone'),
+                children: mapped.length ? (
+                  <Flex wrap gap={4}>
+                    {mapped.map(([item, column]) => (
+                      <Tag key={item}>{`${item} → ${column}`}</Tag>
+                    ))}
+                  </Flex>
+                ) : (
+                  t('mount.columnMapNone')
+                ),
               },
               { key: 'items', label: t('mount.items'), children: t('mount.wizard.itemsCovered', { count: items.length }) },
             ]}

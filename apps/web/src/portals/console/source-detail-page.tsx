@@ -51,9 +51,15 @@ function connectionItems(source: DataSource, t: Translate): DescriptionsProps['i
         {
           key: 'headers',
           label: t('source.headers'),
-          children: source.connection.headerNames.length
-            ? source.connection.headerNames.map((name) => <Tag key={name}>{`${name}: ${t('source.passwordSet')}`}</Tag>)
-            : '—',
+          children: source.connection.headerNames.length ? (
+            <Flex wrap gap={4}>
+              {source.connection.headerNames.map((name) => (
+                <Tag key={name}>{`${name}: ${t('source.passwordSet')}`}</Tag>
+              ))}
+            </Flex>
+          ) : (
+            '—'
+          ),
         },
       ];
     case 'file': {
@@ -112,7 +118,7 @@ export function SourceDetailPage() {
                 icon={<ApiOutlined />}
                 loading={test.isPending}
                 onClick={() => test.mutate(data.id, { onError: showError })}
-                data-testid="source-test"
+                data-testid="source-test-stored"
               >
                 {t('source.test')}
               </Button>

@@ -78,6 +78,10 @@ export function SourceFormModal({
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const all: SourceFormValues = { ...form.getFieldsValue(true), kind };
+    if (kind === 'file' && !file && !(editing?.kind === 'file' && editing.connection.fileName)) {
+      void message.error(t('source.fileRequired'));
+      return;
+    }
     try {
       let saved: DataSource;
       if (editing) {
@@ -165,7 +169,7 @@ export function SourceFormModal({
               {t('source.test')}
             </Button>
             <Typography.Text type="secondary">
-              {kind === 'file' && !canTest ? t('source.testFileLater') : t('source.testHint')}
+              {kind !== 'file' ? t('source.testHint') : canTest ? t('source.testFileStored') : t('source.testFileLater')}
             </Typography.Text>
           </Flex>
           {tested && <SourceTestResultView result={tested} />}

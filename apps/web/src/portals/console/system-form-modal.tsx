@@ -45,7 +45,12 @@ export function SystemFormModal({ target, onClose }: { target: SystemFormTarget 
   const onOk = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
-    const fields = { name: values.name.trim(), status: values.status, onGovCloud: values.onGovCloud, description: values.description?.trim() ?? '' };
+    const fields = {
+      name: values.name.trim(),
+      status: values.status,
+      onGovCloud: values.onGovCloud,
+      description: values.description?.trim() ?? '',
+    };
     try {
       if (editing) await update.mutateAsync({ id: editing.id, version: editing.version, ...fields });
       else await create.mutateAsync({ ...fields, departmentId: values.departmentId || undefined });

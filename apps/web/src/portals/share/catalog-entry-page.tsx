@@ -1,12 +1,15 @@
 import { Breadcrumb, Button, Tooltip } from 'antd';
-import { ShoppingCartOutlined } from '@ant-design/icons';
+import { SettingOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
+import { Permission } from '@shuyuan/contracts';
 import { isApiError } from '@/api/client';
 import { errorText } from '@/components/api-error';
+import { LinkButton } from '@/components/link-button';
 import { PageLoading } from '@/components/page-loading';
 import { LoadFailedResult, NotFoundResult } from '@/components/status-results';
 import { EntryDetail } from '@/features/catalog/entry-detail';
 import { useCatalogEntry } from '@/features/catalog/use-catalog';
+import { useCan } from '@/features/identity/use-session';
 import { useT } from '@/i18n/lang-provider';
 
 /** Where an entry's page is in the sharing portal. */
@@ -16,7 +19,10 @@ export const shareEntryPath = (id: string) => `/share/catalog/${id}`;
 export function CatalogEntryPage() {
   const t = useT();
   const { id } = useParams();
+  const can = useCan();
   const entry = useCatalogEntry(id);
+  // Its department and the bureau manage the entry in the console (edit, review, ask for an update).
+  const manages = can(Permission.ConsoleAccess) && (entry.data?.actions.length ?? 0) > 0;
 
   if (entry.isPending) return <PageLoading />;
   if (isApiError(entry.error, { status: 404 })) return <NotFoundResult />;
@@ -32,14 +38,21 @@ export function CatalogEntryPage() {
         entry={entry.data}
         entryPath={shareEntryPath}
         extra={
-          <Tooltip title={t('catalog.apply.later')}>
-            {/* A disabled button swallows the hover; the wrapper keeps the tooltip working. */}
-            <span>
-              <Button type="primary" icon={<ShoppingCartOutlined />} disabled data-testid="entry-apply">
-                {t('catalog.apply')}
-              </Button>
-            </span>
-          </Tooltip>
+          <>
+            {manages && (
+              <LinkButton to={`/console/catalog/${entry.data.id}`} icon={<SettingOutlined />} data-testid="entry-manage">
+                {t('catalog.detail.manage')}
+              </LinkButton>
+            )}
+            <Tooltip title={t('catalog.apply.later')}>
+              {/* A disabled button swallows the hover; the wrapper keeps the tooltip working. */}
+              <span>
+                <Button type="primary" icon={<ShoppingCartOutlined />} disabled data-testid="entry-apply">
+                  {t('catalog.apply')}
+                </Button>
+              </span>
+            </Tooltip>
+          </>
         }
       />
     </>

@@ -23,14 +23,26 @@ export function CatalogFigures() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: sorted.map((b) => codeLabel(t, 'dataDomain', b.value)) },
-      series: [{ type: 'bar', data: sorted.map((b) => ({ value: b.count, domain: b.value })), itemStyle: { color: '#1d4ed8' }, barMaxWidth: 18 }],
+      series: [
+        { type: 'bar', data: sorted.map((b) => ({ value: b.count, domain: b.value })), itemStyle: { color: '#1d4ed8' }, barMaxWidth: 18 },
+      ],
     };
   }, [domains, t]);
 
-  if (overview.error) return <Card><Typography.Text type="secondary">{errorText(overview.error, t)}</Typography.Text></Card>;
+  if (overview.error)
+    return (
+      <Card>
+        <Typography.Text type="secondary">{errorText(overview.error, t)}</Typography.Text>
+      </Card>
+    );
 
   return (
-    <Card title={t('share.figures.title')} extra={<Link to="/share/catalog">{t('share.figures.browse')}</Link>} loading={overview.isPending} data-testid="catalog-figures">
+    <Card
+      title={t('share.figures.title')}
+      extra={<Link to="/share/catalog">{t('share.figures.browse')}</Link>}
+      loading={overview.isPending}
+      data-testid="catalog-figures"
+    >
       <Row gutter={[24, 24]}>
         <Col xs={24} md={8}>
           <Flex vertical gap={24}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Empty, Flex, Input, List, Pagination, Row, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Input, Pagination, Row, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorText } from '@/components/api-error';
@@ -28,7 +28,7 @@ const sortChoices: CatalogSort[] = ['relevance', 'updated', 'applied'];
 function ResultItem({ entry }: { entry: CatalogEntrySummary }) {
   const t = useT();
   return (
-    <List.Item data-testid="catalog-result" data-entry-id={entry.id}>
+    <div role="listitem" className="sy-result" data-testid="catalog-result" data-entry-id={entry.id}>
       <Flex vertical gap={6} style={{ width: '100%' }}>
         <Flex justify="space-between" gap={12} wrap>
           <Link to={`/share/catalog/${entry.id}`} data-testid="catalog-result-link" style={{ fontSize: 16, fontWeight: 600 }}>
@@ -47,12 +47,13 @@ function ResultItem({ entry }: { entry: CatalogEntrySummary }) {
           <Tag>{codeLabel(t, 'formatClass', entry.formatClass)}</Tag>
           <MountStatusTag status={entry.mountStatus} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {entry.departmentName} · {t('catalog.result.items', { count: entry.itemCount })} · {t('catalog.result.applied', { count: entry.applyCount })} ·{' '}
+            {entry.departmentName} · {t('catalog.result.items', { count: entry.itemCount })} ·{' '}
+            {t('catalog.result.applied', { count: entry.applyCount })} ·{' '}
             {t('catalog.result.updated', { time: formatDateTime(entry.updatedAt) })}
           </Typography.Text>
         </Flex>
       </Flex>
-    </List.Item>
+    </div>
   );
 }
 
@@ -132,24 +133,33 @@ export function CatalogSearchPage() {
                     {t(`catalog.facet.${filter.facet}`)}: {filter.label}
                   </Tag>
                 ))}
-                <Typography.Link onClick={() => go({ ...emptySearchState(state.sort), q: state.q })}>{t('catalog.search.clearFilters')}</Typography.Link>
+                <Typography.Link onClick={() => go({ ...emptySearchState(state.sort), q: state.q })}>
+                  {t('catalog.search.clearFilters')}
+                </Typography.Link>
               </Flex>
             )}
-            <List
-              loading={result.isFetching}
-              dataSource={items}
-              rowKey="id"
-              renderItem={(entry) => <ResultItem entry={entry} />}
-              locale={{
-                emptyText: (
+            <Spin spinning={result.isFetching}>
+              {items.length > 0 ? (
+                <div role="list" data-testid="catalog-results">
+                  {items.map((entry) => (
+                    <ResultItem key={entry.id} entry={entry} />
+                  ))}
+                </div>
+              ) : (
+                !result.isPending && (
                   <Empty
+                    style={{ padding: '32px 0' }}
                     description={
-                      result.error ? errorText(result.error, t) : isFiltered(state) ? t('catalog.search.noMatch') : t('catalog.search.empty')
+                      result.error
+                        ? errorText(result.error, t)
+                        : isFiltered(state)
+                          ? t('catalog.search.noMatch')
+                          : t('catalog.search.empty')
                     }
                   />
-                ),
-              }}
-            />
+                )
+              )}
+            </Spin>
             {(result.data?.total ?? 0) > 0 && (
               <Flex justify="flex-end" style={{ marginTop: 16 }}>
                 <Pagination

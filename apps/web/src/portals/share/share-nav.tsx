@@ -1,43 +1,41 @@
-import { Menu } from 'antd';
+import type { ReactNode } from 'react';
 import { FileSearchOutlined, HomeOutlined } from '@ant-design/icons';
-import { Link, useLocation } from 'react-router-dom';
+import { NavLink } from 'react-router-dom';
 import { Permission } from '@shuyuan/contracts';
 import { useCan } from '@/features/identity/use-session';
 import { useT } from '@/i18n/lang-provider';
+import type { MessageKey } from '@/i18n/messages';
+
+interface ShareSection {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Exact match only (the portal's home would otherwise be current everywhere). */
+  end?: boolean;
+  permission?: Permission;
+}
+
+const sections: ShareSection[] = [
+  { key: 'share-home', path: '/share', label: 'share.nav.home', icon: <HomeOutlined />, end: true },
+  { key: 'catalog', path: '/share/catalog', label: 'share.nav.catalog', icon: <FileSearchOutlined />, permission: Permission.CatalogRead },
+];
 
 /** The sharing portal's sections under the header; the catalog only for those who may read it. */
 export function ShareNav() {
   const t = useT();
   const can = useCan();
-  const { pathname } = useLocation();
-  const selected = pathname.startsWith('/share/catalog') ? 'catalog' : pathname === '/share' ? 'home' : '';
-  const items = [
-    {
-      key: 'home',
-      icon: <HomeOutlined />,
-      label: (
-        <Link to="/share" data-testid="nav-share-home">
-          {t('share.nav.home')}
-        </Link>
-      ),
-    },
-    ...(can(Permission.CatalogRead)
-      ? [
-          {
-            key: 'catalog',
-            icon: <FileSearchOutlined />,
-            label: (
-              <Link to="/share/catalog" data-testid="nav-catalog">
-                {t('share.nav.catalog')}
-              </Link>
-            ),
-          },
-        ]
-      : []),
-  ];
   return (
     <nav aria-label={t('share.nav.label')} className="sy-subnav">
-      <Menu mode="horizontal" selectedKeys={[selected]} items={items} className="sy-page-inner" style={{ borderBottom: 'none' }} />
+      <div className="sy-page-inner sy-subnav-links">
+        {sections
+          .filter((section) => !section.permission || can(section.permission))
+          .map((section) => (
+            <NavLink key={section.key} to={section.path} end={section.end} data-testid={`nav-${section.key}`}>
+              {section.icon} {t(section.label)}
+            </NavLink>
+          ))}
+      </div>
     </nav>
   );
 }

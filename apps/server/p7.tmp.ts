@@ -1,0 +1,12 @@
+import { PassThrough } from 'node:stream';
+import { writeTemplate } from './src/modules/catalog/template';
+import { sheetsOf } from './test/catalog-workbooks';
+const out = new PassThrough();
+const chunks: Buffer[] = [];
+out.on('data', (c: Buffer) => chunks.push(c));
+await writeTemplate(out);
+const buf = Buffer.concat(chunks);
+console.log(buf.length);
+const t = setTimeout(() => { console.log('HANG'); process.exit(1); }, 10000);
+console.log(Object.keys(await sheetsOf(buf)));
+clearTimeout(t);
