@@ -4001,6 +4001,7 @@ export type components = {
       version: number;
       createdAt: unknown;
       reviewedAt: unknown | null;
+      actions: ('review' | 'remove')[];
     };
     CascadeNodeCreateInput: {
       name: string;
@@ -5301,6 +5302,7 @@ export type components = {
       /** Format: date-time */
       createdAt: string;
       reviewedAt: string | null;
+      actions: ('review' | 'remove')[];
     };
     CascadeNodeCreate: {
       name: string;

@@ -107,7 +107,17 @@ describeEachEngine('catalog Excel template, import and export', (get) => {
         formatClass: 'spreadsheet',
         formatType: 'xlsx',
         items: [
-          { name: '救助金额', nameEn: 'amount', dataType: 'decimal', length: 12, precision: 2, description: '单位：元', primaryKey: false, timestamp: false, sensitive: false },
+          {
+            name: '救助金额',
+            nameEn: 'amount',
+            dataType: 'decimal',
+            length: 12,
+            precision: 2,
+            description: '单位：元',
+            primaryKey: false,
+            timestamp: false,
+            sensitive: false,
+          },
           { name: '发放日期', dataType: 'date', primaryKey: false, timestamp: true, sensitive: false },
           { name: '是否停发', nameEn: 'stopped', dataType: 'bool', primaryKey: false, timestamp: false, sensitive: false },
         ],
@@ -144,7 +154,12 @@ describeEachEngine('catalog Excel template, import and export', (get) => {
       expect(timeline.map((e: { action: string }) => e.action)).toEqual(['import']);
     }
     expect(await importAudits()).toBe(auditsBefore + 1);
-    const audit = await get().db.selectFrom('audit_event').selectAll().where('action', '=', 'catalog.entry.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await get()
+      .db.selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'catalog.entry.import')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ count: 3, fileName: 'export.xlsx' });
   });
 
@@ -185,7 +200,9 @@ describeEachEngine('catalog Excel template, import and export', (get) => {
     expect(res.statusCode, res.body).toBe(400);
     const body = res.json();
     expect(body.code).toBe('IMPORT_INVALID');
-    expect(body.details.errors.map((e: { sheet: string; row: number; column: string; kind: string }) => [e.sheet, e.row, e.column, e.kind])).toEqual([
+    expect(
+      body.details.errors.map((e: { sheet: string; row: number; column: string; kind: string }) => [e.sheet, e.row, e.column, e.kind]),
+    ).toEqual([
       [ENTRY_SHEET, 3, '资源摘要', 'required'],
       [ENTRY_SHEET, 3, '资源属性', 'invalid_code'],
       [ENTRY_SHEET, 4, '资源名称', 'duplicate_in_file'],
@@ -203,17 +220,28 @@ describeEachEngine('catalog Excel template, import and export', (get) => {
     ]);
     expect(body.details).toMatchObject({ errorCount: 14, truncated: false });
     expect(body.details.errors[1].reason).toContain('1 基础');
-    expect(await Promise.all([count('catalog_entry'), count('catalog_event'), count('catalog_code_sequence'), importAudits()])).toEqual(before);
+    expect(await Promise.all([count('catalog_entry'), count('catalog_event'), count('catalog_code_sequence'), importAudits()])).toEqual(
+      before,
+    );
   });
 
   it('reports wrong headers, a missing sheet and a file that is not a workbook', async () => {
     const headers = entryColumns.map((col) => col.header).filter((h) => h !== '格式类型');
     const file = await workbookOf({
-      [ENTRY_SHEET]: { rows: [[...headers, '备注', '标签'], [...entryRow(entryContent()).filter((_, i) => i !== 12), '说明', null]] },
+      [ENTRY_SHEET]: {
+        rows: [
+          [...headers, '备注', '标签'],
+          [...entryRow(entryContent()).filter((_, i) => i !== 12), '说明', null],
+        ],
+      },
     });
     const res = await upload(app, officerSession, '/api/v1/catalog/import', file);
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().details.errors.map((e: { sheet: string; row: number; column: string; kind: string }) => [e.sheet, e.row, e.column, e.kind])).toEqual([
+    expect(
+      res
+        .json()
+        .details.errors.map((e: { sheet: string; row: number; column: string; kind: string }) => [e.sheet, e.row, e.column, e.kind]),
+    ).toEqual([
       [ENTRY_SHEET, 1, '格式类型', 'header_missing'],
       [ENTRY_SHEET, 1, '标签', 'header_duplicate'],
       [ENTRY_SHEET, 1, '备注', 'header_unknown'],
@@ -223,7 +251,9 @@ describeEachEngine('catalog Excel template, import and export', (get) => {
 
     const garbage = await upload(app, officerSession, '/api/v1/catalog/import', randomBytes(2000), 'catalog.xls');
     expect(garbage.statusCode).toBe(400);
-    expect(garbage.json().details.errors).toEqual([expect.objectContaining({ sheet: null, row: null, column: null, kind: 'not_a_workbook' })]);
+    expect(garbage.json().details.errors).toEqual([
+      expect.objectContaining({ sheet: null, row: null, column: null, kind: 'not_a_workbook' }),
+    ]);
     expect((await upload(app, readerSession, '/api/v1/catalog/import', file)).statusCode).toBe(403);
   });
 

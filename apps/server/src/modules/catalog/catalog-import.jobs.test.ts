@@ -7,7 +7,16 @@ import { describeEachEngine } from '../../../test/databases';
 import { buildDepartment, buildTestApp, type Session } from '../../../test/factories';
 import { signedIn, type Client } from '../../../test/client';
 import { entryContent } from '../../../test/catalog-fixtures';
-import { asExport, entryCells, entryHeaders, itemCells, itemHeaders, templateWith, upload, workbookOf } from '../../../test/catalog-workbooks';
+import {
+  asExport,
+  entryCells,
+  entryHeaders,
+  itemCells,
+  itemHeaders,
+  templateWith,
+  upload,
+  workbookOf,
+} from '../../../test/catalog-workbooks';
 import { ImportWorker } from './catalog-import.worker';
 import { ENTRY_SHEET, ITEM_SHEET } from './template';
 
@@ -60,7 +69,10 @@ describeEachEngine('catalog import jobs, large files and the size limit', (get) 
       ).n,
     );
   /** A job row as a dead worker would leave it, or as queued by a request. */
-  const insertJob = async (file: Buffer, values: Partial<{ status: 'queued' | 'validating'; heartbeatAgo: number; attempts: number }> = {}) => {
+  const insertJob = async (
+    file: Buffer,
+    values: Partial<{ status: 'queued' | 'validating'; heartbeatAgo: number; attempts: number }> = {},
+  ) => {
     const row = await get()
       .db.insertInto('catalog_import')
       .values({
@@ -141,7 +153,15 @@ describeEachEngine('catalog import jobs, large files and the size limit', (get) 
       await worker.stop();
     }
     const done = (await officer.get(`/api/v1/catalog/imports/${job.id}`)).json();
-    expect(done).toMatchObject({ status: 'done', entryCount: 2_000, totalRows: 10_000, processedRows: 10_000, progress: 1, errors: [], failureCode: null });
+    expect(done).toMatchObject({
+      status: 'done',
+      entryCount: 2_000,
+      totalRows: 10_000,
+      processedRows: 10_000,
+      progress: 1,
+      errors: [],
+      failureCode: null,
+    });
     expect(await countWhere(prefix)).toBe(2_000);
     expect(seen.some((s) => s.status === 'validating' && s.processedRows > 0 && s.progress > 0 && s.progress < 0.95)).toBe(true);
     const order = ['queued', 'validating', 'importing', 'done'];

@@ -286,6 +286,8 @@ export const Mount = z
     version: z.number().int(),
     createdAt: z.date(),
     reviewedAt: z.date().nullable(),
+    /** What the caller may do with it now. */
+    actions: z.array(z.enum(['review', 'remove'])),
   })
   .meta({ id: 'CatalogMount' });
 

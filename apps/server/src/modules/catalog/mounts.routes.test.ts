@@ -99,7 +99,8 @@ describeEachEngine('catalog mounts against a real PostgreSQL source', (get) => {
       columnMap: { 联系电话: 'extra_note' },
     });
     expect(requested.statusCode, requested.body).toBe(201);
-    expect(requested.json()).toMatchObject({ status: 'in_review', kind: 'table' });
+    expect(requested.json()).toMatchObject({ status: 'in_review', kind: 'table', actions: ['remove'] });
+    expect((await reviewer.get(`/api/v1/catalog/entries/${entry.id}/mounts`)).json().items[0].actions).toEqual(['review']);
     expect((await officer.get(`/api/v1/catalog/entries/${entry.id}`)).json().mountStatus).toBe('in_review');
 
     const mount = requested.json();

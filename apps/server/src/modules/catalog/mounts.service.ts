@@ -22,7 +22,18 @@ export type ColumnReader = (
 
 type MountRow = Selectable<CatalogMountTable>;
 
-function toMount(row: MountRow & { source_name: string }) {
+/** What the caller may do with a mount: review it (not one it requested), or take it off. */
+function mountActions(ctx: RequestContext, access: CatalogAccess, row: MountRow, entry: EntryRow): ('review' | 'remove')[] {
+  const actions: ('review' | 'remove')[] = [];
+  if (entry.origin_node_id) return actions;
+  const reviews = access.canReview && (access.reviewScope === null || access.reviewScope.has(entry.department_id));
+  const compiles = access.canCompile && (access.compileScope === null || access.compileScope.has(entry.department_id));
+  if (reviews && row.status === 'in_review' && row.requested_by !== ctx.principal.userId) actions.push('review');
+  if (compiles && row.status !== 'removed') actions.push('remove');
+  return actions;
+}
+
+function toMount(row: MountRow & { source_name: string }, actions: ('review' | 'remove')[]) {
   return {
     id: row.id,
     entryId: row.entry_id,
@@ -37,6 +48,7 @@ function toMount(row: MountRow & { source_name: string }) {
     version: row.version,
     createdAt: row.created_at,
     reviewedAt: row.reviewed_at,
+    actions,
   };
 }
 
@@ -87,13 +99,13 @@ function assertCompiles(access: CatalogAccess, entry: EntryRow) {
 
 export async function listMounts(ctx: RequestContext, entryId: string) {
   const access = await catalogAccess(ctx);
-  await visibleEntry(ctx, access, entryId);
+  const entry = await visibleEntry(ctx, access, entryId);
   const rows = await selectMounts(ctx.db)
     .where('m.entry_id', '=', entryId)
     .where('m.status', '!=', 'removed')
     .orderBy('m.created_at')
     .execute();
-  return rows.map(toMount);
+  return rows.map((row) => toMount(row, mountActions(ctx, access, row, entry)));
 }
 
 /** What the mount wizard shows before anything is written: items against the resource's columns. */
@@ -146,7 +158,14 @@ export async function createMount(ctx: RequestContext, readColumns: ColumnReader
     });
     return row.id;
   });
-  return toMount((await selectMounts(ctx.db).where('m.id', '=', id).executeTakeFirst())!);
+  return loadMount(ctx, id);
+}
+
+async function loadMount(ctx: RequestContext, id: string) {
+  const access = await catalogAccess(ctx);
+  const row = (await selectMounts(ctx.db).where('m.id', '=', id).executeTakeFirst())!;
+  const entry = (await entriesRepository.findById(ctx.db, row.entry_id))!;
+  return toMount(row, mountActions(ctx, access, row, entry));
 }
 
 async function lockMount(ctx: RequestContext, trx: Transaction<DB>, access: CatalogAccess, mountId: string, version: number) {
@@ -211,7 +230,7 @@ export async function reviewMount(ctx: RequestContext, mountId: string, input: z
       details: { mountId, resource: mount.resource_name, ...(input.comment ? { comment: input.comment } : {}) },
     });
   });
-  return toMount((await selectMounts(ctx.db).where('m.id', '=', mountId).executeTakeFirst())!);
+  return loadMount(ctx, mountId);
 }
 
 /** The department takes a mount off its entry. */

@@ -60,6 +60,17 @@ function allowed(list: keyof typeof catalogCodes): string {
     .join(' / ');
 }
 
+const codeCache = new Map<string, unknown>();
+/** `valueOfCode`, remembered: a column holds few distinct values, and a workbook may hold a million cells. */
+function cachedValueOfCode(list: keyof typeof catalogCodes, text: string): unknown {
+  const key = `${list}\u0000${text}`;
+  if (!codeCache.has(key)) {
+    if (codeCache.size > 10_000) codeCache.clear();
+    codeCache.set(key, valueOfCode(list, text));
+  }
+  return codeCache.get(key);
+}
+
 /** Reads one cell for its column's kind. */
 export function readCell(kind: CellKind, raw: unknown): ReadCell {
   const cell = plainCell(raw);
@@ -74,7 +85,7 @@ export function readCell(kind: CellKind, raw: unknown): ReadCell {
       return { value: t.padStart(kind.width, '0') };
     }
     case 'code': {
-      const value = valueOfCode(kind.list, textOf(cell));
+      const value = cachedValueOfCode(kind.list, textOf(cell));
       return value === null
         ? bad(`'${textOf(cell)}' is neither a code nor a name of the list (${allowed(kind.list)})`, 'invalid_code')
         : { value };
@@ -84,7 +95,7 @@ export function readCell(kind: CellKind, raw: unknown): ReadCell {
         .split(LIST_SEPARATORS)
         .map((p) => p.trim())
         .filter(Boolean);
-      const values = parts.map((p) => valueOfCode(kind.list, p));
+      const values = parts.map((p) => cachedValueOfCode(kind.list, p));
       const wrong = parts.filter((_, i) => values[i] === null);
       if (wrong.length > 0)
         return bad(

@@ -154,7 +154,13 @@ function startSheet<F extends string>(sheet: Sheet, columns: readonly TemplateCo
  * the sheet's last row: readers that load a whole workbook (exceljs among them) expand a validation
  * range cell by cell.
  */
-function addDropDowns<F extends string>(sheet: Sheet, name: string, columns: readonly TemplateColumn<F>[], labelRanges: Map<string, string>, rows: number) {
+function addDropDowns<F extends string>(
+  sheet: Sheet,
+  name: string,
+  columns: readonly TemplateColumn<F>[],
+  labelRanges: Map<string, string>,
+  rows: number,
+) {
   const last = Math.max(rows + DROP_DOWN_MARGIN, DROP_DOWN_MIN_ROWS);
   columns.forEach((c, i) => {
     const range = `${columnLetter(i + 1)}2:${columnLetter(i + 1)}${last}`;

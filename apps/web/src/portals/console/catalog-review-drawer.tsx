@@ -152,11 +152,9 @@ export function CatalogReviewDrawer({ entryId, onClose }: { entryId: string | nu
       destroyOnHidden
       title={entry.data ? t('catalog.review.drawerTitle', { name: entry.data.name }) : t('catalog.review.title')}
       data-testid="review-drawer"
-      footer={
-        entry.data && entryId !== null ? (
-          <ReviewDecision key={`${entry.data.id}:${entry.data.version}`} entry={entry.data} onDone={onClose} />
-        ) : null
-      }
+      // Keyed by the entry, not its version: the decision's answer is a new version, and remounting
+      // then would drop the decision's own callbacks (the toast, closing the drawer).
+      footer={entry.data && entryId !== null ? <ReviewDecision key={entry.data.id} entry={entry.data} onDone={onClose} /> : null}
     >
       {entryId !== null &&
         (entry.isPending ? (
