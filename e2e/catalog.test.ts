@@ -152,6 +152,49 @@ describe.runIf(hasChromium)('the resource catalog in a real browser', () => {
     await officer.context().close();
   });
 
+  it('tells an officer that someone else saved the entry meanwhile, and reloads it', { timeout: 120_000 }, async () => {
+    const first = await loggedIn('officer', /\/console/);
+    const csrf = (await first.context().cookies()).find((cookie) => cookie.name === 'sy_csrf')?.value ?? '';
+    const created = await first.request.post(`${baseUrl}/api/v1/catalog/entries`, {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        name: uniqueName(),
+        summary: '用于检查并发编辑的草稿。',
+        resourceAttribute: 'department',
+        domain: 'public_security',
+        classItem: '02',
+        classTopic: '009',
+        dataLevel: 'province',
+        areaRange: 'province_wide',
+        processingDegree: 'raw',
+        channel: 'gov_extranet',
+        scenario: 'government_service',
+        formatClass: 'database',
+        formatType: 'MySQL 表',
+        sharingType: 'unconditional',
+        sharingMethods: ['api'],
+        openType: 'none',
+        updateCycle: 'daily',
+        items: [{ name: '姓名', dataType: 'char', length: 50 }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const second = await first.context().newPage();
+    for (const page of [first, second]) await page.goto(`${baseUrl}/console/catalog/${id}/edit`);
+
+    await first.locator('#summary').fill('第一位专员保存的摘要。');
+    await first.getByTestId('entry-save').click();
+    await toast(first, '已保存');
+    await second.locator('#summary').fill('第二位专员的修改。');
+    await second.getByTestId('entry-save').click();
+    await second.getByTestId('form-conflict').waitFor();
+    await second.getByTestId('form-reload').click();
+    await expect.poll(() => second.locator('#summary').inputValue()).toBe('第一位专员保存的摘要。');
+    expect(await second.getByTestId('form-conflict').count()).toBe(0);
+    await first.context().close();
+  });
+
   it('shows each role only the catalog sections it may use', async () => {
     const user = await loggedIn('user', /\/share/);
     await user.getByTestId('nav-catalog').first().waitFor();

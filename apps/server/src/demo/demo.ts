@@ -65,7 +65,14 @@ export async function loadDemo(
   const scale = options.scale ?? 'small';
   const counts: Record<string, number> = {};
   await db.transaction().execute(async (trx) => {
-    const ctx: DemoContext = { trx, rng: new DemoRandom(seed), scale, box: options.box, ids: new Map(), catalogEntries: options.catalogEntries };
+    const ctx: DemoContext = {
+      trx,
+      rng: new DemoRandom(seed),
+      scale,
+      box: options.box,
+      ids: new Map(),
+      catalogEntries: options.catalogEntries,
+    };
     for (const contributor of contributors) Object.assign(counts, await contributor.load(ctx));
     const value = JSON.stringify({ seed, scale, loadedAt: new Date().toISOString() });
     await trx

@@ -130,12 +130,7 @@ export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, 
 
     const { department: _department, ...fields } = entry.values;
     // An empty 共享方式 is no method (不予共享); information systems are not part of the template.
-    const candidate = {
-      sharingMethods: [],
-      ...fields,
-      systemIds: [],
-      items: items.map(({ values: { entryName: _name, ...item } }) => item),
-    };
+    const candidate = { sharingMethods: [], ...fields, systemIds: [], items: items.map(({ values: { entryName: _name, ...item } }) => item) };
     // Where a problem of the content sits; null when its cell was already reported or its column is missing.
     const reported = new Set<string>();
     const locate = (path: readonly PropertyKey[]): [string, number, string | null] | null => {
@@ -203,7 +198,6 @@ export async function writeEntries(ctx: RequestContext, prepared: PreparedEntry[
   const derived = prepared.map((p) => ({ p, segment: resourceSegment(p.content), ...derivedValues(p.content, p.departmentName) }));
   const counts = new Map<string, number>();
   for (const d of derived) counts.set(d.segment, (counts.get(d.segment) ?? 0) + 1);
-  console.log('[phase] derived');
   return ctx.db.transaction().execute(async (trx) => {
     await hooks.before?.(trx);
     const taken = await repo.takenNameKeys(
@@ -258,19 +252,11 @@ export async function writeEntries(ctx: RequestContext, prepared: PreparedEntry[
 
 /** Checks a workbook and, when every row is valid, imports it; otherwise throws IMPORT_INVALID and writes nothing. */
 export async function importWorkbook(ctx: RequestContext, file: Buffer, fileName: string) {
-  let t = performance.now();
-  const lap = (s: string) => {
-    console.log('[phase]', s, Math.round(performance.now() - t));
-    t = performance.now();
-  };
   const access = await catalogAccess(ctx);
   const read = await readWorkbook(Readable.from([file]));
-  lap('read');
   const checked = await checkWorkbook(ctx, access, read, ctx.principal.departmentId);
-  lap('check');
   if (checked.errors.length > 0) throw importInvalid(checked.errors);
   const entries = await writeEntries(ctx, checked.entries, { importId: null, fileName });
-  lap('write');
   return { count: entries.length, entries };
 }
 

@@ -60,15 +60,17 @@ function allowed(list: keyof typeof catalogCodes): string {
     .join(' / ');
 }
 
-const codeCache = new Map<string, unknown>();
+const codeCache = new Map<string, Map<string, unknown>>();
 /** `valueOfCode`, remembered: a column holds few distinct values, and a workbook may hold a million cells. */
 function cachedValueOfCode(list: keyof typeof catalogCodes, text: string): unknown {
-  const key = `${list}\u0000${text}`;
-  if (!codeCache.has(key)) {
-    if (codeCache.size > 10_000) codeCache.clear();
-    codeCache.set(key, valueOfCode(list, text));
+  let values = codeCache.get(list);
+  if (!values) codeCache.set(list, (values = new Map()));
+  let value = values.get(text);
+  if (value === undefined) {
+    if (values.size > 1_000) values.clear();
+    values.set(text, (value = valueOfCode(list, text)));
   }
-  return codeCache.get(key);
+  return value;
 }
 
 /** Reads one cell for its column's kind. */
@@ -113,6 +115,7 @@ export function readCell(kind: CellKind, raw: unknown): ReadCell {
       };
     case 'bool': {
       if (typeof cell === 'boolean') return { value: cell };
+      if (cell === '是' || cell === '否') return { value: cell === '是' };
       const value = BOOLEANS.get(toHalfWidth(textOf(cell)).trim().toLowerCase());
       return value === undefined ? bad(`'${textOf(cell)}' is not 是 or 否`) : { value };
     }
