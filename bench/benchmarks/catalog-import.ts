@@ -22,7 +22,18 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const BASELINE_BATCH = 1_000;
 
 const DOMAINS = ['public_security', 'civil_affairs', 'human_resources', 'health', 'market_regulation', 'education'] as const;
-const ITEM_NAMES = ['统一社会信用代码', '企业名称', '法定代表人', '登记机关', '成立日期', '注册资本', '经营范围', '住所', '联系电话', '核准日期'];
+const ITEM_NAMES = [
+  '统一社会信用代码',
+  '企业名称',
+  '法定代表人',
+  '登记机关',
+  '成立日期',
+  '注册资本',
+  '经营范围',
+  '住所',
+  '联系电话',
+  '核准日期',
+];
 
 /** Entries as departments compile them: varied domains, classification, sharing and items from a common vocabulary. */
 function contents(prefix: string): CatalogEntryContent[] {
@@ -78,7 +89,11 @@ async function measure(database: Database, runs: number, log: (message: string) 
       }));
       const insertStart = performance.now();
       await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += BASELINE_BATCH) await trx.insertInto('catalog_entry').values(rows.slice(i, i + BASELINE_BATCH)).execute();
+        for (let i = 0; i < rows.length; i += BASELINE_BATCH)
+          await trx
+            .insertInto('catalog_entry')
+            .values(rows.slice(i, i + BASELINE_BATCH))
+            .execute();
       });
       baseline.push(ENTRIES / ((performance.now() - insertStart) / 1000));
 
@@ -92,7 +107,8 @@ async function measure(database: Database, runs: number, log: (message: string) 
       const res = await fetch(`${url}/api/v1/catalog/import`, { method: 'POST', headers, body: form });
       const seconds = (performance.now() - importStart) / 1000;
       const body = (await res.json()) as { count?: number };
-      if (res.status !== 201 || body.count !== ENTRIES) throw new Error(`import failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+      if (res.status !== 201 || body.count !== ENTRIES)
+        throw new Error(`import failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
       platform.push(ENTRIES / seconds);
       log(
         `${database.engine} run ${run}/${runs}: import ${Math.round(platform.at(-1)!)} entries/s (${seconds.toFixed(2)} s for ${(fileBytes / 1e6).toFixed(1)} MB, ` +

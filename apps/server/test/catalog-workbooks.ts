@@ -19,7 +19,13 @@ export function multipart(content: Buffer, fileName = 'catalog.xlsx') {
 }
 
 /** Uploads a file to an import route as a logged-in user. */
-export function upload(app: FastifyInstance, session: Session, url: string, content: Buffer, fileName?: string): Promise<LightMyRequestResponse> {
+export function upload(
+  app: FastifyInstance,
+  session: Session,
+  url: string,
+  content: Buffer,
+  fileName?: string,
+): Promise<LightMyRequestResponse> {
   const body = multipart(content, fileName);
   return app.inject({ method: 'POST', url, headers: { ...session.headers, ...body.headers }, payload: body.payload });
 }

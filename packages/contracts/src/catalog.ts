@@ -295,8 +295,27 @@ export type CatalogEntryContent = z.infer<typeof CatalogEntryContent>;
 /** A reason the content breaks the compilation rules, with the field it concerns. */
 export interface ContentProblem {
   field: string;
+  /** Stable, for programs and translations. */
+  code: ContentProblemCode;
+  /** In English, for people reading the API. */
   reason: string;
 }
+
+export type ContentProblemCode =
+  | 'sharing_condition_required'
+  | 'legal_basis_required'
+  | 'method_not_allowed'
+  | 'method_required'
+  | 'method_duplicate'
+  | 'table_needs_structured_format'
+  | 'open_condition_required'
+  | 'update_cycle_note_required'
+  | 'time_range_inverted'
+  | 'item_name_duplicate'
+  | 'item_length_required'
+  | 'item_precision_too_large'
+  | 'system_unknown'
+  | 'name_duplicate';
 
 /**
  * The rules beyond field shapes, shared by the form, the API and the Excel import: conditional sharing
@@ -308,32 +327,37 @@ export function contentProblems(content: CatalogEntryContent): ContentProblem[] 
   const problems: ContentProblem[] = [];
   const has = (text: string | null | undefined) => !!text && text.trim().length > 0;
   if (content.sharingType === 'conditional' && !has(content.sharingCondition))
-    problems.push({ field: 'sharingCondition', reason: 'conditional sharing needs its condition' });
+    problems.push({ field: 'sharingCondition', code: 'sharing_condition_required', reason: 'conditional sharing needs its condition' });
   if (content.sharingType === 'none' && !has(content.sharingCondition))
-    problems.push({ field: 'sharingCondition', reason: 'not sharing needs its legal basis' });
+    problems.push({ field: 'sharingCondition', code: 'legal_basis_required', reason: 'not sharing needs its legal basis' });
   if (content.sharingType === 'none' && content.sharingMethods.length > 0)
-    problems.push({ field: 'sharingMethods', reason: 'an entry that is not shared has no sharing method' });
+    problems.push({ field: 'sharingMethods', code: 'method_not_allowed', reason: 'an entry that is not shared has no sharing method' });
   if (content.sharingType !== 'none' && content.sharingMethods.length === 0)
-    problems.push({ field: 'sharingMethods', reason: 'a shared entry needs at least one sharing method' });
+    problems.push({ field: 'sharingMethods', code: 'method_required', reason: 'a shared entry needs at least one sharing method' });
   if (new Set(content.sharingMethods).size !== content.sharingMethods.length)
-    problems.push({ field: 'sharingMethods', reason: 'a method is listed twice' });
+    problems.push({ field: 'sharingMethods', code: 'method_duplicate', reason: 'a method is listed twice' });
   if (content.formatClass !== 'database' && content.formatClass !== 'spreadsheet' && content.sharingMethods.includes('table'))
-    problems.push({ field: 'sharingMethods', reason: 'only database and spreadsheet resources share as tables' });
+    problems.push({
+      field: 'sharingMethods',
+      code: 'table_needs_structured_format',
+      reason: 'only database and spreadsheet resources share as tables',
+    });
   if (content.openType === 'conditional' && !has(content.openCondition))
-    problems.push({ field: 'openCondition', reason: 'conditional opening needs its condition' });
+    problems.push({ field: 'openCondition', code: 'open_condition_required', reason: 'conditional opening needs its condition' });
   if (content.updateCycle === 'other' && !has(content.updateCycleNote))
-    problems.push({ field: 'updateCycleNote', reason: 'say what the update cycle is' });
+    problems.push({ field: 'updateCycleNote', code: 'update_cycle_note_required', reason: 'say what the update cycle is' });
   if (content.timeRangeFrom && content.timeRangeTo && content.timeRangeFrom > content.timeRangeTo)
-    problems.push({ field: 'timeRangeTo', reason: 'the time range ends before it starts' });
+    problems.push({ field: 'timeRangeTo', code: 'time_range_inverted', reason: 'the time range ends before it starts' });
   const seen = new Set<string>();
   content.items.forEach((item, index) => {
     const key = entryNameKey(item.name);
-    if (seen.has(key)) problems.push({ field: `items.${index}.name`, reason: 'a data item with this name already exists' });
+    if (seen.has(key))
+      problems.push({ field: `items.${index}.name`, code: 'item_name_duplicate', reason: 'a data item with this name already exists' });
     seen.add(key);
     if (item.dataType === 'char' && !item.length)
-      problems.push({ field: `items.${index}.length`, reason: 'character items need a length' });
+      problems.push({ field: `items.${index}.length`, code: 'item_length_required', reason: 'character items need a length' });
     if (item.dataType === 'decimal' && item.precision != null && item.length != null && item.precision > item.length)
-      problems.push({ field: `items.${index}.precision`, reason: 'precision larger than the length' });
+      problems.push({ field: `items.${index}.precision`, code: 'item_precision_too_large', reason: 'precision larger than the length' });
   });
   return problems;
 }

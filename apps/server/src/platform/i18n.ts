@@ -43,7 +43,10 @@ const messages: Record<ErrorCode, { zh: string; en: string }> = {
   DUPLICATE: { zh: '已存在相同的记录', en: 'A record with the same value already exists' },
   VERSION_CONFLICT: { zh: '记录已被他人修改，请刷新后重试', en: 'Someone else changed this record: reload and try again' },
   INVALID_TRANSITION: { zh: '当前状态下不能执行此操作', en: 'This cannot be done in the current state' },
-  IMPORT_INVALID: { zh: '导入文件有误，未导入任何数据，请按错误清单修改后重新导入', en: 'The file has errors and nothing was imported: fix the listed problems and import it again' },
+  IMPORT_INVALID: {
+    zh: '导入文件有误，未导入任何数据，请按错误清单修改后重新导入',
+    en: 'The file has errors and nothing was imported: fix the listed problems and import it again',
+  },
   MOUNT_INCOMPLETE: {
     zh: '挂接的资源未覆盖目录的全部信息项，或类型不一致',
     en: 'The mounted resource does not cover every data item of the entry, or a type differs',

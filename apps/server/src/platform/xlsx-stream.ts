@@ -65,7 +65,13 @@ class MendedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
 
 /** A streaming reader of an .xlsx (worksheets emitted, shared strings cached, styles and hyperlinks ignored). */
 export function openXlsxStream(input: Readable): ExcelJS.stream.xlsx.WorkbookReader {
-  return new MendedWorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  return new MendedWorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
 }
 
 /** The merged ranges (`B9:B10`) of a worksheet from `openXlsxStream`, complete once its rows are read. */

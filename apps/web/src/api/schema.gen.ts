@@ -3560,6 +3560,7 @@ export type components = {
       complete: boolean;
       updatedAt: unknown;
       publishedAt: unknown | null;
+      submittedAt: unknown | null;
       reviewDue: string | null;
       reviewOverdue: boolean;
       updateDue: string | null;
@@ -3633,6 +3634,7 @@ export type components = {
       complete: boolean;
       updatedAt: unknown;
       publishedAt: unknown | null;
+      submittedAt: unknown | null;
       reviewDue: string | null;
       reviewOverdue: boolean;
       updateDue: string | null;
@@ -3784,7 +3786,6 @@ export type components = {
         departmentName: string;
       }[];
       createdAt: unknown;
-      submittedAt: unknown | null;
       updateRequestReason: string | null;
       actions: ('edit' | 'submit' | 'withdraw' | 'delete' | 'review' | 'retire' | 'discard_change' | 'request_update')[];
     };
@@ -4853,6 +4854,7 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
       publishedAt: string | null;
+      submittedAt: string | null;
       reviewDue: string | null;
       reviewOverdue: boolean;
       updateDue: string | null;
@@ -4927,6 +4929,7 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
       publishedAt: string | null;
+      submittedAt: string | null;
       reviewDue: string | null;
       reviewOverdue: boolean;
       updateDue: string | null;
@@ -5079,7 +5082,6 @@ export type components = {
       }[];
       /** Format: date-time */
       createdAt: string;
-      submittedAt: string | null;
       updateRequestReason: string | null;
       actions: ('edit' | 'submit' | 'withdraw' | 'delete' | 'review' | 'retire' | 'discard_change' | 'request_update')[];
     };

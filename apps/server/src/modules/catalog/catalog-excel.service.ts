@@ -130,7 +130,12 @@ export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, 
 
     const { department: _department, ...fields } = entry.values;
     // An empty 共享方式 is no method (不予共享); information systems are not part of the template.
-    const candidate = { sharingMethods: [], ...fields, systemIds: [], items: items.map(({ values: { entryName: _name, ...item } }) => item) };
+    const candidate = {
+      sharingMethods: [],
+      ...fields,
+      systemIds: [],
+      items: items.map(({ values: { entryName: _name, ...item } }) => item),
+    };
     // Where a problem of the content sits; null when its cell was already reported or its column is missing.
     const reported = new Set<string>();
     const locate = (path: readonly PropertyKey[]): [string, number, string | null] | null => {

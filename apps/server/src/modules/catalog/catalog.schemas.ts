@@ -80,6 +80,7 @@ export const EntrySummary = z
     complete: z.boolean(),
     updatedAt: z.date(),
     publishedAt: z.date().nullable(),
+    submittedAt: z.date().nullable(),
     /** Review deadline (5 working days from submission) while in review. */
     reviewDue: z.string().nullable(),
     reviewOverdue: z.boolean(),
@@ -99,7 +100,6 @@ export const Entry = EntrySummary.extend({
   pending: CatalogEntryContent.nullable(),
   systems: z.array(SystemRef),
   createdAt: z.date(),
-  submittedAt: z.date().nullable(),
   /** Why the bureau asked for an update (for the department and reviewers). */
   updateRequestReason: z.string().nullable(),
   /** What the caller may do now. */

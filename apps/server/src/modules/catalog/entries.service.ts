@@ -90,7 +90,6 @@ export async function toEntry(db: Kysely<DB>, access: CatalogAccess, row: EntryR
     pending: insider ? row.pending : null,
     systems: await repo.systemsOf(db, row.id),
     createdAt: row.created_at,
-    submittedAt: row.submitted_at,
     updateRequestReason: insider ? row.update_request_reason : null,
     actions: actionsFor(access, row, userId, lastSubmitter),
   };
@@ -129,6 +128,7 @@ export function summaryOf(row: EntryRow & { department_name: string }, now = new
     complete: row.content.sharingType === 'none' || row.mount_status === 'mounted' || row.mount_status === 'change_in_review',
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
+    submittedAt: row.submitted_at,
     reviewDue: review?.dueDate ?? null,
     reviewOverdue: review?.overdue ?? false,
     updateDue: update?.dueDate ?? null,
@@ -145,7 +145,9 @@ async function assertValidContent(db: Kysely<DB> | Transaction<DB>, content: Cat
   const systems = await repo.existingSystems(db, content.systemIds);
   const missing = content.systemIds.filter((id) => !systems.includes(id));
   if (missing.length > 0)
-    throw badRequest(ErrorCode.ValidationFailed, { problems: [{ field: 'systemIds', reason: `no such system: ${missing.join(', ')}` }] });
+    throw badRequest(ErrorCode.ValidationFailed, {
+      problems: [{ field: 'systemIds', code: 'system_unknown', reason: `no such system: ${missing.join(', ')}` }],
+    });
 }
 
 /** The classification segment of a resource code: attribute digit, 项 and 目. */

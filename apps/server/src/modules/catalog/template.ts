@@ -213,7 +213,7 @@ export interface ExportEntry {
  * finished before the next begins and nothing accumulates in memory).
  */
 export async function writeTemplate(out: Writable, pages?: () => AsyncIterable<ExportEntry[]>): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: process.env.XSS === "1" });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Shuyuan 数源';
   const { rows: guideRows, labelRanges } = guideLayout();
   const frozen = { views: [{ state: 'frozen' as const, ySplit: 1 }] };

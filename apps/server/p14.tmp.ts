@@ -1,9 +1,0 @@
-import { Readable } from 'node:stream';
-import { entryContent } from './test/catalog-fixtures';
-import { asExport, templateWith } from './test/catalog-workbooks';
-import { readWorkbook } from './src/modules/catalog/template-reader';
-const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-let t = cpu();
-const file = await templateWith(asExport(Array.from({ length: 10000 }, (_, i) => entryContent({ name: `批量资源第${i}号` }))));
-console.log('gen', Math.round(cpu() - t), file.length);
-for (let i = 0; i < 4; i++) { const t = cpu(); const w = Date.now(); const r = await readWorkbook(Readable.from([file])); console.log('read', Math.round(cpu() - t), Date.now() - w, r.rows, r.errors.length); }
