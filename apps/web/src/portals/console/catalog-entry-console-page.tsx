@@ -10,6 +10,7 @@ import type { CatalogEntry } from '@/features/catalog/catalog-types';
 import { EntryDetail } from '@/features/catalog/entry-detail';
 import { lastEvent } from '@/features/catalog/entry-timeline';
 import { useCatalogEntry, useEntryTimeline } from '@/features/catalog/use-catalog';
+import { mountsPath } from '@/features/mounts/mount-paths';
 import { useT } from '@/i18n/lang-provider';
 import { consoleEntryPath, EntryActionButtons } from '@/portals/console/catalog-entry-actions';
 
@@ -99,6 +100,11 @@ export function CatalogEntryConsolePage() {
         extra={
           <>
             <EntryActionButtons entry={entry.data} />
+            {!entry.data.mirrored && (
+              <LinkButton to={mountsPath(entry.data.id)} data-testid="entry-go-mounts">
+                {t('mount.list')}
+              </LinkButton>
+            )}
             {entry.data.actions.includes('review') && (
               <LinkButton to={`/console/catalog/review?open=${entry.data.id}`} type="primary" data-testid="entry-go-review">
                 {t('catalog.action.review')}
