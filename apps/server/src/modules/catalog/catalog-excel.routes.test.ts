@@ -163,6 +163,29 @@ describeEachEngine('catalog Excel template, import and export', (get) => {
     expect(audit.details).toMatchObject({ count: 3, fileName: 'export.xlsx' });
   });
 
+  it("queues an import job that the app's own worker runs at once", async () => {
+    const content = entryContent({ name: `后台导入-${tag()}` });
+    const file = await workbookOf({
+      [ENTRY_SHEET]: { rows: [entryColumns.map((col) => col.header), entryRow(content)] },
+      [ITEM_SHEET]: { rows: [itemColumns.map((col) => col.header), ...itemRows(content)] },
+    });
+    const queued = await upload(app, officerSession, '/api/v1/catalog/imports', file);
+    expect(queued.statusCode, queued.body).toBe(202);
+    let job = queued.json();
+    for (let i = 0; i < 200 && !['done', 'failed'].includes(job.status); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await officer.get(`/api/v1/catalog/imports/${job.id}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'done', entryCount: 1, totalRows: 5, processedRows: 5, progress: 1 });
+    const audit = await get()
+      .db.selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'catalog.entry.import')
+      .where('target_id', '=', job.id)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ target_type: 'catalog_import', details: { count: 1 } });
+  });
+
   it('reports every problem of a file by sheet, row and column, and writes nothing', async () => {
     const t = tag();
     const existing = (await officer.post('/api/v1/catalog/entries', entryContent({ name: `已有资源-${t}` }))).json();
