@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     const started = process.hrtime.bigint();
     try {
       const measurement = await bench.run({ scale: args.scale, root: ROOT, log });
-      report.results.push(toResult(bench, measurement));
+      report.results.push({ ...toResult(bench, measurement), scale: args.scale });
       log(`done in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s`);
     } catch (error) {
       const text = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -48,6 +48,8 @@ export interface BenchResult {
   pass: boolean;
   /** When this figure was measured (a partial run keeps older figures of other benchmarks). */
   measuredAt?: string;
+  /** The scale this figure was measured at (a partial run may mix scales). */
+  scale?: Scale;
   details?: Record<string, string | number>;
 }
 
