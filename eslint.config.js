@@ -5,7 +5,7 @@ import globals from 'globals';
 
 /** Lint rules for the whole repository; `npm run check:lint` allows zero warnings. */
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**', 'apps/server/openapi.json'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**', 'apps/server/openapi.json', '.tmp-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,6 +10,7 @@ import type { RequestContext } from '../identity';
 import type { NodeCreate, NodeUpdate } from './catalog.schemas';
 import { enqueueBackfill } from './cascade.outbox';
 import { derivedColumns } from './entries.repository';
+import { markCatalogChanged } from './search-index.keeper';
 
 type NodeRow = Selectable<CascadeNodeTable>;
 
@@ -237,6 +238,7 @@ export async function receiveChanges(db: Kysely<DB>, box: SealedBox, request: In
         details: { applied, skipped },
       });
   });
+  if (applied > 0) markCatalogChanged(db);
   return { applied, skipped };
 }
 

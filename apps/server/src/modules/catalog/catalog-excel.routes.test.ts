@@ -243,6 +243,7 @@ describeEachEngine('catalog Excel template, import and export', (get) => {
     ]);
     expect(body.details).toMatchObject({ errorCount: 14, truncated: false });
     expect(body.details.errors[1].reason).toContain('1 基础');
+    expect(body.details.errors[5]).toMatchObject({ column: '共享条件', rule: 'sharing_condition_required' });
     expect(await Promise.all([count('catalog_entry'), count('catalog_event'), count('catalog_code_sequence'), importAudits()])).toEqual(
       before,
     );
@@ -270,6 +271,16 @@ describeEachEngine('catalog Excel template, import and export', (get) => {
       [ENTRY_SHEET, 1, '备注', 'header_unknown'],
       [ENTRY_SHEET, 2, '资源名称', 'no_items'],
       [ITEM_SHEET, null, null, 'sheet_missing'],
+    ]);
+
+    const empty = await upload(
+      app,
+      officerSession,
+      '/api/v1/catalog/import',
+      (await officer.get('/api/v1/catalog/template.xlsx')).rawPayload,
+    );
+    expect(empty.json().details.errors).toEqual([
+      expect.objectContaining({ sheet: ENTRY_SHEET, row: null, column: null, kind: 'required' }),
     ]);
 
     const garbage = await upload(app, officerSession, '/api/v1/catalog/import', randomBytes(2000), 'catalog.xls');

@@ -32,6 +32,8 @@ export const ImportError = z
     column: z.string().nullable(),
     reason: z.string(),
     kind: ImportErrorKind,
+    /** For `content_rule`: which compile rule (a code of `contentProblems`). */
+    rule: z.string().optional(),
   })
   .meta({ id: 'CatalogImportError' });
 export type ImportError = z.infer<typeof ImportError>;

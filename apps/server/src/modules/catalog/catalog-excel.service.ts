@@ -63,7 +63,8 @@ export function importInvalid(errors: ImportError[]): AppError {
 }
 
 /** Resolves 提供部门 names among the departments the caller may compile for; the default is its own. */
-async function departmentResolver(ctx: RequestContext, access: CatalogAccess, defaultId: string, entries: SheetRow<EntryField>[]) {
+async function departmentResolver(ctx: RequestContext, access: CatalogAccess, entries: SheetRow<EntryField>[]) {
+  const defaultId = ctx.principal.departmentId;
   const names = [...new Set(entries.map((e) => e.values.department).filter((n): n is string => typeof n === 'string'))];
   const found = await repo.departmentsNamed(ctx.db, names, access.compileScope);
   const byName = new Map<string, string[]>();
@@ -82,7 +83,7 @@ async function departmentResolver(ctx: RequestContext, access: CatalogAccess, de
  * an entry and every entry with items, the provider department, and each entry's content against its
  * schema and the compile rules. Problems of cells already reported while reading are not repeated.
  */
-export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, read: ReadWorkbook, defaultDepartmentId: string) {
+export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, read: ReadWorkbook) {
   const errors = [...read.errors];
   if (errors.some((e) => e.kind === 'not_a_workbook')) return { entries: [], errors, rows: read.rows } satisfies CheckedWorkbook;
   const add = (sheet: string, row: number, column: string | null, reason: string, kind: ImportError['kind']) =>
@@ -92,7 +93,9 @@ export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, 
   for (const item of read.items) {
     if (typeof item.values.entryName !== 'string') continue;
     const key = entryNameKey(item.values.entryName);
-    itemsByKey.set(key, [...(itemsByKey.get(key) ?? []), item]);
+    const list = itemsByKey.get(key);
+    if (list) list.push(item);
+    else itemsByKey.set(key, [item]);
   }
   const firstRow = new Map<string, number>();
   for (const entry of read.entries) {
@@ -115,7 +118,7 @@ export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, 
         add(ITEM_SHEET, item.row, '资源名称', `no entry named '${item.values.entryName}' in ${ENTRY_SHEET}`, 'unknown_entry');
 
   const taken = await repo.takenNameKeys(ctx.db, [...firstRow.keys()]);
-  const department = await departmentResolver(ctx, access, defaultDepartmentId, read.entries);
+  const department = await departmentResolver(ctx, access, read.entries);
   const entries: PreparedEntry[] = [];
   for (const entry of read.entries) {
     const key = typeof entry.values.name === 'string' ? entryNameKey(entry.values.name) : null;
@@ -150,11 +153,11 @@ export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, 
       if (entry.bad.has(f) || read.missing.entries.has(f)) return null;
       return [ENTRY_SHEET, entry.row, entryHeader.get(f) ?? null];
     };
-    const report = (path: readonly PropertyKey[], reason: string, kind: ImportError['kind']) => {
+    const report = (path: readonly PropertyKey[], reason: string, kind: ImportError['kind'], rule?: string) => {
       const at = locate(path);
       if (!at || reported.has(at.join('\u0000'))) return;
       reported.add(at.join('\u0000'));
-      add(at[0], at[1], at[2], reason, kind);
+      errors.push({ sheet: at[0], row: at[1], column: at[2], reason, kind, ...(rule ? { rule } : {}) });
     };
     const parsed = CatalogEntryContent.safeParse(candidate);
     if (!parsed.success) for (const issue of parsed.error.issues) report(issue.path, issue.message, 'invalid_value');
@@ -171,10 +174,13 @@ export async function checkWorkbook(ctx: RequestContext, access: CatalogAccess, 
         p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
         p.reason,
         'content_rule',
+        p.code,
       );
     if (parsed.success && !('reason' in provider))
       entries.push({ row: entry.row, content: parsed.data, departmentId: provider.id, departmentName: provider.name });
   }
+  if (read.entries.length === 0 && !read.errors.some((e) => e.kind === 'sheet_missing'))
+    errors.push({ sheet: ENTRY_SHEET, row: null, column: null, reason: 'the sheet holds no entries', kind: 'required' });
   return { entries: errors.length === 0 ? entries : [], errors, rows: read.rows } satisfies CheckedWorkbook;
 }
 
@@ -259,7 +265,7 @@ export async function writeEntries(ctx: RequestContext, prepared: PreparedEntry[
 export async function importWorkbook(ctx: RequestContext, file: Buffer, fileName: string) {
   const access = await catalogAccess(ctx);
   const read = await readWorkbook(Readable.from([file]));
-  const checked = await checkWorkbook(ctx, access, read, ctx.principal.departmentId);
+  const checked = await checkWorkbook(ctx, access, read);
   if (checked.errors.length > 0) throw importInvalid(checked.errors);
   const entries = await writeEntries(ctx, checked.entries, { importId: null, fileName });
   return { count: entries.length, entries };

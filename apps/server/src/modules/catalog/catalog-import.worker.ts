@@ -184,7 +184,7 @@ export class ImportWorker {
         (n) => (rows = n),
       );
       rows = read.rows;
-      const checked = await checkWorkbook(ctx, access, read, job.department_id);
+      const checked = await checkWorkbook(ctx, access, read);
       if (checked.errors.length > 0) throw importInvalid(checked.errors);
       if (!(await jobs.touch(this.db, id, token, { status: 'importing', total_rows: rows, processed_rows: rows, progress: READ_SHARE })))
         throw new LostClaim();

@@ -10,6 +10,7 @@ import { departmentScope, departmentsRepository, type RequestContext } from '../
 import type { Entry, EntryCreate, ReviewBody, RetireBody } from './catalog.schemas';
 import { enqueueChange } from './cascade.outbox';
 import { diffContent } from './content-diff';
+import { markCatalogChanged } from './search-index.keeper';
 import {
   derivedColumns,
   entriesRepository as repo,
@@ -173,7 +174,9 @@ export async function getEntry(ctx: RequestContext, id: string) {
   return toEntry(ctx.db, access, await loadVisible(ctx, access, id), ctx.principal.userId);
 }
 
+/** The entry after a write committed; every write but deleting a draft ends here, so it tells the search index too. */
 async function reload(ctx: RequestContext, access: CatalogAccess, id: string) {
+  markCatalogChanged(ctx.db, id);
   return toEntry(ctx.db, access, (await repo.findById(ctx.db, id))!, ctx.principal.userId);
 }
 

@@ -9,6 +9,7 @@ import type { MountCreate, MountReview } from './catalog.schemas';
 import { catalogAccess, type CatalogAccess } from './entries.service';
 import { entriesRepository, PUBLIC_STATUSES, type EntryRow } from './entries.repository';
 import { compareColumns, type MountColumn } from './mount-diff';
+import { markCatalogChanged } from './search-index.keeper';
 
 /**
  * Reads the columns of a table (or the fields of an API or file) of a registered data source, as the
@@ -78,7 +79,13 @@ export async function refreshMountStatus(trx: Transaction<DB>, entryId: string):
       : has('returned')
         ? 'returned'
         : 'unmounted';
-  await trx.updateTable('catalog_entry').set({ mount_status: status }).where('id', '=', entryId).execute();
+  // A change bumps updated_at like every catalog write: the search index catches up by it.
+  await trx
+    .updateTable('catalog_entry')
+    .set({ mount_status: status, updated_at: new Date() })
+    .where('id', '=', entryId)
+    .where('mount_status', '!=', status)
+    .execute();
   return status;
 }
 
@@ -158,6 +165,7 @@ export async function createMount(ctx: RequestContext, readColumns: ColumnReader
     });
     return row.id;
   });
+  markCatalogChanged(ctx.db);
   return loadMount(ctx, id);
 }
 
@@ -230,6 +238,7 @@ export async function reviewMount(ctx: RequestContext, mountId: string, input: z
       details: { mountId, resource: mount.resource_name, ...(input.comment ? { comment: input.comment } : {}) },
     });
   });
+  markCatalogChanged(ctx.db);
   return loadMount(ctx, mountId);
 }
 
@@ -263,4 +272,5 @@ export async function removeMount(ctx: RequestContext, mountId: string, version:
       details: { mountId, resource: mount.resource_name },
     });
   });
+  markCatalogChanged(ctx.db);
 }

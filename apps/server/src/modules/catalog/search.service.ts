@@ -6,7 +6,9 @@ import type { RequestContext } from '../identity';
 import { facetNames, type EntryQuery } from './catalog.schemas';
 import { catalogAccess, summaryOf, type CatalogAccess } from './entries.service';
 import { visibleTo } from './entries.repository';
-import { highlight, toTsQuery } from './search-text';
+import type { CatalogSearchIndex } from './search-index';
+import { searchIndexOf } from './search-index.keeper';
+import { highlight, queryWords, toTsQuery } from './search-text';
 
 type FacetName = (typeof facetNames)[number];
 type Base = SelectQueryBuilder<DB & { e: CatalogEntryTable; d: DepartmentTable }, 'e' | 'd', object>;
@@ -63,25 +65,18 @@ type Facets = Record<FacetName, { value: string; label?: string; count: number }
  * from one pass with GROUPING SETS; only a facet the query filters on needs a pass of its own.
  */
 export async function searchEntries(ctx: RequestContext, query: EntryQuery) {
+  // The shared catalog (entries in force, which every reader sees) is searched in memory once indexed.
+  if (query.scope === 'all' && (query.status ?? []).length === 0) {
+    const index = await searchIndexOf(ctx.db).current();
+    if (index) return searchIndexed(ctx, index, query);
+  }
   const access = await catalogAccess(ctx);
   if (query.scope === 'review' && !access.canReview) throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogReview });
   const { text } = textMatch(query.q);
   const base = (skip?: FacetName): Base => matchingEntries(ctx.db, access, query, skip);
 
   const page = await orderMatches(base().select('e.id'), query).limit(query.limit).offset(query.offset).execute();
-  const ids = page.map((r) => r.id);
-  const found =
-    ids.length === 0
-      ? []
-      : await ctx.db
-          .selectFrom('catalog_entry as e')
-          .innerJoin('department as d', 'd.id', 'e.department_id')
-          .selectAll('e')
-          .select('d.name as department_name')
-          .where('e.id', 'in', ids)
-          .execute();
-  const byId = new Map(found.map((row) => [row.id, row]));
-  const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
+  const rows = await pageRows(ctx.db, page.map((r) => r.id));
 
   let total: number;
   const facets = {} as Facets;
@@ -96,14 +91,48 @@ export async function searchEntries(ctx: RequestContext, query: EntryQuery) {
       ).n,
     );
 
-  return {
-    items: rows.map((row) => ({
-      ...summaryOf(row),
-      ...(text ? { highlight: { name: highlight(row.name, text), summary: highlight(row.content.summary.slice(0, 240), text) } } : {}),
-    })),
-    total,
-    facets,
-  };
+  return { items: toItems(rows, text), total, facets };
+}
+
+/** The search over the in-memory index: the same matches, filters, facets and orders as the SQL below. */
+async function searchIndexed(ctx: RequestContext, index: CatalogSearchIndex, query: EntryQuery) {
+  const { text, tsQuery, fuzzy, hasText } = textMatch(query.q);
+  const found = index.search({
+    text,
+    hasText,
+    words: tsQuery ? [...new Set(queryWords(text))] : [],
+    fuzzy,
+    filters: Object.fromEntries(facetNames.map((f) => [f, query[filterOf[f]] as string[] | undefined])),
+    sort: query.sort,
+    offset: query.offset,
+    limit: query.limit,
+    facets: query.facets === 'true',
+  });
+  const facets = {} as Facets;
+  for (const [facet, counted] of Object.entries(found.facets)) facets[facet as FacetName] = toBuckets(facet as FacetName, counted);
+  return { items: toItems(await pageRows(ctx.db, found.ids), text), total: found.total, facets };
+}
+
+/** The rows of a page of ids, in that order, with their department names. */
+async function pageRows(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  const found = await db
+    .selectFrom('catalog_entry as e')
+    .innerJoin('department as d', 'd.id', 'e.department_id')
+    .selectAll('e')
+    .select('d.name as department_name')
+    .where('e.id', 'in', ids)
+    .execute();
+  const byId = new Map(found.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
+}
+
+/** Search results: summaries, highlighted when the query has text. */
+function toItems(rows: Awaited<ReturnType<typeof pageRows>>, text: string) {
+  return rows.map((row) => ({
+    ...summaryOf(row),
+    ...(text ? { highlight: { name: highlight(row.name, text), summary: highlight(row.content.summary.slice(0, 240), text) } } : {}),
+  }));
 }
 
 /** The top 50 buckets of a facet, most entries first, with their labels. */
