@@ -4083,6 +4083,7 @@ export type components = {
       column: string | null;
       reason: string;
       kind: components['schemas']['CatalogImportErrorKindInput'];
+      rule?: string;
     };
     CatalogImportResultInput: {
       count: number;
@@ -5386,6 +5387,7 @@ export type components = {
       column: string | null;
       reason: string;
       kind: components['schemas']['CatalogImportErrorKind'];
+      rule?: string;
     };
     CatalogImportResult: {
       count: number;

@@ -4,6 +4,7 @@ import { describeEachEngine } from '../../../test/databases';
 import { buildDepartment, buildTestApp } from '../../../test/factories';
 import { auditOf, signedIn, type Client } from '../../../test/client';
 import { entryContent } from '../../../test/catalog-fixtures';
+import { searchIndexOf } from './search-index.keeper';
 
 describeEachEngine('catalog entry lifecycle', (get) => {
   let app: FastifyInstance;
@@ -197,6 +198,36 @@ describeEachEngine('catalog entry lifecycle', (get) => {
     expect((await reader.get(`/api/v1/catalog/entries?q=${encodeURIComponent('参保')}&domain=health`)).json().items).toHaveLength(0);
     expect((await reader.get(`/api/v1/catalog/entries?q=${encodeURIComponent('完全无关的词语')}`)).json().total).toBe(0);
   });
+  it('searches the shared catalog in memory, fresh at once after a publication and a retirement, as the SQL path does', async () => {
+    await searchIndexOf(get().db).ready();
+    const name = `不动产抵押登记信息${Date.now()}`;
+    const ids = async (query: string) =>
+      (await reader.get(`/api/v1/catalog/entries?${query}`)).json().items.map((i: { id: string }) => i.id) as string[];
+    const entry = (await officer.post('/api/v1/catalog/entries', entryContent({ name, summary: '抵押权登记与注销记录。' }))).json();
+    await officer.post(`/api/v1/catalog/entries/${entry.id}/submit`, { version: 1 });
+    expect(await ids(`q=${encodeURIComponent('抵押')}`)).not.toContain(entry.id);
+    await reviewer.post(`/api/v1/catalog/entries/${entry.id}/review`, { decision: 'approve', version: 2 });
+    expect(await ids(`q=${encodeURIComponent('抵押')}`)).toContain(entry.id);
+    expect(await ids(`q=${encodeURIComponent('抵押登')}&sharingType=conditional`)).toContain(entry.id);
+    // The same search with the statuses in force spelled out runs in SQL: the same answer.
+    const inForce = 'status=published,change_review,retire_review';
+    for (const query of [
+      `q=${encodeURIComponent('抵押')}&sort=updated`,
+      'sort=name&limit=100',
+      'sort=updated&facets=false&limit=5&offset=2',
+    ]) {
+      const indexed = (await reader.get(`/api/v1/catalog/entries?${query}`)).json();
+      const bySql = (await reader.get(`/api/v1/catalog/entries?${query}&${inForce}`)).json();
+      expect(indexed.items, query).toEqual(bySql.items);
+      expect(indexed.total, query).toBe(bySql.total);
+    }
+    await officer.post(`/api/v1/catalog/entries/${entry.id}/retire`, { reason: '不再采集', version: 3 });
+    expect(await ids(`q=${encodeURIComponent('抵押')}`)).toContain(entry.id); // retirement in review: still in force
+    await reviewer.post(`/api/v1/catalog/entries/${entry.id}/review`, { decision: 'approve', version: 4 });
+    expect(await ids(`q=${encodeURIComponent('抵押')}`)).not.toContain(entry.id);
+    expect(await ids(`q=${encodeURIComponent('抵押')}&status=retired`)).toContain(entry.id);
+  });
+
   it('flags reviews and update requests that miss their working-day deadlines, and counts them', async () => {
     const entry = (await officer.post('/api/v1/catalog/entries', entryContent())).json();
     await officer.post(`/api/v1/catalog/entries/${entry.id}/submit`, { version: 1 });

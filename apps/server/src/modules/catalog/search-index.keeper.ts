@@ -86,7 +86,7 @@ export class SearchIndexKeeper {
 
   /** Fills a new index with every entry in force, chunk by chunk. */
   private async load(index: CatalogSearchIndex): Promise<void> {
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const chunk = await repo.inForceAfter(this.db, after, BUILD_CHUNK);
       for (const row of chunk) index.upsert(row);
       if (index.needsCompaction()) index.compact();
@@ -127,7 +127,7 @@ export class SearchIndexKeeper {
   private async reconcile(index: CatalogSearchIndex, startedMs: number): Promise<void> {
     const seen = new Set<string>();
     const stale: string[] = [];
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const chunk = await repo.stamps(this.db, after, STAMP_CHUNK);
       for (const { id, updatedUs } of chunk) {
         seen.add(id);
@@ -143,7 +143,8 @@ export class SearchIndexKeeper {
     const cutoff = (startedMs - OVERLAP_MS) * 1000;
     for (const id of [...index.entryIds()]) if (!seen.has(id) && index.updatedOf(id)! < cutoff) index.remove(id);
     for (const { id, name } of await repo.departmentNames(this.db, index.departmentIds())) index.setDepartmentName(id, name);
-    index.compact();
+    // A compaction of a large index blocks for a few hundred ms: only when the changes call for one.
+    if (index.needsCompaction()) index.compact();
   }
 }
 

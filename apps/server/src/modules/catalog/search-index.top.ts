@@ -27,7 +27,7 @@ export function selectTop(slots: Int32Array, k: number, before: Before): number[
     const slot = slots[i]!;
     if (heap.length < size) {
       heap.push(slot);
-      for (let at = heap.length - 1; at > 0; ) {
+      for (let at = heap.length - 1; at > 0;) {
         const parent = (at - 1) >> 1;
         if (!before(heap[parent]!, heap[at]!)) break;
         [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];

@@ -76,7 +76,10 @@ export async function searchEntries(ctx: RequestContext, query: EntryQuery) {
   const base = (skip?: FacetName): Base => matchingEntries(ctx.db, access, query, skip);
 
   const page = await orderMatches(base().select('e.id'), query).limit(query.limit).offset(query.offset).execute();
-  const rows = await pageRows(ctx.db, page.map((r) => r.id));
+  const rows = await pageRows(
+    ctx.db,
+    page.map((r) => r.id),
+  );
 
   let total: number;
   const facets = {} as Facets;
