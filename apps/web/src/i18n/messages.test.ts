@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cascadeEn, cascadeZh } from './cascade-messages';
 import { catalogCodeEn, catalogCodeZh } from './catalog-code-messages';
 import { catalogConsoleEn, catalogConsoleZh } from './catalog-console-messages';
+import { catalogImportEn, catalogImportZh } from './catalog-import-messages';
 import { catalogEn, catalogZh } from './catalog-messages';
 import { commonEn, commonZh } from './common-messages';
 import { credentialEn, credentialZh } from './credential-messages';
@@ -20,6 +21,7 @@ const parts = [
   ['cascade', cascadeZh, cascadeEn],
   ['catalog', catalogZh, catalogEn],
   ['catalogConsole', catalogConsoleZh, catalogConsoleEn],
+  ['catalogImport', catalogImportZh, catalogImportEn],
   ['catalogCode', catalogCodeZh, catalogCodeEn],
 ] as const;
 

@@ -1,6 +1,7 @@
 import { cascadeEn, cascadeZh } from './cascade-messages';
 import { catalogCodeEn, catalogCodeZh } from './catalog-code-messages';
 import { catalogConsoleEn, catalogConsoleZh } from './catalog-console-messages';
+import { catalogImportEn, catalogImportZh } from './catalog-import-messages';
 import { catalogEn, catalogZh } from './catalog-messages';
 import { commonEn, commonZh } from './common-messages';
 import { credentialEn, credentialZh } from './credential-messages';
@@ -19,6 +20,7 @@ const zh = {
   ...credentialZh,
   ...catalogZh,
   ...catalogConsoleZh,
+  ...catalogImportZh,
   ...catalogCodeZh,
   ...sourcesZh,
   ...mountZh,
@@ -35,6 +37,7 @@ const en: Record<MessageKey, string> = {
   ...credentialEn,
   ...catalogEn,
   ...catalogConsoleEn,
+  ...catalogImportEn,
   ...catalogCodeEn,
   ...sourcesEn,
   ...mountEn,
