@@ -28,6 +28,7 @@ const CatalogEntryConsolePage = lazy(() =>
 );
 const CatalogReviewPage = lazy(() => import('@/portals/console/catalog-review-page').then((m) => ({ default: m.CatalogReviewPage })));
 const CatalogSystemsPage = lazy(() => import('@/portals/console/catalog-systems-page').then((m) => ({ default: m.CatalogSystemsPage })));
+const CatalogImportPage = lazy(() => import('@/portals/console/catalog-import-page').then((m) => ({ default: m.CatalogImportPage })));
 const SourcesPage = lazy(() => import('@/portals/console/sources-page').then((m) => ({ default: m.SourcesPage })));
 const SourceDetailPage = lazy(() => import('@/portals/console/source-detail-page').then((m) => ({ default: m.SourceDetailPage })));
 const MountsPage = lazy(() => import('@/portals/console/mounts-page').then((m) => ({ default: m.MountsPage })));
@@ -81,6 +82,7 @@ export function AppRoutes() {
         <Route path="audit" element={guarded(Permission.AuditRead, <AuditPage />)} />
         <Route path="catalog" element={guarded([Permission.CatalogCompile, Permission.CatalogRead], <CatalogMinePage />)} />
         <Route path="catalog/new" element={guarded(Permission.CatalogCompile, <CatalogFormPage />)} />
+        <Route path="catalog/import" element={guarded(Permission.CatalogCompile, <CatalogImportPage />)} />
         <Route path="catalog/review" element={guarded(Permission.CatalogReview, <CatalogReviewPage />)} />
         <Route path="catalog/systems" element={guarded(Permission.CatalogRead, <CatalogSystemsPage />)} />
         <Route path="catalog/:id" element={guarded(Permission.CatalogRead, <CatalogEntryConsolePage />)} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Card, Empty, Flex, Input, Select, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Input, Select, Table, Tag } from 'antd';
+import { DownloadOutlined, ExportOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Permission } from '@shuyuan/contracts';
 import { errorText } from '@/components/api-error';
@@ -17,6 +17,7 @@ import {
 } from '@/features/catalog/catalog-query';
 import type { CatalogEntrySummary } from '@/features/catalog/catalog-types';
 import { EntryStatusTag, MountStatusTag } from '@/features/catalog/entry-status-tag';
+import { exportUrl, templateUrl } from '@/features/catalog/use-catalog-import';
 import { useCatalogSearch } from '@/features/catalog/use-catalog';
 import { useCan } from '@/features/identity/use-session';
 import { useT } from '@/i18n/lang-provider';
@@ -46,11 +47,28 @@ export function CatalogMinePage() {
     <Card
       title={t('console.menu.catalogMine')}
       extra={
-        canCompile && (
-          <LinkButton to="/console/catalog/new" type="primary" icon={<PlusOutlined />} data-testid="catalog-create">
-            {t('catalog.mine.create')}
-          </LinkButton>
-        )
+        <Flex gap={8} wrap>
+          {canCompile && (
+            <Button href={templateUrl()} icon={<DownloadOutlined />} data-testid="catalog-template-download">
+              {t('catalog.import.template')}
+            </Button>
+          )}
+          {canCompile && (
+            <LinkButton to="/console/catalog/import" icon={<UploadOutlined />} data-testid="catalog-import-open">
+              {t('catalog.import.open')}
+            </LinkButton>
+          )}
+          {can(Permission.CatalogRead) && (
+            <Button href={exportUrl(toApiParams(state, 'mine'))} icon={<ExportOutlined />} data-testid="catalog-export">
+              {t('catalog.import.export')}
+            </Button>
+          )}
+          {canCompile && (
+            <LinkButton to="/console/catalog/new" type="primary" icon={<PlusOutlined />} data-testid="catalog-create">
+              {t('catalog.mine.create')}
+            </LinkButton>
+          )}
+        </Flex>
       }
     >
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
