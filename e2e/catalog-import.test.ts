@@ -160,7 +160,6 @@ describe.runIf(hasChromium)('importing the catalog from Excel in a real browser'
       );
       expect(await errors.textContent()).toContain('不是该列允许的代码或名称');
       expect(await officer.getByTestId('import-failed').textContent()).toContain('重新上传');
-      await officer.screenshot({ path: '/tmp/x/errors.png', fullPage: true }); // TEMP
 
       // The corrected file: both entries imported as drafts.
       const good = await filledTemplate(template, names.map(entryRow), names.flatMap(itemRows));
@@ -171,7 +170,6 @@ describe.runIf(hasChromium)('importing the catalog from Excel in a real browser'
       const created = officer.getByTestId('import-created-entry');
       await expect.poll(() => created.count()).toBe(2);
       expect((await created.allTextContents()).sort()).toEqual([...names].sort());
-      await officer.screenshot({ path: '/tmp/x/done.png', fullPage: true }); // TEMP
       const entries = await created.evaluateAll((links) =>
         links.map((a) => ({ id: a.getAttribute('data-entry-id')!, name: a.textContent! })),
       );
@@ -179,7 +177,6 @@ describe.runIf(hasChromium)('importing the catalog from Excel in a real browser'
       // 导出 on 本部门目录 exports the filtered view: the search finds the first entry, the workbook holds it.
       await officer.goto(`${baseUrl}/console/catalog?q=${encodeURIComponent(names[0]!)}&status=draft`);
       await officer.getByTestId('catalog-mine-row').first().waitFor();
-      await officer.screenshot({ path: '/tmp/x/mine.png', fullPage: false }); // TEMP
       const exportHref = (await officer.getByTestId('catalog-export').getAttribute('href'))!;
       expect(exportHref).toMatch(/^\/api\/v1\/catalog\/export\.xlsx\?/);
       expect(new URL(exportHref, baseUrl).searchParams.get('status')).toBe('draft');

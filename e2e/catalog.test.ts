@@ -62,7 +62,8 @@ describe.runIf(hasChromium)('the resource catalog in a real browser', () => {
     await officer.locator('#name').fill(name);
     await officer.locator('#summary').fill('全省流动人口居住登记信息，包括居住地址、登记日期等。');
     await choose(officer, '#domain', '公共安全');
-    expect(await officer.locator('#classItem').inputValue()).toBe('02');
+    // Choosing the domain fills the classification item in the browser: wait for it.
+    await expect.poll(() => officer.locator('#classItem').inputValue()).toBe('02');
     await officer.locator('#classTopic').fill('001');
     await officer.locator('#formatType').fill('MySQL 表');
     await officer.locator('#items_0_name').fill('公民身份号码');

@@ -50,6 +50,7 @@ export function ImportErrorsTable({ errors }: { errors: ImportError[] }) {
         {
           title: t('catalog.import.col.sheet'),
           dataIndex: 'sheet',
+          width: 120,
           render: (sheet: string | null) => sheet ?? '—',
           filters: sheets.map((sheet) => ({ text: sheet || '—', value: sheet })),
           onFilter: (value, error) => (error.sheet ?? '') === value,
@@ -59,13 +60,15 @@ export function ImportErrorsTable({ errors }: { errors: ImportError[] }) {
         {
           title: t('catalog.import.col.row'),
           dataIndex: 'row',
+          width: 80,
           render: (row: number | null) => row ?? '—',
           sorter: (a, b) => (a.row ?? 0) - (b.row ?? 0),
         },
-        { title: t('catalog.import.col.column'), dataIndex: 'column', render: (column: string | null) => column ?? '—' },
+        { title: t('catalog.import.col.column'), dataIndex: 'column', width: 140, render: (column: string | null) => column ?? '—' },
         {
           title: t('catalog.import.col.problem'),
           key: 'problem',
+          width: 240,
           render: (_, error) => <Tag color="red">{importErrorText(t, error)}</Tag>,
         },
         {
