@@ -4113,6 +4113,13 @@ export type components = {
       createdAt: unknown;
       startedAt: unknown | null;
       finishedAt: unknown | null;
+      entries: {
+        row: number;
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+      }[];
     };
     /** @enum {string} */
     SourceKindInput: 'postgresql' | 'mysql' | 'file' | 'http_json';
@@ -5418,6 +5425,13 @@ export type components = {
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
+      entries: {
+        row: number;
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+      }[];
     };
     /** @enum {string} */
     SourceKind: 'postgresql' | 'mysql' | 'file' | 'http_json';

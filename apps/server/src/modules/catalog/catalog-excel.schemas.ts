@@ -73,6 +73,8 @@ export const ImportJob = z
     createdAt: z.date(),
     startedAt: z.date().nullable(),
     finishedAt: z.date().nullable(),
+    /** The entries a finished job created, in file order (the job's own page only; the list leaves them out). */
+    entries: z.array(z.object({ row: z.number().int(), id: z.uuid(), code: z.string(), name: z.string() })),
   })
   .meta({ id: 'CatalogImportJob' });
 export type ImportJob = z.infer<typeof ImportJob>;

@@ -216,7 +216,14 @@ describeEachEngine('catalog import jobs, large files and the size limit', (get) 
     const workers = [new ImportWorker(get().db, quiet), new ImportWorker(get().db, quiet)];
     const ran = await Promise.all(workers.map((w) => w.runOnce()));
     expect(ran.filter(Boolean)).toHaveLength(1);
-    expect((await officer.get(`/api/v1/catalog/imports/${id}`)).json()).toMatchObject({ status: 'done', entryCount: 5 });
+    const job = (await officer.get(`/api/v1/catalog/imports/${id}`)).json();
+    expect(job).toMatchObject({ status: 'done', entryCount: 5 });
+    // The job lists what it created, in file order, each entry once.
+    expect(job.entries).toHaveLength(5);
+    expect(job.entries.every((e: { name: string }) => e.name.startsWith(prefix))).toBe(true);
+    expect(job.entries.map((e: { row: number }) => e.row)).toEqual(
+      [...job.entries.map((e: { row: number }) => e.row)].sort((a, b) => a - b),
+    );
     expect(await countWhere(prefix)).toBe(5);
   });
 

@@ -1,4 +1,5 @@
 import { Permission } from '@shuyuan/contracts';
+import { sql } from 'kysely';
 import { notFound } from '../../platform/errors';
 import type { RequestContext } from '../identity';
 import type { ImportError, ImportJob } from './catalog-excel.schemas';
@@ -7,9 +8,11 @@ import { catalogAccess } from './entries.service';
 
 /** How many of a user's jobs the list shows. */
 const RECENT_JOBS = 20;
+/** How many created entries a job's page lists (a 10,000-entry import links the first ones). */
+const MAX_LISTED_ENTRIES = 1000;
 
 /** The API shape of a job; the list leaves the errors out. */
-export function toJob(row: ImportJobRow, withErrors = true): ImportJob {
+export function toJob(row: ImportJobRow, withErrors = true, entries: ImportJob['entries'] = []): ImportJob {
   return {
     id: row.id,
     status: row.status,
@@ -25,7 +28,22 @@ export function toJob(row: ImportJobRow, withErrors = true): ImportJob {
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    entries,
   };
+}
+
+/** The entries a job created, from their `import` timeline events, in file order. */
+async function createdEntries(ctx: RequestContext, jobId: string): Promise<ImportJob['entries']> {
+  const rows = await ctx.db
+    .selectFrom('catalog_event as ev')
+    .innerJoin('catalog_entry as e', 'e.id', 'ev.entry_id')
+    .select(['e.id', 'e.code', 'e.name', sql<number>`(ev.details->>'row')::int`.as('row')])
+    .where('ev.action', '=', 'import')
+    .where(sql<boolean>`ev.details->>'importId' = ${jobId}`)
+    .orderBy(sql`(ev.details->>'row')::int`)
+    .limit(MAX_LISTED_ENTRIES)
+    .execute();
+  return rows.map((r) => ({ row: Number(r.row), id: r.id, code: r.code, name: r.name }));
 }
 
 /**
@@ -55,7 +73,7 @@ export async function getImportJob(ctx: RequestContext, id: string): Promise<Imp
     const scope = (await catalogAccess(ctx)).compileScope;
     if (scope !== null && !scope.has(row.department_id)) throw notFound('catalog import');
   }
-  return toJob(row);
+  return toJob(row, true, row.status === 'done' ? await createdEntries(ctx, id) : []);
 }
 
 /** The caller's latest jobs, newest first, without their errors. */

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList, type QueryParams } from '@/api/client';
 import type { components } from '@/api/schema.gen';
 import { catalogKey } from '@/features/catalog/use-catalog';
-import type { CatalogEntrySummary, CatalogSearchResult } from '@/features/catalog/catalog-types';
 
 /** A durable Excel import job (导入任务) and how far it got. */
 export type ImportJob = components['schemas']['CatalogImportJob'];
@@ -68,36 +67,5 @@ export function useQueueImport() {
       queryClient.setQueryData([...importsKey, job.id], job);
       void queryClient.invalidateQueries({ queryKey: importsKey, exact: true });
     },
-  });
-}
-
-/** How many created entries the result page lists; the rest are in 本部门目录 as drafts. */
-export const CREATED_LISTED = 100;
-
-/**
- * The drafts a finished job created. The job does not list them, so they are the department's drafts
- * last changed while the job ran (the import writes them all in its final transaction).
- */
-export function useImportedEntries(job: ImportJob | undefined) {
-  const done = job?.status === 'done' && !!job.startedAt && !!job.finishedAt;
-  return useQuery({
-    queryKey: [...importsKey, job?.id ?? '', 'entries'],
-    queryFn: ({ signal }) =>
-      api.get<CatalogSearchResult>(
-        '/catalog/entries',
-        { scope: 'mine', status: 'draft', sort: 'updated', facets: 'false', limit: Math.min((job?.entryCount ?? 0) + 20, CREATED_LISTED) },
-        signal,
-      ),
-    select: (data): CatalogEntrySummary[] => {
-      const from = Date.parse(job!.startedAt!);
-      const to = Date.parse(job!.finishedAt!);
-      return data.items
-        .filter((entry) => {
-          const at = Date.parse(entry.updatedAt);
-          return at >= from - 1000 && at <= to + 1000;
-        })
-        .slice(0, job!.entryCount);
-    },
-    enabled: done,
   });
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { errorText } from '@/components/api-error';
 import { formatDateTime } from '@/components/format';
 import { LinkButton } from '@/components/link-button';
-import { isFinished, useImportedEntries, useImportJob, useImportJobs, type ImportJob } from '@/features/catalog/use-catalog-import';
+import { isFinished, useImportJob, useImportJobs, type ImportJob } from '@/features/catalog/use-catalog-import';
 import { useT } from '@/i18n/lang-provider';
 import { consoleEntryPath } from '@/portals/console/catalog-entry-actions';
 import { ImportErrorsTable } from '@/portals/console/catalog-import-errors';
@@ -50,8 +50,8 @@ function JobProgress({ job }: { job: ImportJob }) {
 /** What a done job created: the count, links to the drafts and the way back to the catalog. */
 function JobDone({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
   const t = useT();
-  const entries = useImportedEntries(job);
-  const listed = entries.data ?? [];
+  // The finished job lists the entries it created (the first thousand), in file order.
+  const listed = job.entries;
   return (
     <div data-testid="import-done" data-count={job.entryCount}>
       <Result
@@ -69,7 +69,6 @@ function JobDone({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
       >
         <List
           size="small"
-          loading={entries.isPending}
           dataSource={listed}
           renderItem={(entry) => (
             <List.Item>
@@ -79,7 +78,7 @@ function JobDone({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
               <Typography.Text type="secondary">{entry.code}</Typography.Text>
             </List.Item>
           )}
-          footer={listed.length < job.entryCount && !entries.isPending ? t('catalog.import.createdMore') : undefined}
+          footer={listed.length < job.entryCount ? t('catalog.import.createdMore') : undefined}
         />
       </Result>
     </div>
