@@ -142,10 +142,14 @@ describe.runIf(hasChromium)('the resource catalog in a real browser', () => {
     await officer.locator('#classTopic').fill('002');
     await officer.locator('#formatType').fill('XLSX');
     await officer.locator('#items_0_name').fill('姓名');
-    await officer
-      .locator('label')
-      .filter({ hasText: /^有条件共享$/ })
-      .click();
+    // Click until the radio is on: on a busy machine a click can land before React listens.
+    const conditional = officer.locator('label').filter({ hasText: /^有条件共享$/ });
+    await expect
+      .poll(async () => {
+        if (!(await conditional.locator('input').isChecked())) await conditional.click();
+        return conditional.locator('input').isChecked();
+      })
+      .toBe(true);
     await officer.getByTestId('entry-save').click();
     await officer.locator('.ant-form-item-explain-error').filter({ hasText: '有条件共享须填写共享条件' }).waitFor();
     await officer.locator('.ant-form-item-explain-error').filter({ hasText: '字符型信息项须填写长度' }).waitFor();
