@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { unavailable } from '../apps/server/src/modules/sources/testing/live-services';
 
 /**
  * The PostgreSQL a demo server's source points at: the local test database with trust auth, or
@@ -7,20 +8,8 @@ import pg from 'pg';
 export const PG_URL = new URL(process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
 
 /** Null when PostgreSQL answers, else why the tests that need it are skipped (printed); REQUIRE_SERVICES=1 makes it a failure. */
-export async function postgresUnavailable(what: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL.href, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    const reason = `PostgreSQL at ${PG_URL.host}${PG_URL.pathname} is unreachable (${(error as Error).message})`;
-    if (process.env.REQUIRE_SERVICES === '1') throw new Error(`REQUIRE_SERVICES=1 but ${reason}`);
-    console.warn(`[e2e] ${what} skipped: ${reason}`);
-    return reason;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+export function postgresUnavailable(what: string): Promise<string | null> {
+  return unavailable(`PostgreSQL (${what})`, PG_URL.href, () => runSql('select 1'));
 }
 
 /** Runs SQL statements one after another on the test database. */

@@ -1,37 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import pg from 'pg';
+import { PG_URL, postgresUnavailable, runSql } from './postgres';
 import { usccCheckChar } from '@shuyuan/contracts';
 import { chromiumAvailable, launchBrowser, loginThroughPage } from './browser';
 
 const DEMO_PASSWORD = 'Shuyuan@2026';
 const hasChromium = chromiumAvailable();
 
-/**
- * The PostgreSQL the demo server's source points at: the local test database with trust auth, or
- * TEST_DATABASE_URL. The browser and the server run on this machine, so both reach the same server.
- */
-const PG_URL = new URL(process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
-
-/** Null when PostgreSQL answers, else why the test is skipped (printed); REQUIRE_SERVICES=1 makes it a failure. */
-async function postgresUnavailable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL.href, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    const reason = `PostgreSQL at ${PG_URL.host}${PG_URL.pathname} is unreachable (${(error as Error).message})`;
-    if (process.env.REQUIRE_SERVICES === '1') throw new Error(`REQUIRE_SERVICES=1 but ${reason}`);
-    console.warn(`[e2e] data source and mount tests skipped: ${reason}`);
-    return reason;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const pgMissing = hasChromium ? await postgresUnavailable() : 'no chromium';
+const pgMissing = hasChromium ? await postgresUnavailable('data source and mount tests') : 'no chromium';
 
 /** A valid 统一社会信用代码 no demo department has (agency codes are unique). */
 function randomUscc(): string {
@@ -85,30 +62,24 @@ describe.runIf(hasChromium)('data sources, mounts and the cascade in a real brow
   beforeAll(async () => {
     browser = await launchBrowser();
     if (pgMissing) return;
-    const client = new pg.Client({ connectionString: PG_URL.href });
-    await client.connect();
-    try {
-      await client.query(`create schema ${schema}`);
-      await client.query(`create table ${schema}.${table} (
+    await runSql(
+      `create schema ${schema}`,
+      `create table ${schema}.${table} (
         id_number varchar(18) primary key,
         full_name varchar(50) not null,
         birth_date date,
         updated_at timestamp,
         phone varchar(20)
-      )`);
-      await client.query(`comment on table ${schema}.${table} is '常住人口（浏览器测试）'`);
-      await client.query(`comment on column ${schema}.${table}.full_name is '姓名'`);
-    } finally {
-      await client.end();
-    }
+      )`,
+      `comment on table ${schema}.${table} is '常住人口（浏览器测试）'`,
+      `comment on column ${schema}.${table}.full_name is '姓名'`,
+    );
   });
 
   afterAll(async () => {
     await browser?.close();
     if (pgMissing) return;
-    const client = new pg.Client({ connectionString: PG_URL.href });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`).finally(() => client.end());
+    await runSql(`drop schema if exists ${schema} cascade`);
   });
 
   async function loggedIn(login: string): Promise<Page> {

@@ -1,5 +1,5 @@
 import { randomUscc } from '../../apps/server/test/factories';
-import { entryContent } from '../../apps/server/test/catalog-fixtures';
+import { publishOverHttp } from '../../apps/server/test/catalog-fixtures';
 import { httpLogin, type HttpSession } from '../../apps/server/test/processes';
 import { startServer } from '../lib/server';
 import { shuyuanDemoServer } from '../lib/targets';
@@ -52,10 +52,7 @@ export const cascadeLag: Benchmark = {
       const localLag: number[] = [];
       for (let i = 0; i < count; i++) {
         const name = `级联延迟测量-${Date.now()}-${i}`;
-        const created = await officer.post('/api/v1/catalog/entries', entryContent({ name }));
-        await officer.post(`/api/v1/catalog/entries/${created.body.id}/submit`, { version: 1 });
-        const approved = await reviewer.post(`/api/v1/catalog/entries/${created.body.id}/review`, { decision: 'approve', version: 2 });
-        if (approved.body?.status !== 'published') throw new Error(`publishing failed: ${JSON.stringify(approved.body)}`);
+        await publishOverHttp(officer, reviewer, name);
         const published = performance.now();
         const local = await timeUntilFound(cityAdmin, name, published);
         const remote = await timeUntilFound(provinceAdmin, name, published);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CatalogEntryContent } from '@shuyuan/contracts';
+import type { HttpSession } from './processes';
 
 /** A valid entry content with a fresh name; override any field. */
 export function entryContent(overrides: Partial<CatalogEntryContent> = {}): CatalogEntryContent {
@@ -38,4 +39,17 @@ export function entryContent(overrides: Partial<CatalogEntryContent> = {}): Cata
     ],
     ...overrides,
   };
+}
+
+/**
+ * Publishes an entry on a running server: the officer compiles and submits it, the reviewer approves
+ * it. Returns the entry id; throws with the server's answer when a step is refused.
+ */
+export async function publishOverHttp(officer: HttpSession, reviewer: HttpSession, name: string): Promise<string> {
+  const created = await officer.post('/api/v1/catalog/entries', entryContent({ name }));
+  if (created.status !== 201) throw new Error(`creating ${name} failed: ${created.status} ${JSON.stringify(created.body)}`);
+  await officer.post(`/api/v1/catalog/entries/${created.body.id}/submit`, { version: 1 });
+  const approved = await reviewer.post(`/api/v1/catalog/entries/${created.body.id}/review`, { decision: 'approve', version: 2 });
+  if (approved.body?.status !== 'published') throw new Error(`publishing ${name} failed: ${JSON.stringify(approved.body)}`);
+  return created.body.id;
 }

@@ -5,17 +5,25 @@ import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+// Ports other services on a shared machine are known to use; never hand them out.
+const AVOID = new Set([8080, 8090]);
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (the OS picks it). */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.unref();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        const found = typeof address === 'object' && address ? address.port : 0;
+        server.close(() => resolve(found));
+      });
     });
-  });
+    if (port > 0 && !AVOID.has(port)) return port;
+  }
+  throw new Error('no free port found');
 }
 
 /** A `shuyuan serve` process on an embedded database in a data directory the caller owns. */

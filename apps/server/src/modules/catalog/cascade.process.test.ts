@@ -2,22 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryContent } from '../../../test/catalog-fixtures';
+import { publishOverHttp } from '../../../test/catalog-fixtures';
 import { randomUscc } from '../../../test/factories';
 import { eventually, freePort, httpLogin, startServerProcess, type HttpSession, type ServerProcess } from '../../../test/processes';
 
 const PASSWORD = 'Shuyuan@2026';
 const LINK = { key: 'link-nj-js', secret: 'cascade-secret-0123456789abcdef' };
-
-/** Publishes an entry at a node: the officer compiles and submits it, the reviewer approves it. */
-async function publish(officer: HttpSession, reviewer: HttpSession, name: string): Promise<string> {
-  const created = await officer.post('/api/v1/catalog/entries', entryContent({ name }));
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  await officer.post(`/api/v1/catalog/entries/${created.body.id}/submit`, { version: 1 });
-  const approved = await reviewer.post(`/api/v1/catalog/entries/${created.body.id}/review`, { decision: 'approve', version: 2 });
-  expect(approved.body.status).toBe('published');
-  return created.body.id;
-}
 
 /** Entries found at a node by a search, as the node's administrator sees them. */
 async function found(admin: HttpSession, q: string) {
@@ -74,7 +64,7 @@ describe('the cascade between two server processes on loopback', () => {
 
   it('shows an entry published at the city at the province, tagged with the city region', async () => {
     const name = `南京市级联测试-${Date.now()}`;
-    await publish(cityOfficer, cityReviewer, name);
+    await publishOverHttp(cityOfficer, cityReviewer, name);
     const hits = await eventually('the entry at the province', async () => {
       const items = (await found(provinceAdmin, name)).filter((i) => i.name === name);
       return items.length > 0 ? items : undefined;
@@ -90,7 +80,7 @@ describe('the cascade between two server processes on loopback', () => {
     await province.stop();
     const prefix = `停机补发-${Date.now()}`;
     const names = Array.from({ length: 10 }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
-    for (const name of names) await publish(cityOfficer, cityReviewer, name);
+    for (const name of names) await publishOverHttp(cityOfficer, cityReviewer, name);
     const upper = await eventually('a failed push recorded at the city', async () => {
       const nodes = (await cityAdmin.get('/api/v1/cascade/nodes')).body.items as { queueLength: number; lastError: string | null }[];
       return nodes[0] && nodes[0].queueLength >= 10 && nodes[0].lastError ? nodes[0] : undefined;

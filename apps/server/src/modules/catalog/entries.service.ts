@@ -57,7 +57,14 @@ export async function catalogAccess(ctx: RequestContext): Promise<CatalogAccess>
 
 const inScope = (scope: ReadonlySet<string> | null, departmentId: string) => scope === null || scope.has(departmentId);
 
-function isVisible(access: CatalogAccess, row: EntryRow): boolean {
+/** Whether the caller compiles (edits, mounts, submits) for a department's entries. */
+export const compilesFor = (access: CatalogAccess, departmentId: string) => access.canCompile && inScope(access.compileScope, departmentId);
+
+/** Whether the caller reviews a department's entries. */
+export const reviewsFor = (access: CatalogAccess, departmentId: string) => access.canReview && inScope(access.reviewScope, departmentId);
+
+/** Whether the caller may see an entry at all (deny by default: others answer 404). */
+export function isVisible(access: CatalogAccess, row: EntryRow): boolean {
   return access.visibility.all || PUBLIC_STATUSES.includes(row.status) || access.visibility.departments.includes(row.department_id);
 }
 
@@ -65,8 +72,8 @@ function isVisible(access: CatalogAccess, row: EntryRow): boolean {
 export function actionsFor(access: CatalogAccess, row: EntryRow, userId: string, lastSubmitter: string | null): EntryAction[] {
   const actions: EntryAction[] = [];
   if (row.origin_node_id) return actions; // mirrored from another node: read-only here
-  const compiles = access.canCompile && inScope(access.compileScope, row.department_id);
-  const reviews = access.canReview && inScope(access.reviewScope, row.department_id) && lastSubmitter !== userId;
+  const compiles = compilesFor(access, row.department_id);
+  const reviews = reviewsFor(access, row.department_id) && lastSubmitter !== userId;
   if (compiles) {
     if (['draft', 'returned', 'published'].includes(row.status)) actions.push('edit');
     if (['draft', 'returned'].includes(row.status) || (row.status === 'published' && row.pending)) actions.push('submit');
@@ -76,7 +83,7 @@ export function actionsFor(access: CatalogAccess, row: EntryRow, userId: string,
     if (row.status === 'published' && row.pending) actions.push('discard_change');
   }
   if (reviews && ['submitted', 'change_review', 'retire_review'].includes(row.status)) actions.push('review');
-  if (access.canReview && inScope(access.reviewScope, row.department_id) && row.status === 'published') actions.push('request_update');
+  if (reviewsFor(access, row.department_id) && row.status === 'published') actions.push('request_update');
   return actions;
 }
 
@@ -240,10 +247,7 @@ async function lockForChange(
   const row = await repo.findForUpdate(trx, id);
   if (!row || !isVisible(access, row)) throw notFound('catalog entry');
   if (row.origin_node_id) throw forbidden(ErrorCode.Forbidden, { reason: 'mirrored from another node of the cascade: read-only here' });
-  const allowed =
-    role === 'compile'
-      ? access.canCompile && inScope(access.compileScope, row.department_id)
-      : access.canReview && inScope(access.reviewScope, row.department_id);
+  const allowed = role === 'compile' ? compilesFor(access, row.department_id) : reviewsFor(access, row.department_id);
   if (!allowed)
     throw forbidden(ErrorCode.Forbidden, { permission: role === 'compile' ? Permission.CatalogCompile : Permission.CatalogReview });
   if (row.version !== version) {

@@ -6,8 +6,8 @@ import { appendAudit } from '../../platform/audit/audit-log';
 import { badRequest, conflict, forbidden, notFound, rethrowUnique } from '../../platform/errors';
 import type { RequestContext } from '../identity';
 import type { MountCreate, MountReview } from './catalog.schemas';
-import { catalogAccess, type CatalogAccess } from './entries.service';
-import { entriesRepository, PUBLIC_STATUSES, type EntryRow } from './entries.repository';
+import { catalogAccess, compilesFor, isVisible, reviewsFor, type CatalogAccess } from './entries.service';
+import { entriesRepository, type EntryRow } from './entries.repository';
 import { compareColumns, type MountColumn } from './mount-diff';
 import { markCatalogChanged } from './search-index.keeper';
 
@@ -27,8 +27,8 @@ type MountRow = Selectable<CatalogMountTable>;
 function mountActions(ctx: RequestContext, access: CatalogAccess, row: MountRow, entry: EntryRow): ('review' | 'remove')[] {
   const actions: ('review' | 'remove')[] = [];
   if (entry.origin_node_id) return actions;
-  const reviews = access.canReview && (access.reviewScope === null || access.reviewScope.has(entry.department_id));
-  const compiles = access.canCompile && (access.compileScope === null || access.compileScope.has(entry.department_id));
+  const reviews = reviewsFor(access, entry.department_id);
+  const compiles = compilesFor(access, entry.department_id);
   if (reviews && row.status === 'in_review' && row.requested_by !== ctx.principal.userId) actions.push('review');
   if (compiles && row.status !== 'removed') actions.push('remove');
   return actions;
@@ -91,15 +91,12 @@ export async function refreshMountStatus(trx: Transaction<DB>, entryId: string):
 
 async function visibleEntry(ctx: RequestContext, access: CatalogAccess, entryId: string): Promise<EntryRow> {
   const row = await entriesRepository.findById(ctx.db, entryId);
-  const visible =
-    row && (access.visibility.all || PUBLIC_STATUSES.includes(row.status) || access.visibility.departments.includes(row.department_id));
-  if (!row || !visible) throw notFound('catalog entry');
+  if (!row || !isVisible(access, row)) throw notFound('catalog entry');
   return row;
 }
 
 function assertCompiles(access: CatalogAccess, entry: EntryRow) {
-  if (!access.canCompile || (access.compileScope !== null && !access.compileScope.has(entry.department_id)))
-    throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogCompile });
+  if (!compilesFor(access, entry.department_id)) throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogCompile });
   if (entry.status === 'retired' || entry.status === 'retire_review')
     throw conflict(ErrorCode.InvalidTransition, { status: entry.status, action: 'mount' });
 }
@@ -185,10 +182,7 @@ async function lockMount(ctx: RequestContext, trx: Transaction<DB>, access: Cata
     .forUpdate()
     .executeTakeFirst();
   const entry = mount && (await entriesRepository.findById(trx, mount.entry_id));
-  const visible =
-    entry &&
-    (access.visibility.all || PUBLIC_STATUSES.includes(entry.status) || access.visibility.departments.includes(entry.department_id));
-  if (!mount || !entry || !visible) throw notFound('mount');
+  if (!mount || !entry || !isVisible(access, entry)) throw notFound('mount');
   if (mount.version !== version)
     throw conflict(ErrorCode.VersionConflict, { current: { id: mount.id, status: mount.status, version: mount.version } });
   return { mount, entry };
@@ -199,8 +193,7 @@ export async function reviewMount(ctx: RequestContext, mountId: string, input: z
   const access = await catalogAccess(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const { mount, entry } = await lockMount(ctx, trx, access, mountId, input.version);
-    if (!access.canReview || (access.reviewScope !== null && !access.reviewScope.has(entry.department_id)))
-      throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogReview });
+    if (!reviewsFor(access, entry.department_id)) throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogReview });
     if (mount.status !== 'in_review') throw conflict(ErrorCode.InvalidTransition, { status: mount.status, action: 'review' });
     if (mount.requested_by === ctx.principal.userId)
       throw forbidden(ErrorCode.Forbidden, { reason: 'nobody reviews their own submission' });
@@ -247,8 +240,7 @@ export async function removeMount(ctx: RequestContext, mountId: string, version:
   const access = await catalogAccess(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const { mount, entry } = await lockMount(ctx, trx, access, mountId, version);
-    if (!access.canCompile || (access.compileScope !== null && !access.compileScope.has(entry.department_id)))
-      throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogCompile });
+    if (!compilesFor(access, entry.department_id)) throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogCompile });
     await trx
       .updateTable('catalog_mount')
       .set({ status: 'removed', version: mount.version + 1, updated_at: new Date() })
