@@ -7,6 +7,46 @@ type Q = Kysely<DB> | Transaction<DB>;
 export type EntryRow = Selectable<CatalogEntryTable>;
 export type EntryRowWithDepartment = EntryRow & { department_name: string };
 
+/** The content fields an entry's summary shows (its data items and the rest stay out). */
+export const SUMMARY_CONTENT_KEYS = [
+  'summary',
+  'resourceAttribute',
+  'domain',
+  'sharingType',
+  'sharingMethods',
+  'openType',
+  'updateCycle',
+  'formatClass',
+  'tags',
+] as const satisfies readonly (keyof CatalogEntryContent)[];
+
+/** What an entry's summary is made of: the row's columns but the search vector, and the summary's content fields. */
+export type SummaryRow = Pick<
+  EntryRow,
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'department_id'
+  | 'status'
+  | 'mount_status'
+  | 'item_count'
+  | 'apply_count'
+  | 'revision'
+  | 'version'
+  | 'region_code'
+  | 'origin_node_id'
+  | 'updated_at'
+  | 'published_at'
+  | 'submitted_at'
+  | 'review_started_at'
+  | 'update_requested_at'
+> & {
+  /** Only whether a change is pending counts in a summary. */
+  pending: unknown;
+  content: Pick<CatalogEntryContent, (typeof SUMMARY_CONTENT_KEYS)[number]>;
+  department_name: string;
+};
+
 /** The entry statuses every catalog reader sees; the others belong to the entry's department and reviewers. */
 export const PUBLIC_STATUSES: readonly EntryStatus[] = ['published', 'change_review', 'retire_review', 'retired'];
 

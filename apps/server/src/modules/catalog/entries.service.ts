@@ -17,6 +17,7 @@ import {
   PUBLIC_STATUSES,
   visibleTo,
   type EntryRow,
+  type SummaryRow,
   type Visibility,
 } from './entries.repository';
 
@@ -104,7 +105,7 @@ export async function toEntry(db: Kysely<DB>, access: CatalogAccess, row: EntryR
 }
 
 /** The list and search shape of an entry, with its review and update deadlines in working days. */
-export function summaryOf(row: Omit<EntryRow, 'search_vector'> & { department_name: string }, now = new Date()) {
+export function summaryOf(row: SummaryRow, now = new Date()) {
   const inReview = ['submitted', 'change_review', 'retire_review'].includes(row.status);
   const review = inReview && row.review_started_at ? deadlineStatus(row.review_started_at, REVIEW_LIMIT_DAYS, now) : null;
   const update = row.update_requested_at ? deadlineStatus(row.update_requested_at, UPDATE_LIMIT_DAYS, now) : null;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { SUMMARY_CONTENT_KEYS, type SummaryRow } from './entries.repository';
 import type { IndexedEntry } from './search-index';
 
 /** The statuses of the shared catalog: what every catalog reader sees in a search without a status filter. */
@@ -30,6 +31,24 @@ function entries(db: Kysely<DB>) {
       'e.format_class',
       'e.apply_count',
       'e.name',
+      'e.code',
+      'e.item_count',
+      'e.revision',
+      'e.version',
+      'e.region_code',
+      'e.origin_node_id',
+      'e.updated_at',
+      'e.published_at',
+      'e.submitted_at',
+      'e.review_started_at',
+      'e.update_requested_at',
+      sql<boolean>`e.pending is not null`.as('has_pending'),
+      // The summary's content fields only: the data items are most of an entry's content.
+      sql<
+        SummaryRow['content']
+      >`jsonb_build_object(${sql.join(SUMMARY_CONTENT_KEYS.flatMap((k) => [sql.lit(k), sql`e.content -> ${sql.lit(k)}`]))})`.as(
+        'summary_content',
+      ),
       sql<string>`e.search_vector::text`.as('vector'),
       updatedUs.as('updated_us'),
     ]);
@@ -55,6 +74,27 @@ const toIndexRow = (r: Row): IndexRow => ({
   applyCount: r.apply_count,
   updatedUs: Number(r.updated_us),
   vector: r.vector,
+  summary: {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    department_id: r.department_id,
+    status: r.status,
+    mount_status: r.mount_status,
+    item_count: r.item_count,
+    apply_count: r.apply_count,
+    revision: r.revision,
+    version: r.version,
+    region_code: r.region_code,
+    origin_node_id: r.origin_node_id,
+    updated_at: r.updated_at,
+    published_at: r.published_at,
+    submitted_at: r.submitted_at,
+    review_started_at: r.review_started_at,
+    update_requested_at: r.update_requested_at,
+    pending: r.has_pending ? true : null,
+    content: r.summary_content,
+  },
   inForce: (IN_FORCE as readonly string[]).includes(r.status),
 });
 

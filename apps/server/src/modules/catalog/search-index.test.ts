@@ -13,17 +13,54 @@ function entry(
   tokens: string[],
   over: Partial<Omit<IndexedEntry, 'facets'>> & { facets?: Partial<Record<FacetName, string>> } = {},
 ) {
-  const facets = Object.fromEntries(facetNames.map((f) => [f, 'v0'])) as Record<FacetName, string>;
+  const facets = { ...(Object.fromEntries(facetNames.map((f) => [f, 'v0'])) as Record<FacetName, string>), ...over.facets };
   return {
     id: uuid(n),
-    departmentName: `部门${over.facets?.department ?? 'v0'}`,
+    departmentName: `部门${facets.department}`,
     name: `条目${n}`,
     applyCount: 0,
     updatedUs: n,
+    summary: summary(n, facets.department),
     ...over,
-    facets: { ...facets, ...over.facets },
+    facets,
     vector: tokens.map((t) => (t.includes(':') ? `'${t.replace(':', "':")}` : `'${t}':1`)).join(' '),
   } satisfies IndexedEntry;
+}
+
+/** The summary columns of entry `n`, told apart by its code. */
+function summary(n: number, departmentId: string): IndexedEntry['summary'] {
+  const at = new Date(Date.UTC(2026, 0, 1, 0, 0, n));
+  return {
+    id: uuid(n),
+    code: `code-${n}`,
+    name: `条目${n}`,
+    department_id: departmentId,
+    status: 'published',
+    mount_status: 'mounted',
+    item_count: 1,
+    apply_count: 0,
+    revision: 1,
+    version: 1,
+    region_code: null,
+    origin_node_id: null,
+    updated_at: at,
+    published_at: at,
+    submitted_at: at,
+    review_started_at: null,
+    update_requested_at: null,
+    pending: null,
+    content: {
+      summary: `摘要${n}`,
+      resourceAttribute: 'department',
+      domain: 'health',
+      sharingType: 'unconditional',
+      sharingMethods: ['api'],
+      openType: 'none',
+      updateCycle: 'daily',
+      formatClass: 'database',
+      tags: [],
+    },
+  };
 }
 
 const query = (over: Partial<IndexQuery> = {}): IndexQuery => ({
@@ -130,7 +167,25 @@ describe('CatalogSearchIndex', () => {
     expect(index.updatedOf(uuid(3))).toBeUndefined();
   });
 
-  it('pages and sorts (updated, applied, name) exactly as a full sort of the matches, on random catalogs', () => {
+  it('answers a page with the summaries of its entries: the latest upsert, the current department name, no ghost of a freed slot', () => {
+    const index = new CatalogSearchIndex();
+    for (let n = 1; n <= 3; n++) index.upsert(entry(n, ['参保'], { facets: { department: 'd1' } }));
+    index.compact();
+    index.upsert(entry(2, ['参保'], { updatedUs: 10, summary: { ...summary(2, 'd1'), code: 'code-2-changed' } }));
+    index.remove(uuid(1));
+    index.compact();
+    index.upsert(entry(4, ['参保'], { facets: { department: 'd1' } })); // takes the slot entry 1 left
+    index.setDepartmentName('d1', '省人力资源和社会保障厅');
+    const page = index.search(words('参保'));
+    expect(page.rows.map((r) => r.id)).toEqual(page.ids);
+    expect(page.rows.map((r) => [r.code, r.department_name])).toEqual([
+      ['code-2-changed', '省人力资源和社会保障厅'],
+      ['code-4', '省人力资源和社会保障厅'],
+      ['code-3', '省人力资源和社会保障厅'],
+    ]);
+  });
+
+  it('pages and sorts (updated, applied, name) exactly as a full sort of the matches, on random catalogs, after any earlier search', () => {
     const doc = fc.record({
       tokens: fc.subarray(['甲', '甲乙', '乙', '丙丁', '丁'], { minLength: 1 }),
       domain: fc.constantFrom('a', 'b', 'c'),
@@ -149,7 +204,8 @@ describe('CatalogSearchIndex', () => {
         fc.integer({ min: 0, max: 30 }),
         fc.integer({ min: 1, max: 25 }),
         fc.boolean(),
-        (docs, sort, word, domains, offset, limit, compactHalfway) => {
+        fc.constantFrom('甲', '乙', '丁', '丙丁', '波次德'),
+        (docs, sort, word, domains, offset, limit, compactHalfway, earlier) => {
           const index = new CatalogSearchIndex();
           docs.forEach((d, n) => {
             index.upsert(entry(n, d.tokens, { name: d.name, applyCount: d.applyCount, updatedUs: d.updatedUs, facets: d }));
@@ -174,6 +230,8 @@ describe('CatalogSearchIndex', () => {
                 b.updatedUs - a.updatedUs ||
                 (a.id < b.id ? -1 : 1),
             );
+          // An earlier search (its counters are scratch the index reuses) must leave nothing behind.
+          index.search({ ...words(earlier), fuzzy: true });
           const found = index.search(q);
           expect(found.total).toBe(expected.length);
           expect(found.ids).toEqual(expected.slice(offset, offset + limit).map((d) => d.id));

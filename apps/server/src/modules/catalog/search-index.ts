@@ -1,4 +1,5 @@
 import { facetNames } from './catalog.schemas';
+import type { SummaryRow } from './entries.repository';
 import { SIMILARITY_THRESHOLD, TRIGRAM, parseVector, trigramsOf } from './search-index.tokens';
 import { selectTop, type Before } from './search-index.top';
 
@@ -17,6 +18,8 @@ export interface IndexedEntry {
   updatedUs: number;
   /** `search_vector::text`: `'token':1A,2B 'other':3`. */
   vector: string;
+  /** What its search result shows, so a page of results needs no database read. */
+  summary: Omit<SummaryRow, 'department_name'>;
 }
 
 /** A search over the index, its text already cut into words like `toTsQuery` does. */
@@ -45,6 +48,8 @@ export interface FacetCount {
 
 export interface IndexResult {
   ids: string[];
+  /** The page's summaries, with the department names the index knows. */
+  rows: SummaryRow[];
   total: number;
   facets: Partial<Record<FacetName, FacetCount[]>>;
 }
@@ -103,11 +108,20 @@ export class CatalogSearchIndex {
   private readonly codes = Object.fromEntries(facetNames.map((f) => [f, new Uint16Array(0)])) as Record<FacetName, Uint16Array>;
   private readonly dictionaries = Object.fromEntries(facetNames.map((f) => [f, new Dictionary()])) as Record<FacetName, Dictionary>;
   private readonly departmentNames = new Map<string, string>();
+  /** Entries indexed per facet value code: the facets of a search without text or filters. */
+  private readonly totals = Object.fromEntries(facetNames.map((f) => [f, [] as number[]])) as Record<FacetName, number[]>;
   private updated = new Float64Array(0);
   private applied = new Int32Array(0);
   private ids: string[] = [];
   private names: string[] = [];
+  private summaries: (Omit<SummaryRow, 'department_name'> | undefined)[] = [];
   private trigramCounts = new Uint16Array(0);
+  /** Scratch counters of text matching, per slot: words matched, trigrams shared, score. */
+  private hits = new Uint8Array(0);
+  private common = new Uint16Array(0);
+  private scores = new Float32Array(0);
+  private reached = new Int32Array(0);
+  private similar = new Int32Array(0);
   private readonly slotOf = new Map<string, number>();
 
   /** How many entries are indexed. */
@@ -142,12 +156,17 @@ export class CatalogSearchIndex {
     const slot = this.free.pop() ?? this.slotCount++;
     this.ensureCapacity(slot + 1);
     this.alive[slot] = 1;
-    for (const facet of facetNames) this.codes[facet][slot] = this.dictionaries[facet].code(entry.facets[facet]);
+    for (const facet of facetNames) {
+      const code = this.dictionaries[facet].code(entry.facets[facet]);
+      this.codes[facet][slot] = code;
+      this.totals[facet][code] = (this.totals[facet][code] ?? 0) + 1;
+    }
     this.departmentNames.set(entry.facets.department, entry.departmentName);
     this.updated[slot] = entry.updatedUs;
     this.applied[slot] = entry.applyCount;
     this.ids[slot] = entry.id;
     this.names[slot] = entry.name;
+    this.summaries[slot] = entry.summary;
     this.slotOf.set(entry.id, slot);
     for (const [token, score] of parseVector(entry.vector)) this.post(token, slot, score);
     const trigrams = trigramsOf(entry.name);
@@ -169,6 +188,8 @@ export class CatalogSearchIndex {
     if (slot === undefined) return false;
     this.slotOf.delete(id);
     this.alive[slot] = 0;
+    for (const facet of facetNames) this.totals[facet][this.codes[facet][slot]!]!--;
+    this.summaries[slot] = undefined;
     this.dead.push(slot);
     return true;
   }
@@ -245,34 +266,69 @@ export class CatalogSearchIndex {
 
   /** Matches, facet counts (each facet counted with every other filter applied), total and one page of ids. */
   search(query: IndexQuery): IndexResult {
-    const candidates = query.hasText ? this.textMatches(query) : this.everything();
-    const { matches, scores } = candidates;
+    const text = query.hasText ? this.textMatches(query) : null;
+    try {
+      return this.filterAndPage(query, text?.matches ?? this.everything(), text?.scores ?? null);
+    } finally {
+      text?.release();
+    }
+  }
+
+  private filterAndPage(query: IndexQuery, matches: Int32Array, scores: Float32Array | null): IndexResult {
     const filtered = facetNames.filter((f) => (query.filters[f]?.length ?? 0) > 0);
-    const accepts = filtered.map((f) => {
-      const flags = new Uint8Array(this.dictionaries[f].values.length);
-      for (const value of query.filters[f]!) {
-        const code = this.dictionaries[f].find(value);
-        if (code !== undefined) flags[code] = 1;
-      }
-      return { codes: this.codes[f], flags, index: facetNames.indexOf(f) };
-    });
     const counts = facetNames.map((f) => new Int32Array(query.facets ? this.dictionaries[f].values.length : 0));
     const allCodes = facetNames.map((f) => this.codes[f]);
-    const result = new Int32Array(matches.length);
-    let total = 0;
-    for (let m = 0; m < matches.length; m++) {
-      const slot = matches[m]!;
-      let fails = 0;
-      let failing = -1;
-      for (const accept of accepts) {
-        if (accept.flags[accept.codes[slot]!]) continue;
-        failing = accept.index;
-        if (++fails > 1) break;
-      }
-      if (fails === 0) {
-        result[total++] = slot;
-        if (query.facets) for (let f = 0; f < counts.length; f++) counts[f]![allCodes[f]![slot]!]!++;
-      } else if (fails === 1 && query.facets) counts[failing]![allCodes[failing]![slot]!]!++;
+    let result = matches;
+    let total = matches.length;
+    if (filtered.length === 0 && !scores && query.facets) {
+      // Everything matches: the counts kept as entries come and go.
+      facetNames.forEach((facet, f) => counts[f]!.set(this.totals[facet]));
+    } else if (filtered.length === 0) {
+      // Every match counts in every facet: one tight pass per facet.
+      if (query.facets)
+        for (let f = 0; f < counts.length; f++) {
+          const codes = allCodes[f]!;
+          const count = counts[f]!;
+          for (let m = 0; m < matches.length; m++) count[codes[matches[m]!]!]!++;
+        }
+    } else {
+      const accepts = filtered.map((f) => {
+        const flags = new Uint8Array(this.dictionaries[f].values.length);
+        for (const value of query.filters[f]!) {
+          const code = this.dictionaries[f].find(value);
+          if (code !== undefined) flags[code] = 1;
+        }
+        return { codes: this.codes[f], flags, index: facetNames.indexOf(f) };
+      });
+      result = new Int32Array(matches.length);
+      total = 0;
+      if (accepts.length === 1) {
+        // One filter (the common case): a match either passes it or counts in its facet alone.
+        const { codes, flags, index } = accepts[0]!;
+        const own = counts[index]!;
+        for (let m = 0; m < matches.length; m++) {
+          const slot = matches[m]!;
+          if (flags[codes[slot]!]) {
+            result[total++] = slot;
+            if (query.facets) for (let f = 0; f < counts.length; f++) counts[f]![allCodes[f]![slot]!]!++;
+          } else if (query.facets) own[codes[slot]!]!++;
+        }
+      } else
+        for (let m = 0; m < matches.length; m++) {
+          const slot = matches[m]!;
+          let fails = 0;
+          let failing = -1;
+          for (let a = 0; a < accepts.length; a++) {
+            const accept = accepts[a]!;
+            if (accept.flags[accept.codes[slot]!]) continue;
+            failing = accept.index;
+            if (++fails > 1) break;
+          }
+          if (fails === 0) {
+            result[total++] = slot;
+            if (query.facets) for (let f = 0; f < counts.length; f++) counts[f]![allCodes[f]![slot]!]!++;
+          } else if (fails === 1 && query.facets) counts[failing]![allCodes[failing]![slot]!]!++;
+        }
     }
     const facets: IndexResult['facets'] = {};
     if (query.facets)
@@ -287,7 +343,11 @@ export class CatalogSearchIndex {
         facets[facet] = list;
       });
     const page = selectTop(result.subarray(0, total), query.offset + query.limit, this.order(query, scores)).slice(query.offset);
-    return { ids: page.map((slot) => this.ids[slot]!), total, facets };
+    const rows = page.map((slot) => {
+      const summary = this.summaries[slot]!;
+      return { ...summary, department_name: this.departmentNames.get(summary.department_id) ?? '' };
+    });
+    return { ids: page.map((slot) => this.ids[slot]!), rows, total, facets };
   }
 
   /** The order of a sort: relevance (with text), applications or name, then newest first and by id. */
@@ -301,65 +361,114 @@ export class CatalogSearchIndex {
     return tie;
   }
 
-  private everything() {
+  private everything(): Int32Array {
     const matches = new Int32Array(this.slotOf.size);
     let n = 0;
     for (let slot = 0; slot < this.slotCount; slot++) if (this.alive[slot]) matches[n++] = slot;
-    return { matches: matches.subarray(0, n), scores: null };
+    return matches.subarray(0, n);
   }
 
   /**
    * Entries holding every word as a prefix of one of their tokens, or (when fuzzy) with a name similar
    * to the text; scored like the SQL: the words' weights (ts_rank_cd) plus the name's similarity.
+   *
+   * Only the slots the postings reach are visited, never the whole catalog: the per-slot counters are
+   * scratch arrays kept between searches, and `release` zeroes the slots this search touched.
    */
   private textMatches(query: IndexQuery) {
     const { words } = query;
-    const hits = new Uint8Array(this.slotCount);
-    const scores = new Float32Array(this.slotCount);
-    const alive = this.alive;
-    for (let w = 0; w < words.length; w++) {
-      let reached = false;
-      this.eachPosting(words[w]!, (slot, score) => {
-        if (!alive[slot]) return;
+    this.ensureScratch();
+    const { hits, common, alive, postingSlots, postingScores, similar } = this;
+    const scores = this.scores;
+    // Slots some posting of the first word reached; slots sharing a trigram with the text (when fuzzy).
+    const reached = this.reached;
+    let reachedCount = 0;
+    let similarCount = 0;
+    const all = words.length;
+    for (let w = 0; w < all; w++) {
+      let any = false;
+      const [from, to] = this.postingRange(words[w]!);
+      for (let p = from; p < to; p++) {
+        const slot = postingSlots[p]!;
         const h = hits[slot];
         if (h === w) {
+          if (!alive[slot]) continue;
+          if (w === 0) reached[reachedCount++] = slot;
           hits[slot] = w + 1;
-          scores[slot]! += score;
-          reached = true;
-        } else if (h === w + 1) scores[slot]! += score;
-      });
-      if (!reached) break;
+          scores[slot]! += postingScores[p]!;
+          any = true;
+        } else if (h === w + 1) scores[slot]! += postingScores[p]!;
+      }
+      for (const list of this.pendingOf(words[w]!))
+        for (let k = 0; k < list.slots.length; k++) {
+          const slot = list.slots[k]!;
+          const h = hits[slot];
+          if (h === w) {
+            if (!alive[slot]) continue;
+            if (w === 0) reached[reachedCount++] = slot;
+            hits[slot] = w + 1;
+            scores[slot]! += list.scores[k]!;
+            any = true;
+          } else if (h === w + 1) scores[slot]! += list.scores[k]!;
+        }
+      if (!any) break;
     }
+    // Trigrams shared with the name: for the similarity added to a full-text match's rank, and (fuzzy)
+    // for matches by similarity alone. Without fuzzy only full-text matches need counting.
+    const fuzzy = query.fuzzy;
     const trigrams = trigramsOf(query.text);
-    const common = new Uint16Array(this.slotCount);
-    for (const trigram of trigrams)
-      this.eachPosting(TRIGRAM + trigram, (slot) => {
-        common[slot]!++;
-      });
+    const count = (slot: number) => {
+      if (fuzzy) {
+        if (common[slot]!++ === 0) similar[similarCount++] = slot;
+      } else if (all > 0 && hits[slot] === all) common[slot]!++;
+    };
+    for (const trigram of trigrams) {
+      const token = TRIGRAM + trigram;
+      const [from, to] = this.postingRange(token);
+      for (let p = from; p < to; p++) count(postingSlots[p]!);
+      for (const list of this.pendingOf(token)) for (const slot of list.slots) count(slot);
+    }
     const similarity = (slot: number) => {
       const c = common[slot]!;
       return c === 0 ? 0 : c / (trigrams.length + this.trigramCounts[slot]! - c);
     };
-    const matches: number[] = [];
-    const all = words.length;
-    for (let slot = 0; slot < this.slotCount; slot++) {
-      if (all > 0 && hits[slot] === all) {
-        matches.push(slot);
+    const matches = new Int32Array(reachedCount + similarCount);
+    let n = 0;
+    if (all > 0)
+      for (let r = 0; r < reachedCount; r++) {
+        const slot = reached[r]!;
+        if (hits[slot] !== all) continue;
+        matches[n++] = slot;
         scores[slot]! += similarity(slot);
-      } else if (query.fuzzy && common[slot]! > 0 && alive[slot]) {
-        const s = similarity(slot);
-        if (s < SIMILARITY_THRESHOLD) continue;
-        // Not a full-text match: ranked by the similarity alone.
-        matches.push(slot);
-        scores[slot] = s;
       }
+    for (let r = 0; r < similarCount; r++) {
+      const slot = similar[r]!;
+      if ((all > 0 && hits[slot] === all) || !alive[slot]) continue;
+      const s = similarity(slot);
+      if (s < SIMILARITY_THRESHOLD) continue;
+      // Not a full-text match: ranked by the similarity alone.
+      matches[n++] = slot;
+      scores[slot] = s;
     }
-    return { matches: Int32Array.from(matches), scores };
+    const release = () => {
+      for (let r = 0; r < reachedCount; r++) {
+        const slot = reached[r]!;
+        hits[slot] = 0;
+        common[slot] = 0;
+        scores[slot] = 0;
+      }
+      for (let r = 0; r < similarCount; r++) {
+        const slot = similar[r]!;
+        common[slot] = 0;
+        scores[slot] = 0;
+      }
+    };
+    return { matches: matches.subarray(0, n), scores, release };
   }
 
-  /** Every posting of every token the word is a prefix of, compacted and pending. */
-  private eachPosting(word: string, visit: (slot: number, score: number) => void): void {
-    const { tokens, offsets, postingSlots, postingScores } = this;
+  /** The compacted postings of every token the word is a prefix of: one contiguous range, as tokens are sorted. */
+  private postingRange(word: string): [number, number] {
+    const { tokens, offsets } = this;
     let low = 0;
     let high = tokens.length;
     while (low < high) {
@@ -367,10 +476,25 @@ export class CatalogSearchIndex {
       if (tokens[mid]! < word) low = mid + 1;
       else high = mid;
     }
-    for (let t = low; t < tokens.length && tokens[t]!.startsWith(word); t++)
-      for (let p = offsets[t]!; p < offsets[t + 1]!; p++) visit(postingSlots[p]!, postingScores[p]!);
-    for (const [token, list] of this.pending)
-      if (token.startsWith(word)) for (let k = 0; k < list.slots.length; k++) visit(list.slots[k]!, list.scores[k]!);
+    let end = low;
+    while (end < tokens.length && tokens[end]!.startsWith(word)) end++;
+    return [offsets[low]!, offsets[end]!];
+  }
+
+  /** The pending (not yet compacted) postings of every token the word is a prefix of. */
+  private *pendingOf(word: string): Generator<Pending> {
+    for (const [token, list] of this.pending) if (token.startsWith(word)) yield list;
+  }
+
+  /** Sizes the per-slot counters of text matching to the slots in use (all zero between searches). */
+  private ensureScratch(): void {
+    if (this.hits.length >= this.slotCount) return;
+    const size = Math.max(this.slotCount, 1024);
+    this.hits = new Uint8Array(size);
+    this.common = new Uint16Array(size);
+    this.scores = new Float32Array(size);
+    this.reached = new Int32Array(size);
+    this.similar = new Int32Array(size);
   }
 
   private ensureCapacity(size: number): void {

@@ -13,15 +13,29 @@ const UNSAFE = /[&|!():*'"\\<>\s]/g;
  */
 export function indexWords(text: string): string[] {
   const words: string[] = [];
-  for (const word of queryWords(text)) {
+  for (const word of cutWords(text)) {
     words.push(word);
     if (CJK.test(word) && word.length >= 3) for (let i = 0; i + 2 <= word.length; i++) words.push(word.slice(i, i + 2));
   }
   return words;
 }
 
-/** The words of a search query, cut like the index (without the extra pieces). */
-export function queryWords(text: string): string[] {
+/** Query texts recently cut into words: people search for the same words again and again. */
+const recentQueries = new Map<string, readonly string[]>();
+const RECENT_QUERIES = 1_000;
+
+/** The words of a search query, cut like the index (without the extra pieces); the same array for the same text. */
+export function queryWords(text: string): readonly string[] {
+  let words = recentQueries.get(text);
+  if (words) return words;
+  words = cutWords(text);
+  // Forget the oldest (first inserted) once full, so the cache stays bounded.
+  if (recentQueries.size >= RECENT_QUERIES) recentQueries.delete(recentQueries.keys().next().value!);
+  recentQueries.set(text, words);
+  return words;
+}
+
+function cutWords(text: string): string[] {
   const words: string[] = [];
   for (const { segment, isWordLike } of segmenter.segment(toHalfWidth(text).toLowerCase())) {
     if (!isWordLike) continue;

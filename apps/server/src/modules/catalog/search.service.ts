@@ -5,7 +5,7 @@ import { forbidden } from '../../platform/errors';
 import type { RequestContext } from '../identity';
 import { facetNames, type EntryQuery } from './catalog.schemas';
 import { catalogAccess, summaryOf, type CatalogAccess } from './entries.service';
-import { visibleTo } from './entries.repository';
+import { visibleTo, type SummaryRow } from './entries.repository';
 import type { CatalogSearchIndex } from './search-index';
 import { searchIndexOf } from './search-index.keeper';
 import { highlight, queryWords, toTsQuery } from './search-text';
@@ -113,7 +113,7 @@ async function searchIndexed(ctx: RequestContext, index: CatalogSearchIndex, que
   });
   const facets = {} as Facets;
   for (const [facet, counted] of Object.entries(found.facets)) facets[facet as FacetName] = toBuckets(facet as FacetName, counted);
-  return { items: toItems(await pageRows(ctx.db, found.ids), text), total: found.total, facets };
+  return { items: toItems(found.rows, text), total: found.total, facets };
 }
 
 /** Every column but the search vector, whose text would cost more to read than the rest of the row. */
@@ -170,7 +170,7 @@ async function pageRows(db: Kysely<DB>, ids: string[]) {
 }
 
 /** Search results: summaries, highlighted when the query has text. */
-function toItems(rows: Awaited<ReturnType<typeof pageRows>>, text: string) {
+function toItems(rows: readonly SummaryRow[], text: string) {
   return rows.map((row) => ({
     ...summaryOf(row),
     ...(text ? { highlight: { name: highlight(row.name, text), summary: highlight(row.content.summary.slice(0, 240), text) } } : {}),

@@ -8,7 +8,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/
 import { randomToken, sha256Hex } from '../../platform/crypto/provider';
 import { AppError, badRequest, forbidden, unauthenticated } from '../../platform/errors';
 import { sessionsRepository as sessions } from './sessions.repository';
-import { usersRepository as users } from './users.repository';
+import { grantsOf, usersRepository as users } from './users.repository';
 import { assertPasswordPolicy, toUser } from './users.service';
 
 const TOUCH_AFTER_MS = 60_000;
@@ -185,7 +185,7 @@ export class AuthService implements Authenticator {
     const row = await sessions.findLiveSession(this.db, id);
     if (!row) return null;
     if (Date.now() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) await sessions.touchSession(this.db, id, this.expiry());
-    const grants = await users.grants(this.db, row.user_id);
+    const grants = grantsOf(row.grants);
     return {
       csrfToken: row.csrf_token,
       principal: {
@@ -208,7 +208,7 @@ export class AuthService implements Authenticator {
     const row = await sessions.findLiveToken(this.db, sha256Hex(token));
     if (!row) return null;
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_AFTER_MS) await sessions.touchToken(this.db, row.id);
-    const grants = await users.grants(this.db, row.user_id);
+    const grants = grantsOf(row.grants);
     const owner = new Set(grants.permissions);
     return {
       userId: row.user_id,

@@ -118,6 +118,11 @@ export const usersRepository = {
       .where('ur.user_id', '=', userId)
       .orderBy('r.code')
       .execute();
-    return { roles: rows.map((r) => r.code), permissions: [...new Set(rows.flatMap((r) => r.permissions))].sort() };
+    return grantsOf(rows);
   },
 };
+
+/** Roles in code order (as read) and the union of their permissions, sorted and distinct. */
+export function grantsOf(rows: readonly { code: string; permissions: string[] }[]): { roles: string[]; permissions: string[] } {
+  return { roles: rows.map((r) => r.code), permissions: [...new Set(rows.flatMap((r) => r.permissions))].sort() };
+}
