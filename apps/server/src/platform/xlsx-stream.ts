@@ -11,8 +11,10 @@ import ExcelJS from 'exceljs';
  * - It does not report merged cells, which then read as empty. Here the merged ranges of each worksheet
  *   are collected as its XML streams past (`mergedRanges(sheet)`, complete once the sheet is read).
  *
- * Both hook exceljs's internal `_parseSharedStrings` and `_parseWorksheet`; the tests of the catalog
- * import read Chinese text across chunk boundaries and merged cells, so an upgrade that moves them fails there.
+ * Both hook exceljs's internal `_parseSharedStrings` and `_parseWorksheet`; `xlsx-stream.test.ts` reads
+ * Chinese text across chunk boundaries and merged cells, so an upgrade that moves them fails there.
+ * The catalog import has its own faster reader (`xlsx-read.ts`); this one serves uploaded source files,
+ * whose profiles need exceljs's dates from cell styles.
  */
 type Chunks = AsyncIterable<Buffer | string>;
 interface ReaderInternals {
@@ -63,13 +65,19 @@ class MendedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   }
 }
 
-/** A streaming reader of an .xlsx (worksheets emitted, shared strings cached, styles and hyperlinks ignored). */
-export function openXlsxStream(input: Readable): ExcelJS.stream.xlsx.WorkbookReader {
+/**
+ * A streaming reader of an .xlsx: worksheets emitted, shared strings cached; styles (which make date
+ * cells read as dates) and hyperlinks only when asked for.
+ */
+export function openXlsxStream(
+  input: Readable,
+  options: { styles?: boolean; hyperlinks?: boolean } = {},
+): ExcelJS.stream.xlsx.WorkbookReader {
   return new MendedWorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
+    styles: options.styles ? 'cache' : 'ignore',
+    hyperlinks: options.hyperlinks ? 'cache' : 'ignore',
     entries: 'ignore',
   });
 }

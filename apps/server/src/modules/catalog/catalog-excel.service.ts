@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Readable, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { CatalogEntryContent, ErrorCode, Permission, contentProblems, entryNameKey } from '@shuyuan/contracts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -264,7 +264,7 @@ export async function writeEntries(ctx: RequestContext, prepared: PreparedEntry[
 /** Checks a workbook and, when every row is valid, imports it; otherwise throws IMPORT_INVALID and writes nothing. */
 export async function importWorkbook(ctx: RequestContext, file: Buffer, fileName: string) {
   const access = await catalogAccess(ctx);
-  const read = await readWorkbook(Readable.from([file]));
+  const read = await readWorkbook(file);
   const checked = await checkWorkbook(ctx, access, read);
   if (checked.errors.length > 0) throw importInvalid(checked.errors);
   const entries = await writeEntries(ctx, checked.entries, { importId: null, fileName });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { ErrorCode, Permission } from '@shuyuan/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -31,22 +30,7 @@ export interface ImportWorkerOptions {
 /** The job is no longer this worker's: another took it over after the lease ran out. */
 class LostClaim extends Error {}
 
-const SLICE = 64 * 1024;
 const READ_SHARE = 0.95;
-
-/** The file as a stream that reports how much of it the reader has consumed. */
-function meteredStream(file: Uint8Array, onBytes: (bytes: number) => void): Readable {
-  const buffer = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
-  return Readable.from(
-    (function* () {
-      for (let at = 0; at < buffer.length; at += SLICE) {
-        onBytes(at);
-        yield buffer.subarray(at, at + SLICE);
-      }
-    })(),
-    { objectMode: false, highWaterMark: SLICE },
-  );
-}
 
 /** The job's creator as they stand now, with no more than the permissions of the request that queued it. */
 async function contextOfJob(db: Kysely<DB>, job: ClaimedJob): Promise<RequestContext | null> {
@@ -179,10 +163,10 @@ export class ImportWorker {
       }
       const access = await catalogAccess(ctx);
       const size = job.file?.byteLength ?? 0;
-      const read = await readWorkbook(
-        meteredStream(job.file ?? new Uint8Array(), (bytes) => (progress = size > 0 ? (READ_SHARE * bytes) / size : 0)),
-        (n) => (rows = n),
-      );
+      const read = await readWorkbook(job.file ?? new Uint8Array(), {
+        onBytes: (bytes) => (progress = size > 0 ? (READ_SHARE * bytes) / size : 0),
+        onRows: (n) => (rows = n),
+      });
       rows = read.rows;
       const checked = await checkWorkbook(ctx, access, read);
       if (checked.errors.length > 0) throw importInvalid(checked.errors);

@@ -63,14 +63,37 @@ export interface SearchDocument {
   d: string;
 }
 
-/** The text an entry is found by, segmented and weighted. */
+/** Short texts recently segmented (item names, tags, department names): a catalog repeats them endlessly. */
+const recentParts = new Map<string, string>();
+const RECENT_PARTS = 20_000;
+const SHORT_PART = 64;
+
+/** The index words of a text, joined by spaces; remembered for short texts. */
+function joinedWords(text: string): string {
+  if (text.length > SHORT_PART) return indexWords(text).join(' ');
+  let words = recentParts.get(text);
+  if (words === undefined) {
+    words = indexWords(text).join(' ');
+    if (recentParts.size >= RECENT_PARTS) recentParts.delete(recentParts.keys().next().value!);
+    recentParts.set(text, words);
+  }
+  return words;
+}
+
+/**
+ * The text an entry is found by, segmented and weighted. Tags and items are segmented one by one: a
+ * space always ends a word, so that is what segmenting them joined by spaces would give.
+ */
 export function searchDocument(content: CatalogEntryContent, departmentName: string): SearchDocument {
-  const join = (text: string) => indexWords(text).join(' ');
+  const parts = [...content.tags, ...content.items.flatMap((i) => [i.name, i.nameEn ?? ''])];
   return {
-    a: join(content.name),
-    b: join([...content.tags, ...content.items.map((i) => `${i.name} ${i.nameEn ?? ''}`)].join(' ')),
-    c: join(content.summary),
-    d: join(departmentName),
+    a: joinedWords(content.name),
+    b: parts
+      .map(joinedWords)
+      .filter((w) => w !== '')
+      .join(' '),
+    c: joinedWords(content.summary),
+    d: joinedWords(departmentName),
   };
 }
 

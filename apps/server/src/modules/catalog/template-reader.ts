@@ -1,6 +1,5 @@
-import type { Readable } from 'node:stream';
 import { toHalfWidth } from '@shuyuan/contracts';
-import { mergedRanges, openXlsxStream } from '../../platform/xlsx-stream';
+import { readXlsx } from '../../platform/xlsx-read';
 import type { ImportError } from './catalog-excel.schemas';
 import { readCell } from './template-cells';
 import {
@@ -118,27 +117,31 @@ function readSheet<F extends string>(name: string, columns: readonly TemplateCol
   };
 }
 
+/** What a caller hears while a workbook is read: rows read so far, bytes of the file read so far. */
+export interface ReadProgress {
+  onRows?(rows: number): void;
+  onBytes?(bytes: number): void;
+}
+
 /**
- * Reads the template's two data sheets with exceljs's streaming reader, converting every cell for its
- * column and noting every problem a single cell or header can have. `onRows` hears the rows read so far.
+ * Reads the template's two data sheets (`platform/xlsx-read.ts`), converting every cell for its column
+ * and noting every problem a single cell or header can have.
  */
-export async function readWorkbook(input: Readable, onRows?: (rows: number) => void): Promise<ReadWorkbook> {
+export async function readWorkbook(file: Uint8Array, progress: ReadProgress = {}): Promise<ReadWorkbook> {
+  const onRows = progress.onRows;
   const result: ReadWorkbook = { entries: [], items: [], errors: [], missing: { entries: new Set(), items: new Set() }, rows: 0 };
   const seen = new Set<string>();
   try {
-    for await (const sheet of openXlsxStream(input)) {
-      const name = (sheet as unknown as { name: string }).name;
+    for await (const sheet of readXlsx(file, progress.onBytes)) {
+      const name = sheet.name;
       const isEntries = name === ENTRY_SHEET;
-      if (!isEntries && name !== ITEM_SHEET) {
-        for await (const _row of sheet); // other sheets (the guide, notes) are not read, but must be drained
-        continue;
-      }
+      if (!isEntries && name !== ITEM_SHEET) continue; // other sheets (the guide, notes) are not read
       seen.add(name);
       const parser = isEntries ? readSheet(ENTRY_SHEET, entryColumns, result.errors) : readSheet(ITEM_SHEET, itemColumns, result.errors);
       const rows = (isEntries ? result.entries : result.items) as SheetRow<string>[];
       let headerRead = false;
-      for await (const row of sheet) {
-        const values = row.values as unknown[];
+      for await (const row of sheet.rows()) {
+        const values = row.values;
         if (!headerRead) {
           headerRead = true;
           const missing = parser.header(row.number === 1 ? values : []);
@@ -155,7 +158,7 @@ export async function readWorkbook(input: Readable, onRows?: (rows: number) => v
         if (isEntries) result.missing.entries = missing as Set<EntryField>;
         else result.missing.items = missing as Set<ItemField>;
       }
-      for (const ref of mergedRanges(sheet)) result.errors.push(parser.mergeError(ref));
+      for (const ref of sheet.merged) result.errors.push(parser.mergeError(ref));
     }
   } catch (error) {
     const reason = `not a readable .xlsx workbook (${(error as Error).message ?? error})`;

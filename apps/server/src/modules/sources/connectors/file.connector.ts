@@ -5,7 +5,7 @@ import { basename, extname } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { openXlsxStream } from '../../../platform/xlsx-stream';
 import type { FileSettings } from '../sources.settings';
 import { SourceError, type ColumnInfo, type Connector, type TableRef } from './connector';
 import { ColumnProfile, SAMPLE_ROWS, headerNames } from './type-inference';
@@ -117,13 +117,8 @@ function cellValue(value: unknown): unknown {
 
 async function profileXlsx(path: string, countAll: boolean): Promise<FileProfile> {
   const profiler = new Profiler(countAll);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'cache',
-    entries: 'ignore',
-  });
+  // The mended reader: exceljs's own turns a Chinese character cut between two chunks into U+FFFD.
+  const reader = openXlsxStream(createReadStream(path), { styles: true, hyperlinks: true });
   let sheet: string | null = null;
   try {
     outer: for await (const worksheet of reader) {
