@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sm2 } from 'sm-crypto-v2';
 
 /** SM3 digest (GB/T 32905) of the data, as a Buffer. */
 export function sm3(data: string | Uint8Array): Buffer {
@@ -68,3 +69,44 @@ export class SealedBox {
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
   }
 }
+
+/** The distinguishing ID of SM2 signatures unless another is agreed (GB/T 35276). */
+export const SM2_DEFAULT_USER_ID = '1234567812345678';
+
+/** An SM2 key pair as hex: the private key (64 digits) and the uncompressed public key (`04` + x + y). */
+export interface Sm2KeyPair {
+  privateKey: string;
+  publicKey: string;
+}
+
+/** A new SM2 key pair. */
+export function sm2GenerateKeyPair(): Sm2KeyPair {
+  const { privateKey, publicKey } = sm2.generateKeyPairHex();
+  return { privateKey, publicKey };
+}
+
+/** The uncompressed public key (hex) of an SM2 private key. */
+export function sm2PublicKeyOf(privateKey: string): string {
+  return sm2.getPublicKeyFromPrivateKey(privateKey.toLowerCase());
+}
+
+/**
+ * An SM2 signature (GB/T 32918.2) of the data: SM3 over Z(user ID, public key) ‖ data, DER-encoded
+ * (`SEQUENCE { r INTEGER, s INTEGER }`) as hex, which is what other SM2 implementations exchange.
+ */
+export function sm2Sign(privateKey: string, data: string | Uint8Array, userId = SM2_DEFAULT_USER_ID): string {
+  const key = privateKey.toLowerCase();
+  return sm2.doSignature(toBytes(data), key, { hash: true, der: true, userId, publicKey: sm2PublicKeyOf(key) });
+}
+
+/** Whether a DER signature (hex) is the SM2 signature of the data under the public key; false for anything malformed. */
+export function sm2Verify(publicKey: string, data: string | Uint8Array, signature: string, userId = SM2_DEFAULT_USER_ID): boolean {
+  if (!/^[0-9a-fA-F]+$/.test(signature) || !/^04[0-9a-fA-F]{128}$/.test(publicKey)) return false;
+  try {
+    return sm2.doVerifySignature(toBytes(data), signature.toLowerCase(), publicKey.toLowerCase(), { hash: true, der: true, userId });
+  } catch {
+    return false;
+  }
+}
+
+const toBytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
