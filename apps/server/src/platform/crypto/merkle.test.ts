@@ -1,7 +1,21 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { consistencyProof, inclusionProof, leafHash, rootOf, verifyConsistency, verifyInclusion, type MerkleHash } from './merkle';
+import {
+  consistencyProof,
+  consistencyRanges,
+  inclusionProof,
+  inclusionRanges,
+  leafHash,
+  perfectNodes,
+  rangeHash,
+  rootOf,
+  TreeFrontier,
+  verifyConsistency,
+  verifyInclusion,
+  type MerkleHash,
+  type TreeNode,
+} from './merkle';
 
 const unhex = (h: string) => Buffer.from(h, 'hex');
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -126,5 +140,33 @@ describe('Merkle tree (RFC 6962, RFC 9162)', () => {
     }
     expect(verifyConsistency(0, 3, [], rootOf([]), rootOf(leaves.slice(0, 3)))).toBe(false);
     expect(verifyConsistency(4, 3, [], rootOf(leaves.slice(0, 4)), rootOf(leaves.slice(0, 3)))).toBe(false);
+  });
+
+  it('builds roots and proofs from stored complete subtrees exactly as from all the leaves', () => {
+    const leaves = Array.from({ length: 70 }, (_, i) => leafHash(Buffer.from(`交换批次 ${i}`)));
+    // What a stored log keeps: every complete subtree, written as a frontier appends the leaves.
+    const stored = new Map<string, Buffer>();
+    const key = (n: TreeNode) => `${n.level}/${n.index}`;
+    const frontier = new TreeFrontier(0, []);
+    const roots: Buffer[] = [rootOf([])];
+    for (const leaf of leaves) {
+      for (const node of frontier.push(leaf)) stored.set(key(node), node.hash);
+      roots.push(frontier.root());
+    }
+    const range = ([a, b]: [number, number]) => rangeHash(perfectNodes(a, b).map((n) => stored.get(key(n))!));
+    for (let n = 1; n <= leaves.length; n++) {
+      const tree = leaves.slice(0, n);
+      expect(hex(roots[n]!), `root of ${n}`).toBe(hex(rootOf(tree)));
+      expect(hex(range([0, n]))).toBe(hex(rootOf(tree)));
+      for (let i = 0; i < n; i += 3) expect(inclusionRanges(i, n).map(range).map(hex)).toEqual(inclusionProof(tree, i).map(hex));
+      for (let m = 1; m <= n; m += 2) expect(consistencyRanges(m, n).map(range).map(hex)).toEqual(consistencyProof(tree, m).map(hex));
+    }
+    // A frontier resumed from the stored edge of a tree goes on as if it had never stopped.
+    const resumed = new TreeFrontier(
+      37,
+      perfectNodes(0, 37).map((n) => stored.get(key(n))!),
+    );
+    for (const leaf of leaves.slice(37)) resumed.push(leaf);
+    expect(hex(resumed.root())).toBe(hex(rootOf(leaves)));
   });
 });
