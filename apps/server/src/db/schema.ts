@@ -209,6 +209,55 @@ export interface CatalogCodeSequenceTable {
   last_value: number;
 }
 
+export interface EvidenceQueueTable {
+  id: Generated<number>;
+  kind: string;
+  /** The entry exactly as it is hashed: canonical JSON (sorted keys, no spaces). */
+  entry: string;
+  queued_at: CreatedAt;
+}
+
+export interface EvidenceTreeTable {
+  id: Generated<number>;
+  size: number;
+  root: Uint8Array;
+  updated_at: Timestamp;
+}
+
+export interface EvidenceLeafTable {
+  index: number;
+  kind: string;
+  entry: string;
+  leaf_hash: Uint8Array;
+  queued_at: Date;
+  sequenced_at: CreatedAt;
+}
+
+export interface EvidenceNodeTable {
+  level: number;
+  index: number;
+  hash: Uint8Array;
+}
+
+export interface NodeSigningKeyTable {
+  id: string;
+  public_key: string;
+  private_key_sealed: string;
+  created_at: CreatedAt;
+  retired_at: Date | null;
+}
+
+export interface EvidenceCheckpointTable {
+  tree_size: number;
+  root: Uint8Array;
+  signed_at: Date;
+  key_id: string;
+  /** The checkpoint text exactly as signed. */
+  body: string;
+  /** SM2 signature of `body` (DER, hex). */
+  signature: string;
+}
+
 export interface CatalogChangeTable {
   id: Generated<number>;
   entry_id: string;
@@ -341,6 +390,12 @@ export interface DB {
   data_source: DataSourceTable;
   info_system: InfoSystemTable;
   catalog_entry: CatalogEntryTable;
+  evidence_queue: EvidenceQueueTable;
+  evidence_tree: EvidenceTreeTable;
+  evidence_leaf: EvidenceLeafTable;
+  evidence_node: EvidenceNodeTable;
+  evidence_checkpoint: EvidenceCheckpointTable;
+  node_signing_key: NodeSigningKeyTable;
   catalog_entry_version: CatalogEntryVersionTable;
   catalog_event: CatalogEventTable;
   catalog_entry_system: CatalogEntrySystemTable;

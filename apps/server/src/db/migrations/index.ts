@@ -6,6 +6,7 @@ import * as createCatalogImport from './20261125110000_create_catalog_import';
 import * as createCatalogMount from './20261125120000_create_catalog_mount';
 import * as createCascade from './20261125130000_create_cascade';
 import * as catalogUpdateRequests from './20261125140000_catalog_update_requests';
+import * as createEvidence from './20261125150000_create_evidence';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261125120000_create_catalog_mount': createCatalogMount,
   '20261125130000_create_cascade': createCascade,
   '20261125140000_catalog_update_requests': catalogUpdateRequests,
+  '20261125150000_create_evidence': createEvidence,
 };

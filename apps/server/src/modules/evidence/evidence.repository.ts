@@ -1,0 +1,145 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { TreeNode } from '../../platform/crypto/merkle';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+/** Rows per statement of a sequencing batch: one JSON parameter each. */
+const CHUNK = 5_000;
+
+/** Every SQL statement of the evidence log. */
+export const evidenceRepository = {
+  /** The tree's size and root, locked until the transaction ends: one sequencer at a time, across processes. */
+  lockTree(trx: Transaction<DB>) {
+    return trx.selectFrom('evidence_tree').select(['size', 'root']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+  },
+  tree(db: Q) {
+    return db.selectFrom('evidence_tree').select(['size', 'root', 'updated_at']).where('id', '=', 1).executeTakeFirstOrThrow();
+  },
+  queued(trx: Transaction<DB>, limit: number) {
+    return trx.selectFrom('evidence_queue').select(['id', 'kind', 'entry', 'queued_at']).orderBy('id').limit(limit).execute();
+  },
+  queueLength(db: Q) {
+    return db
+      .selectFrom('evidence_queue')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  },
+  /** Hashes of complete subtrees, in the order asked for; throws when one is missing (a broken store). */
+  async nodes(db: Q, wanted: readonly TreeNode[]): Promise<Buffer[]> {
+    if (wanted.length === 0) return [];
+    const rows = await sql<{ level: number; index: number; hash: string }>`
+      select n.level, n.index, encode(n.hash, 'hex') as hash from evidence_node n
+      join jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(level smallint, index bigint) on n.level = w.level and n.index = w.index`.execute(
+      db,
+    );
+    const byKey = new Map(rows.rows.map((r) => [`${r.level}/${Number(r.index)}`, r.hash]));
+    return wanted.map((n) => {
+      const found = byKey.get(`${n.level}/${n.index}`);
+      if (found === undefined) throw new Error(`evidence log: the tree node ${n.level}/${n.index} is missing`);
+      return Buffer.from(found, 'hex');
+    });
+  },
+  async insertLeaves(
+    trx: Transaction<DB>,
+    leaves: readonly { index: number; kind: string; entry: string; leafHash: Uint8Array; queuedAt: Date }[],
+  ): Promise<void> {
+    for (let i = 0; i < leaves.length; i += CHUNK) {
+      const chunk = JSON.stringify(
+        leaves.slice(i, i + CHUNK).map((l) => ({ i: l.index, k: l.kind, e: l.entry, h: hex(l.leafHash), q: l.queuedAt.toISOString() })),
+      );
+      await sql`
+        insert into evidence_leaf (index, kind, entry, leaf_hash, queued_at)
+        select r.i, r.k, r.e, decode(r.h, 'hex'), r.q from jsonb_to_recordset(${chunk}::jsonb) as r(i bigint, k text, e text, h text, q timestamptz)`.execute(
+        trx,
+      );
+    }
+  },
+  async insertNodes(trx: Transaction<DB>, nodes: readonly (TreeNode & { hash: Uint8Array })[]): Promise<void> {
+    for (let i = 0; i < nodes.length; i += CHUNK) {
+      const chunk = JSON.stringify(nodes.slice(i, i + CHUNK).map((n) => ({ l: n.level, i: n.index, h: hex(n.hash) })));
+      await sql`
+        insert into evidence_node (level, index, hash)
+        select r.l, r.i, decode(r.h, 'hex') from jsonb_to_recordset(${chunk}::jsonb) as r(l smallint, i bigint, h text)`.execute(trx);
+    }
+  },
+  async dequeue(trx: Transaction<DB>, ids: readonly number[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += CHUNK)
+      await sql`delete from evidence_queue where id in (select jsonb_array_elements_text(${JSON.stringify(ids.slice(i, i + CHUNK))}::jsonb)::bigint)`.execute(
+        trx,
+      );
+  },
+  setTree(trx: Transaction<DB>, size: number, root: Uint8Array) {
+    return trx
+      .updateTable('evidence_tree')
+      .set({ size, root: Buffer.from(root), updated_at: new Date() })
+      .where('id', '=', 1)
+      .execute();
+  },
+  leaf(db: Q, index: number) {
+    return db
+      .selectFrom('evidence_leaf')
+      .select(['index', 'kind', 'entry', 'leaf_hash', 'queued_at', 'sequenced_at'])
+      .where('index', '=', index)
+      .executeTakeFirst();
+  },
+  /** Leaves [from, to) in order: the stored entries, to be hashed again by whoever checks them. */
+  leaves(db: Q, from: number, to: number) {
+    return db
+      .selectFrom('evidence_leaf')
+      .select(['index', 'kind', 'entry'])
+      .where('index', '>=', from)
+      .where('index', '<', to)
+      .orderBy('index')
+      .execute();
+  },
+  activeKey(db: Q) {
+    return db
+      .selectFrom('node_signing_key')
+      .select(['id', 'public_key', 'private_key_sealed'])
+      .where('retired_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .executeTakeFirst();
+  },
+  insertKey(db: Q, key: { id: string; public_key: string; private_key_sealed: string }) {
+    return db
+      .insertInto('node_signing_key')
+      .values(key)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  },
+  publicKeys(db: Q, ids: readonly string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('node_signing_key')
+      .select(['id', 'public_key'])
+      .where('id', 'in', [...ids])
+      .execute();
+  },
+  insertCheckpoint(
+    db: Q,
+    checkpoint: { tree_size: number; root: Uint8Array; signed_at: Date; key_id: string; body: string; signature: string },
+  ) {
+    return db
+      .insertInto('evidence_checkpoint')
+      .values({ ...checkpoint, root: Buffer.from(checkpoint.root) })
+      .onConflict((oc) => oc.column('tree_size').doNothing())
+      .execute();
+  },
+  latestCheckpoint(db: Q) {
+    return db.selectFrom('evidence_checkpoint').selectAll().orderBy('tree_size', 'desc').limit(1).executeTakeFirst();
+  },
+  checkpoint(db: Q, size: number) {
+    return db.selectFrom('evidence_checkpoint').selectAll().where('tree_size', '=', size).executeTakeFirst();
+  },
+  checkpoints(db: Q, options: { from?: number; to?: number; limit: number }) {
+    let qb = db.selectFrom('evidence_checkpoint').selectAll().orderBy('tree_size', 'desc').limit(options.limit);
+    if (options.from !== undefined) qb = qb.where('tree_size', '>=', options.from);
+    if (options.to !== undefined) qb = qb.where('tree_size', '<=', options.to);
+    return qb.execute();
+  },
+};

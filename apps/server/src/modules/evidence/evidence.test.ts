@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/databases';
+import { consistencyProof, inclusionProof, leafHash, rootOf, verifyConsistency, verifyInclusion } from '../../platform/crypto/merkle';
+import { SealedBox, sm2Verify } from '../../platform/crypto/provider';
+import { appendAudit, systemActor } from '../../platform/audit/audit-log';
+import { canonicalJson, enqueueEvidence } from '../../platform/evidence/evidence-log';
+import { EvidenceLog, type EvidenceExport } from './evidence.service';
+import { verifyExport } from './evidence.verify';
+
+describeEachEngine('evidence log (Merkle tree in the database)', (get) => {
+  let log: EvidenceLog;
+  const entries: string[] = [];
+
+  beforeAll(async () => {
+    log = new EvidenceLog(get().db, new SealedBox(randomBytes(32)));
+    // Entries queue in their own transactions, the way the services write them.
+    for (let i = 0; i < 45; i++) {
+      const entry = {
+        caller: `app-${i % 4}`,
+        resource: '3101/000123',
+        fields: ['姓名', '身份证号'],
+        rows: i,
+        status: i % 9 === 0 ? 'QUOTA_EXCEEDED' : 'ok',
+      };
+      await get()
+        .db.transaction()
+        .execute((trx) => enqueueEvidence(trx, 'api_call', entry));
+      entries.push(canonicalJson({ kind: 'api_call', ...entry }));
+    }
+    await log.sequence(17);
+    await log.checkpoint(); // size 17
+    await log.drain();
+    await log.checkpoint(); // size 45
+  });
+
+  it('sequences queued entries in order into leaves whose tree is the RFC 6962 tree of the entries (SM3)', async () => {
+    const status = await log.status();
+    expect(status).toMatchObject({ treeSize: 45, queued: 0 });
+    expect(status.root).toBe(rootOf(entries.map((e) => leafHash(Buffer.from(e)))).toString('hex'));
+  });
+
+  it('signs checkpoints with the node SM2 key, once per size', async () => {
+    const latest = (await log.latestCheckpoint())!;
+    const key = await log.signingKey();
+    expect(latest).toMatchObject({ treeSize: 45, keyId: key.id });
+    expect(sm2Verify(key.publicKey, latest.body, latest.signature)).toBe(true);
+    expect(latest.body).toContain(`root ${latest.root}`);
+    expect((await log.checkpoint()).signature).toBe(latest.signature); // no new checkpoint for the same size
+    expect(await log.checkpointIfGrown()).toBeNull();
+    expect((await log.checkpoints({ limit: 10 })).map((c) => c.treeSize)).toEqual([45, 17]);
+  });
+
+  it('proves inclusion and consistency from stored subtrees, exactly as from the leaves', async () => {
+    const leaves = entries.map((e) => leafHash(Buffer.from(e)));
+    for (const [index, size] of [
+      [0, 45],
+      [16, 17],
+      [44, 45],
+      [31, 40],
+    ] as const) {
+      const found = (await log.inclusion(index, size))!;
+      expect(found.entry).toBe(entries[index]);
+      expect(found.proof).toEqual(inclusionProof(leaves.slice(0, size), index).map((b) => b.toString('hex')));
+      const root = Buffer.from(found.root, 'hex');
+      expect(
+        verifyInclusion(
+          Buffer.from(found.leafHash, 'hex'),
+          index,
+          size,
+          found.proof.map((p) => Buffer.from(p, 'hex')),
+          root,
+        ),
+      ).toBe(true);
+    }
+    const c = (await log.consistency(17, 45))!;
+    expect(c.proof).toEqual(consistencyProof(leaves, 17).map((b) => b.toString('hex')));
+    expect(
+      verifyConsistency(
+        17,
+        45,
+        c.proof.map((p) => Buffer.from(p, 'hex')),
+        Buffer.from(c.fromRoot, 'hex'),
+        Buffer.from(c.toRoot, 'hex'),
+      ),
+    ).toBe(true);
+    expect(await log.inclusion(45, 45)).toBeNull();
+    expect(await log.inclusion(0, 46)).toBeNull();
+    expect(await log.consistency(0, 45)).toBeNull();
+  });
+
+  it('makes an audited change a leaf in the same transaction, and none when the transaction rolls back', async () => {
+    const before = (await log.status()).queued;
+    await get()
+      .db.transaction()
+      .execute((trx) => appendAudit(trx, systemActor('test'), { action: 'evidence.test', details: { n: 1 } }));
+    await expect(
+      get()
+        .db.transaction()
+        .execute(async (trx) => {
+          await appendAudit(trx, systemActor('test'), { action: 'evidence.rolled_back' });
+          throw new Error('roll back');
+        }),
+    ).rejects.toThrow('roll back');
+    expect((await log.status()).queued).toBe(before + 1);
+    await log.drain();
+    const leaf = (await log.inclusion(45, 46))!;
+    expect(JSON.parse(leaf.entry)).toMatchObject({ kind: 'audit', action: 'evidence.test', actor_login: 'test', details: { n: 1 } });
+    await log.checkpoint();
+  });
+
+  it('exports a segment that verifies offline, and finds a changed field, a removed entry, reordered entries and a forged checkpoint', async () => {
+    const whole = await log.exportSegment();
+    expect(verifyExport(whole)).toMatchObject({ ok: true, from: 0, to: 46, leaves: 46, checkpoints: 3, problems: [] });
+    const part = await log.exportSegment({ from: 17, to: 45 });
+    expect(verifyExport(JSON.parse(JSON.stringify(part)))).toMatchObject({ ok: true, leaves: 28, checkpoints: 2 });
+
+    const copy = () => JSON.parse(JSON.stringify(whole)) as EvidenceExport;
+    const changed = copy();
+    changed.leaves[20]!.entry = changed.leaves[20]!.entry.replace('"rows":20', '"rows":21');
+    expect(verifyExport(changed).problems.join('\n')).toMatch(/checkpoint at size 45: the root of the entries differs/);
+    const removed = copy();
+    removed.leaves.splice(30, 1);
+    expect(verifyExport(removed).ok).toBe(false);
+    const reordered = copy();
+    [reordered.leaves[3]!.entry, reordered.leaves[4]!.entry] = [reordered.leaves[4]!.entry, reordered.leaves[3]!.entry];
+    expect(verifyExport(reordered).problems.join('\n')).toMatch(/checkpoint at size 17/);
+    const forged = copy();
+    forged.checkpoints[1]!.root = forged.checkpoints[0]!.root;
+    expect(verifyExport(forged).problems.join('\n')).toMatch(/differ from the text that was signed/);
+    const unsigned = copy();
+    unsigned.checkpoints = [];
+    expect(verifyExport(unsigned).problems.join('\n')).toMatch(/nothing vouches/);
+  });
+
+  it('finds a row tampered in the database itself when the log is exported again', async () => {
+    await sql`update evidence_leaf set entry = replace(entry, '"rows":7', '"rows":8') where index = 7`.execute(get().db);
+    const report = verifyExport(await log.exportSegment());
+    expect(report.ok).toBe(false);
+    expect(report.problems.join('\n')).toMatch(/checkpoint at size 17/);
+    await sql`update evidence_leaf set entry = replace(entry, '"rows":8', '"rows":7') where index = 7`.execute(get().db);
+    expect(verifyExport(await log.exportSegment()).ok).toBe(true);
+  });
+});
