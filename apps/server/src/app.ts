@@ -19,6 +19,7 @@ import { SealedBox } from './platform/crypto/provider';
 import { registerErrorHandler } from './platform/error-handler';
 import { messageFor, pickLang } from './platform/i18n';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { EvidenceLog, evidenceRoutes } from './modules/evidence';
 import { cascadeRoutes, catalogRoutes } from './modules/catalog';
 import { catalogExcelRoutes } from './modules/catalog/catalog-excel.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -42,6 +43,7 @@ export interface AppOptions {
 export interface AppServices {
   auth: AuthService;
   apps: AppsService;
+  evidence: EvidenceLog;
 }
 
 const OPENAPI_INFO = {
@@ -68,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const services: AppServices = {
     auth: new AuthService(db, options.sessionHours ?? 12),
     apps: new AppsService(new SealedBox(options.masterKey)),
+    evidence: new EvidenceLog(db, box),
   };
 
   await app.register(fastifyCookie);
@@ -114,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(catalogRoutes, { db, readColumns: sourceColumnReader(box) });
       await api.register(catalogExcelRoutes, { db });
       await api.register(cascadeRoutes, { db, box });
+      await api.register(evidenceRoutes, { db, log: services.evidence });
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,5 +139,54 @@ describe('the shuyuan command on the embedded database', () => {
         .split('\n')
         .map((l) => JSON.parse(l).name),
     ).toEqual(['南京市']);
+  });
+
+  it('exports the evidence log and verifies it offline, failing on a changed, removed or reordered entry', { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    const added = run(
+      [
+        'node',
+        'add',
+        '--name',
+        '苏州市',
+        '--role',
+        'lower',
+        '--url',
+        'http://127.0.0.1:9/',
+        '--region',
+        '320500',
+        '--agency-code',
+        randomUscc('320500'),
+        '--key',
+        'cli-evidence',
+        '--secret',
+        'a-long-enough-link-secret',
+      ],
+      dir,
+    );
+    expect(added.code, added.stderr).toBe(0); // an audited change: an entry of the log
+    const file = join(dir, 'segment.json');
+    const exported = run(['audit', 'export', '--out', file], dir);
+    expect(exported.code, exported.stderr).toBe(0);
+    const segment = JSON.parse(readFileSync(file, 'utf8'));
+    expect(segment.leaves.length).toBeGreaterThan(0);
+    const verified = run(['audit', 'verify', file], dir);
+    expect(verified.code, verified.stdout).toBe(0);
+    expect(verified.stdout).toContain('OK');
+    expect(run(['audit', 'verify'], dir).code).toBe(0);
+
+    const tampered = (change: (leaves: { entry: string }[]) => void) => {
+      const copy = JSON.parse(JSON.stringify(segment));
+      change(copy.leaves);
+      const path = join(dir, 'tampered.json');
+      writeFileSync(path, JSON.stringify(copy));
+      return run(['audit', 'verify', path], dir);
+    };
+    const changed = tampered((leaves) => (leaves[0]!.entry = leaves[0]!.entry.replace('苏州市', '无锡市')));
+    expect(changed.code).toBe(3);
+    expect(changed.stdout).toContain('PROBLEM');
+    expect(tampered((leaves) => leaves.splice(0, 1)).code).toBe(3);
+    if (segment.leaves.length > 1) expect(tampered((leaves) => leaves.reverse()).code).toBe(3);
+    expect(run(['audit', 'verify', join(dir, 'missing.json')], dir).code).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ErrorCode } from '@shuyuan/contracts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { buildApp } from './app';
 import { openPglite } from './db/database';
 import { DEFAULT_SEED, demoLogins, isEmpty, loadDemo, type DemoScale } from './demo/demo';
 import { CascadePusher, cascade, NodeCreate } from './modules/catalog';
+import { EvidenceLog, EvidenceSequencer, verifyExport } from './modules/evidence';
 import { AppsService, createUser, usersRepository } from './modules/identity';
 import { loadConfig, type Config } from './platform/config';
 import { SealedBox } from './platform/crypto/provider';
@@ -34,6 +36,11 @@ Commands:
   node add --name N --role upper|lower --url U --region R --agency-code C --key K --secret S
                                    register a node of the cascade (级联) and the key of the link
   node list                        print the cascade nodes with their queue, lag and last error, as JSON lines
+  audit export [--from N] [--to N] [--out F]
+                                   write a segment of the evidence log (to: now, checkpointed) with its
+                                   checkpoints, frontier and keys as JSON (stdout unless --out)
+  audit verify [FILE]              check an exported segment offline (signatures, entries against every
+                                   checkpoint's root); without FILE, the whole log of this database
   openapi --write | --check        write apps/server/openapi.json, or fail when it differs from the code
 
 Environment: PORT, HOST, DATABASE_URL, SHUYUAN_DATA_DIR (./data), SHUYUAN_MASTER_KEY, LOG_LEVEL.`;
@@ -60,6 +67,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await appCommand(config, sub, argv.slice(2));
       case 'node':
         return await nodeCommand(config, sub, argv.slice(2));
+      case 'audit':
+        return await auditCommand(config, sub, argv.slice(2));
       case 'openapi':
         return await openapi(argv.slice(1));
       case undefined:
@@ -105,10 +114,14 @@ async function serve(config: Config, args: string[]): Promise<number> {
   // Pushes this node's catalog changes to the other nodes of the cascade (级联), if any are registered.
   const pusher = new CascadePusher(rt.database.db, box, app.log);
   pusher.start();
+  // Sequences the evidence log and signs a checkpoint every minute (contracts §4).
+  const sequencer = new EvidenceSequencer(services.evidence, app.log);
+  sequencer.start();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(purge);
     await pusher.stop();
+    await sequencer.stop();
     await app.close();
     await rt.close();
     process.exit(0);
@@ -267,6 +280,58 @@ async function appCommand(config: Config, sub: string | undefined, args: string[
 }
 
 /** `node add` and `node list`: the cascade from the command line, with the same checks as the API. */
+/** `audit export` and `audit verify`: the evidence log (contracts §4) for auditors. */
+async function auditCommand(config: Config, sub: string | undefined, args: string[]): Promise<number> {
+  if (sub === 'verify' && args[0]) {
+    // Offline: nothing but the file.
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(args[0], 'utf8'));
+    } catch (error) {
+      console.error(`cannot read ${args[0]} as JSON: ${(error as Error).message}`);
+      return 2;
+    }
+    return printVerifyReport(verifyExport(data));
+  }
+  if (sub !== 'export' && sub !== 'verify') {
+    console.error(USAGE);
+    return 1;
+  }
+  const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } } });
+  const bound = (v: string | undefined, name: string) => {
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v)) throw new AppError(400, ErrorCode.ValidationFailed, { problems: [{ field: name, reason: 'a whole number' }] });
+    return Number(v);
+  };
+  const rt = await openRuntime(config, `audit ${sub}`);
+  try {
+    const log = new EvidenceLog(rt.database.db, new SealedBox(rt.masterKey));
+    // Up to now unless told otherwise: what is queued gets its place, and the tree a signed checkpoint.
+    if (values.to === undefined) {
+      await log.drain();
+      await log.checkpoint();
+    }
+    const segment = await log.exportSegment({ from: bound(values.from, 'from'), to: bound(values.to, 'to') });
+    if (sub === 'verify') return printVerifyReport(verifyExport(segment));
+    const text = `${JSON.stringify(segment)}\n`;
+    if (values.out) writeFileSync(values.out, text);
+    else process.stdout.write(text);
+    console.error(`exported entries [${segment.from}, ${segment.to}) with ${segment.checkpoints.length} checkpoints`);
+    return 0;
+  } finally {
+    await rt.close();
+  }
+}
+
+/** Prints what `verifyExport` found; exit code 0 when the segment holds, 3 when it does not. */
+function printVerifyReport(report: ReturnType<typeof verifyExport>): number {
+  for (const key of report.keys) console.log(`signing key ${key.id}: ${key.publicKey}`);
+  console.log(`entries [${report.from}, ${report.to}): ${report.leaves} entries, ${report.checkpoints} checkpoints`);
+  for (const problem of report.problems) console.log(`PROBLEM ${problem}`);
+  console.log(report.ok ? 'OK: every checkpoint is signed and matches the entries' : `FAILED: ${report.problems.length} problems`);
+  return report.ok ? 0 : 3;
+}
+
 async function nodeCommand(config: Config, sub: string | undefined, args: string[]): Promise<number> {
   if (sub !== 'add' && sub !== 'list') {
     console.error(USAGE);
