@@ -6,6 +6,13 @@ type Q = Kysely<DB> | Transaction<DB>;
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
+/**
+ * Complete subtrees of fewer than 2^STORED_LEVEL leaves are not stored but computed from the leaves'
+ * hashes when a proof needs them (at most 8 leaves each): that keeps the stored nodes to about one per
+ * eight leaves, so appending writes little more than the leaves themselves.
+ */
+export const STORED_LEVEL = 4;
+
 /** Rows per statement of a sequencing batch: one JSON parameter each. */
 const CHUNK = 5_000;
 
@@ -28,19 +35,44 @@ export const evidenceRepository = {
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n));
   },
-  /** Hashes of complete subtrees, in the order asked for; throws when one is missing (a broken store). */
-  async nodes(db: Q, wanted: readonly TreeNode[]): Promise<Buffer[]> {
+  /**
+   * Hashes of complete subtrees, in the order asked for: stored ones from `evidence_node`, the small
+   * ones (below STORED_LEVEL) computed from their leaves' hashes. Throws when one is missing (a broken store).
+   */
+  async nodes(db: Q, wanted: readonly TreeNode[], hash: (left: Uint8Array, right: Uint8Array) => Buffer): Promise<Buffer[]> {
     if (wanted.length === 0) return [];
-    const rows = await sql<{ level: number; index: number; hash: string }>`
-      select n.level, n.index, encode(n.hash, 'hex') as hash from evidence_node n
-      join jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(level smallint, index bigint) on n.level = w.level and n.index = w.index`.execute(
-      db,
-    );
-    const byKey = new Map(rows.rows.map((r) => [`${r.level}/${Number(r.index)}`, r.hash]));
+    const stored = wanted.filter((n) => n.level >= STORED_LEVEL);
+    const small = wanted.filter((n) => n.level < STORED_LEVEL);
+    const found = new Map<string, Buffer>();
+    if (stored.length > 0) {
+      const rows = await sql<{ level: number; index: number; hash: string }>`
+        select n.level, n.index, encode(n.hash, 'hex') as hash from evidence_node n
+        join jsonb_to_recordset(${JSON.stringify(stored)}::jsonb) as w(level smallint, index bigint) on n.level = w.level and n.index = w.index`.execute(
+        db,
+      );
+      for (const r of rows.rows) found.set(`${r.level}/${Number(r.index)}`, Buffer.from(r.hash, 'hex'));
+    }
+    if (small.length > 0) {
+      const ranges = small.map((n) => ({ a: n.index * 2 ** n.level, b: (n.index + 1) * 2 ** n.level }));
+      const rows = await sql<{ index: number; leaf_hash: string }>`
+        select l.index, encode(l.leaf_hash, 'hex') as leaf_hash from evidence_leaf l
+        join jsonb_to_recordset(${JSON.stringify(ranges)}::jsonb) as w(a bigint, b bigint) on l.index >= w.a and l.index < w.b`.execute(db);
+      const leaves = new Map(rows.rows.map((r) => [Number(r.index), Buffer.from(r.leaf_hash, 'hex')]));
+      small.forEach((n, i) => {
+        let level: Buffer[] = [];
+        for (let at = ranges[i]!.a; at < ranges[i]!.b; at++) {
+          const leaf = leaves.get(at);
+          if (!leaf) return;
+          level.push(leaf);
+        }
+        while (level.length > 1) level = level.flatMap((_, j) => (j % 2 === 0 ? [hash(level[j]!, level[j + 1]!)] : []));
+        found.set(`${n.level}/${n.index}`, level[0]!);
+      });
+    }
     return wanted.map((n) => {
-      const found = byKey.get(`${n.level}/${n.index}`);
-      if (found === undefined) throw new Error(`evidence log: the tree node ${n.level}/${n.index} is missing`);
-      return Buffer.from(found, 'hex');
+      const h = found.get(`${n.level}/${n.index}`);
+      if (h === undefined) throw new Error(`evidence log: the tree node ${n.level}/${n.index} is missing`);
+      return h;
     });
   },
   async insertLeaves(
@@ -58,7 +90,8 @@ export const evidenceRepository = {
       );
     }
   },
-  async insertNodes(trx: Transaction<DB>, nodes: readonly (TreeNode & { hash: Uint8Array })[]): Promise<void> {
+  async insertNodes(trx: Transaction<DB>, all: readonly (TreeNode & { hash: Uint8Array })[]): Promise<void> {
+    const nodes = all.filter((n) => n.level >= STORED_LEVEL);
     for (let i = 0; i < nodes.length; i += CHUNK) {
       const chunk = JSON.stringify(nodes.slice(i, i + CHUNK).map((n) => ({ l: n.level, i: n.index, h: hex(n.hash) })));
       await sql`

@@ -1,15 +1,17 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import {
   consistencyRanges,
   inclusionRanges,
   leafHash,
+  nodeHash,
   perfectNodes,
   rangeHash,
   TreeFrontier,
   type TreeNode,
 } from '../../platform/crypto/merkle';
 import { sm2GenerateKeyPair, sm2Sign, sm3, type SealedBox } from '../../platform/crypto/provider';
+import { canonicalJson, type EvidenceKind } from '../../platform/evidence/evidence-log';
 import { evidenceRepository as repo } from './evidence.repository';
 
 /** The first line of a checkpoint's signed text and of an export: what format it is. */
@@ -71,25 +73,47 @@ export class EvidenceLog {
       const tree = await repo.lockTree(trx);
       const queued = await repo.queued(trx, max);
       if (queued.length === 0) return 0;
-      const size = Number(tree.size);
-      const frontier = new TreeFrontier(size, await repo.nodes(trx, perfectNodes(0, size)));
-      const leaves = queued.map((q, i) => ({
-        index: size + i,
-        kind: q.kind,
-        entry: q.entry,
-        leafHash: leafHash(Buffer.from(q.entry, 'utf8')),
-        queuedAt: q.queued_at,
-      }));
-      const nodes = leaves.flatMap((l) => frontier.push(l.leafHash));
-      await repo.insertLeaves(trx, leaves);
-      await repo.insertNodes(trx, nodes);
+      await this.appendLocked(
+        trx,
+        Number(tree.size),
+        queued.map((q) => ({ kind: q.kind, entry: q.entry, queuedAt: q.queued_at })),
+      );
       await repo.dequeue(
         trx,
         queued.map((q) => Number(q.id)),
       );
-      await repo.setTree(trx, frontier.size, frontier.root());
-      return leaves.length;
+      return queued.length;
     });
+  }
+
+  /**
+   * Appends entries straight to the tree (no queue), in one transaction: for writers that batch outside
+   * a business transaction, such as the gateway's call log after its write-ahead file. Returns the tree size.
+   */
+  async append(entries: readonly { kind: EvidenceKind; entry: Record<string, unknown> }[]): Promise<number> {
+    const now = new Date();
+    const items = entries.map((e) => ({ kind: e.kind, entry: canonicalJson({ kind: e.kind, ...e.entry }), queuedAt: now }));
+    return this.db.transaction().execute(async (trx) => {
+      const tree = await repo.lockTree(trx);
+      return this.appendLocked(trx, Number(tree.size), items);
+    });
+  }
+
+  /** Hashes the entries into leaves after `size`, writes leaves and complete subtrees, and moves the tree on. */
+  private async appendLocked(trx: Transaction<DB>, size: number, items: readonly { kind: string; entry: string; queuedAt: Date }[]) {
+    const frontier = new TreeFrontier(size, await repo.nodes(trx, perfectNodes(0, size), nodeHash));
+    const leaves = items.map((q, i) => ({
+      index: size + i,
+      kind: q.kind,
+      entry: q.entry,
+      leafHash: leafHash(Buffer.from(q.entry, 'utf8')),
+      queuedAt: q.queuedAt,
+    }));
+    const nodes = leaves.flatMap((l) => frontier.push(l.leafHash));
+    await repo.insertLeaves(trx, leaves);
+    await repo.insertNodes(trx, nodes);
+    await repo.setTree(trx, frontier.size, frontier.root());
+    return frontier.size;
   }
 
   /** Sequences until the queue is empty (tests, the CLI, on demand). */
@@ -166,7 +190,7 @@ export class EvidenceLog {
     const wanted = new Map<string, TreeNode>();
     for (const plan of plans) for (const n of plan) wanted.set(`${n.level}/${n.index}`, n);
     const list = [...wanted.values()];
-    const hashes = await repo.nodes(this.db, list);
+    const hashes = await repo.nodes(this.db, list, nodeHash);
     const byKey = new Map(list.map((n, i) => [`${n.level}/${n.index}`, hashes[i]!]));
     return plans.map((plan) => rangeHash(plan.map((n) => byKey.get(`${n.level}/${n.index}`)!)));
   }
@@ -211,7 +235,7 @@ export class EvidenceLog {
       throw new RangeError(`no segment [${from}, ${to}) in a tree of ${Number(tree.size)}`);
     const checkpoints = (await repo.checkpoints(this.db, { from, to, limit: 100_000 })).map(toCheckpoint).reverse();
     const keys = await repo.publicKeys(this.db, [...new Set(checkpoints.map((c) => c.keyId))]);
-    const frontier = await repo.nodes(this.db, perfectNodes(0, from));
+    const frontier = await repo.nodes(this.db, perfectNodes(0, from), nodeHash);
     const leaves = (await repo.leaves(this.db, from, to)).map((l) => ({ index: Number(l.index), kind: l.kind, entry: l.entry }));
     return {
       format: EXPORT_FORMAT,

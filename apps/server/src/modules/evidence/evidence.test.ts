@@ -142,4 +142,27 @@ describeEachEngine('evidence log (Merkle tree in the database)', (get) => {
     await sql`update evidence_leaf set entry = replace(entry, '"rows":8', '"rows":7') where index = 7`.execute(get().db);
     expect(verifyExport(await log.exportSegment()).ok).toBe(true);
   });
+
+  it('appends batches straight to the tree; proofs in a larger tree mix stored subtrees and ones recomputed from leaves', async () => {
+    const before = (await log.status()).treeSize;
+    const batch = Array.from({ length: 300 }, (_, i) => ({ kind: 'table_batch' as const, entry: { job: 'sync-1', batch: i, rows: 1000 } }));
+    expect(await log.append(batch.slice(0, 123))).toBe(before + 123);
+    expect(await log.append(batch.slice(123))).toBe(before + 300);
+    const stored = await log.exportSegment({ from: 0, to: before + 300 });
+    const leaves = stored.leaves.map((l) => leafHash(Buffer.from(l.entry)));
+    expect((await log.status()).root).toBe(rootOf(leaves).toString('hex'));
+    for (const [index, size] of [
+      [0, before + 300],
+      [before + 150, before + 300],
+      [before + 299, before + 300],
+      [77, 200],
+    ] as const) {
+      const found = (await log.inclusion(index, size))!;
+      expect(found.proof, `${index} of ${size}`).toEqual(inclusionProof(leaves.slice(0, size), index).map((b) => b.toString('hex')));
+    }
+    const c = (await log.consistency(before, before + 300))!;
+    expect(c.proof).toEqual(consistencyProof(leaves, before).map((b) => b.toString('hex')));
+    await log.checkpoint();
+    expect(verifyExport(await log.exportSegment({ from: 100 })).ok).toBe(true);
+  });
 });
