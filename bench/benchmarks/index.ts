@@ -1,4 +1,5 @@
 import type { Benchmark } from '../lib/types';
+import { auditAppend } from './audit-append';
 import { cascadeLag } from './cascade-lag';
 import { catalogImport } from './catalog-import';
 import { catalogSearch } from './catalog-search';
@@ -6,4 +7,4 @@ import { httpHealthz } from './http-healthz';
 import { startupReady } from './startup-ready';
 
 /** Every benchmark `npm run bench` knows, in the order they run; a new one is one file here and one line in this list. */
-export const benchmarks: readonly Benchmark[] = [startupReady, httpHealthz, cascadeLag, catalogSearch, catalogImport];
+export const benchmarks: readonly Benchmark[] = [startupReady, httpHealthz, cascadeLag, catalogSearch, catalogImport, auditAppend];

@@ -27,6 +27,14 @@ describe('ratio and pass', () => {
     expect(meetsGoal(halfOfBaseline, 1_000_000, 0.49)).toBe(false);
   });
 
+  it('judges a goal with a second condition on both', () => {
+    const both: Goal = { ...halfOfBaseline, and: { op: '>=', value: 20_000, of: 'value' } };
+    expect(meetsGoal(both, 20_000, 0.5)).toBe(true);
+    expect(meetsGoal(both, 19_999, 0.9)).toBe(false);
+    expect(meetsGoal(both, 90_000, 0.4)).toBe(false);
+    expect(formatGoal(both)).toBe('ratio >= 0.5 and value >= 20000');
+  });
+
   it('fails a ratio goal when there is no ratio', () => {
     expect(meetsGoal(halfOfBaseline, 10, null)).toBe(false);
   });

@@ -60,10 +60,11 @@ export function computeRatio(value: number, baseline: number): number | null {
 }
 
 /** Whether a figure meets its goal; a goal on a ratio that does not exist fails. */
-export function meetsGoal(goal: Goal, value: number, ratio: number | null): boolean {
+export function meetsGoal(goal: Goal | NonNullable<Goal['and']>, value: number, ratio: number | null): boolean {
   const subject = goal.of === 'value' ? value : ratio;
   if (subject === null || !Number.isFinite(subject)) return false;
-  return goal.op === '<=' ? subject <= goal.value : subject >= goal.value;
+  const met = goal.op === '<=' ? subject <= goal.value : subject >= goal.value;
+  return met && (!('and' in goal) || !goal.and || meetsGoal(goal.and, value, ratio));
 }
 
 /** Turns a benchmark's measurement into its results.json entry: ratio and pass computed from the goal. */
@@ -84,5 +85,6 @@ export function toResult(bench: Pick<Benchmark, 'name' | 'metric' | 'goal'>, mea
 
 /** The goal in a few characters for the table, e.g. `value <= 30` or `ratio >= 0.5`. */
 export function formatGoal(goal: Goal): string {
-  return `${goal.of} ${goal.op} ${goal.value}`;
+  const one = (g: Pick<Goal, 'of' | 'op' | 'value'>) => `${g.of} ${g.op} ${g.value}`;
+  return goal.and ? `${one(goal)} and ${one(goal.and)}` : one(goal);
 }

@@ -8,6 +8,8 @@ export interface Goal {
   of: 'value' | 'ratio';
   /** Why this goal, in words (quotes the requirement it comes from). */
   text: string;
+  /** A second condition the figure must meet as well (e.g. a ratio and an absolute floor). */
+  and?: { op: '<=' | '>='; value: number; of: 'value' | 'ratio' };
 }
 
 /** What a benchmark's run hands the harness: its figure and the baseline's, measured the same way. */

@@ -34,7 +34,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       queued_at timestamptz not null,
       sequenced_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create index evidence_leaf_kind_idx on evidence_leaf (kind, index)`.execute(db);
   await sql`
     create table evidence_node (
       level smallint not null,

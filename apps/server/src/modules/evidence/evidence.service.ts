@@ -61,6 +61,8 @@ function toCheckpoint(r: CheckpointRow): Checkpoint {
  */
 export class EvidenceLog {
   private key: Promise<{ id: string; publicKey: string; privateKey: string }> | null = null;
+  /** The tree's right edge after the last batch this process appended or planned; null when unknown. */
+  private tail: TreeFrontier | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -91,29 +93,65 @@ export class EvidenceLog {
    * a business transaction, such as the gateway's call log after its write-ahead file. Returns the tree size.
    */
   async append(entries: readonly { kind: EvidenceKind; entry: Record<string, unknown> }[]): Promise<number> {
+    if (entries.length === 0) return Number((await repo.tree(this.db)).size);
+    // Serialised, hashed and placed (on the right edge this process last saw) before the transaction, so
+    // that the tree stays locked only for the writes and a batcher can prepare a batch while another is written.
     const now = new Date();
-    const items = entries.map((e) => ({ kind: e.kind, entry: canonicalJson({ kind: e.kind, ...e.entry }), queuedAt: now }));
-    return this.db.transaction().execute(async (trx) => {
-      const tree = await repo.lockTree(trx);
-      return this.appendLocked(trx, Number(tree.size), items);
+    const items = entries.map((e) => {
+      const entry = canonicalJson({ kind: e.kind, ...e.entry });
+      return { kind: e.kind, entry, queuedAt: now, leafHash: leafHash(Buffer.from(entry, 'utf8')) };
     });
+    let planned: { start: number; frontier: TreeFrontier; nodes: (TreeNode & { hash: Buffer })[] } | null = null;
+    if (this.tail) {
+      const frontier = this.tail.clone();
+      const start = frontier.size;
+      const nodes = items.flatMap((item) => frontier.push(item.leafHash));
+      planned = { start, frontier, nodes };
+      this.tail = frontier;
+    }
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const size = Number((await repo.lockTree(trx)).size);
+        // Another writer came first, or an earlier batch failed: place the entries on the tree as stored.
+        if (!planned || planned.start !== size) return this.appendLocked(trx, size, items, true);
+        await this.writeLocked(trx, items, planned.start, planned.nodes, planned.frontier);
+        return planned.frontier.size;
+      });
+    } catch (error) {
+      this.tail = null;
+      throw error;
+    }
   }
 
   /** Hashes the entries into leaves after `size`, writes leaves and complete subtrees, and moves the tree on. */
-  private async appendLocked(trx: Transaction<DB>, size: number, items: readonly { kind: string; entry: string; queuedAt: Date }[]) {
+  private async appendLocked(
+    trx: Transaction<DB>,
+    size: number,
+    items: readonly { kind: string; entry: string; queuedAt: Date; leafHash?: Buffer }[],
+    keepTail = false,
+  ) {
     const frontier = new TreeFrontier(size, await repo.nodes(trx, perfectNodes(0, size), nodeHash));
-    const leaves = items.map((q, i) => ({
-      index: size + i,
-      kind: q.kind,
-      entry: q.entry,
-      leafHash: leafHash(Buffer.from(q.entry, 'utf8')),
-      queuedAt: q.queuedAt,
-    }));
-    const nodes = leaves.flatMap((l) => frontier.push(l.leafHash));
-    await repo.insertLeaves(trx, leaves);
+    const hashed = items.map((q) => ({ ...q, leafHash: q.leafHash ?? leafHash(Buffer.from(q.entry, 'utf8')) }));
+    const nodes = hashed.flatMap((q) => frontier.push(q.leafHash));
+    await this.writeLocked(trx, hashed, size, nodes, frontier);
+    // The next batch of this process may plan on this edge (checked against the stored size under the lock).
+    this.tail = keepTail ? frontier.clone() : null;
+    return frontier.size;
+  }
+
+  private async writeLocked(
+    trx: Transaction<DB>,
+    items: readonly { kind: string; entry: string; queuedAt: Date; leafHash: Buffer }[],
+    start: number,
+    nodes: readonly (TreeNode & { hash: Buffer })[],
+    frontier: TreeFrontier,
+  ) {
+    await repo.insertLeaves(
+      trx,
+      items.map((q, i) => ({ index: start + i, kind: q.kind, entry: q.entry, leafHash: q.leafHash, queuedAt: q.queuedAt })),
+    );
     await repo.insertNodes(trx, nodes);
     await repo.setTree(trx, frontier.size, frontier.root());
-    return frontier.size;
   }
 
   /** Sequences until the queue is empty (tests, the CLI, on demand). */

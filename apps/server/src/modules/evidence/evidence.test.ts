@@ -148,19 +148,24 @@ describeEachEngine('evidence log (Merkle tree in the database)', (get) => {
     const batch = Array.from({ length: 300 }, (_, i) => ({ kind: 'table_batch' as const, entry: { job: 'sync-1', batch: i, rows: 1000 } }));
     expect(await log.append(batch.slice(0, 123))).toBe(before + 123);
     expect(await log.append(batch.slice(123))).toBe(before + 300);
-    const stored = await log.exportSegment({ from: 0, to: before + 300 });
+    // Another writer moves the tree between two appends of this process: the next append sees it under the lock.
+    const other = new EvidenceLog(get().db, new SealedBox(randomBytes(32)));
+    await other.append([{ kind: 'file_transfer', entry: { file: 'a.csv' } }]);
+    expect(await log.append([{ kind: 'file_transfer', entry: { file: 'b.csv' } }])).toBe(before + 302);
+    expect(await log.append([{ kind: 'file_transfer', entry: { file: 'c.csv' } }])).toBe(before + 303);
+    const stored = await log.exportSegment({ from: 0, to: before + 303 });
     const leaves = stored.leaves.map((l) => leafHash(Buffer.from(l.entry)));
     expect((await log.status()).root).toBe(rootOf(leaves).toString('hex'));
     for (const [index, size] of [
-      [0, before + 300],
+      [0, before + 303],
       [before + 150, before + 300],
-      [before + 299, before + 300],
+      [before + 302, before + 303],
       [77, 200],
     ] as const) {
       const found = (await log.inclusion(index, size))!;
       expect(found.proof, `${index} of ${size}`).toEqual(inclusionProof(leaves.slice(0, size), index).map((b) => b.toString('hex')));
     }
-    const c = (await log.consistency(before, before + 300))!;
+    const c = (await log.consistency(before, before + 303))!;
     expect(c.proof).toEqual(consistencyProof(leaves, before).map((b) => b.toString('hex')));
     await log.checkpoint();
     expect(verifyExport(await log.exportSegment({ from: 100 })).ok).toBe(true);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShot } from 'node:crypto';
 
 /**
  * The Merkle tree of an append-only log as RFC 6962 / RFC 9162 define it (`../shared/contracts.md` §4):
@@ -16,12 +16,22 @@ const NODE = Buffer.of(0x01);
 
 /** The hash of a log entry as a leaf. */
 export function leafHash(entry: Uint8Array, hash: MerkleHash = 'sm3'): Buffer {
-  return createHash(hash).update(LEAF).update(entry).digest();
+  // node's one-shot hash is about a quarter faster than a Hash object for inputs this small.
+  const input = Buffer.allocUnsafe(entry.length + 1);
+  input[0] = LEAF[0]!;
+  input.set(entry, 1);
+  return oneShot(hash, input, 'buffer');
 }
 
-/** The hash of an interior node. */
+const pair = Buffer.alloc(65);
+
+/** The hash of an interior node (32-byte children, as SM3 and SHA-256 make them). */
 export function nodeHash(left: Uint8Array, right: Uint8Array, hash: MerkleHash = 'sm3'): Buffer {
-  return createHash(hash).update(NODE).update(left).update(right).digest();
+  if (left.length !== 32 || right.length !== 32) return createHash(hash).update(NODE).update(left).update(right).digest();
+  pair[0] = NODE[0]!;
+  pair.set(left, 1);
+  pair.set(right, 33);
+  return oneShot(hash, pair, 'buffer');
 }
 
 /** The largest power of two strictly below n (n ≥ 2). */
@@ -215,6 +225,13 @@ export class TreeFrontier {
       made.push(node);
     }
     return made;
+  }
+
+  /** An independent copy, to plan appends on without touching this one. */
+  clone(): TreeFrontier {
+    const copy = Object.create(TreeFrontier.prototype) as TreeFrontier;
+    Object.assign(copy, { stack: this.stack.map((n) => ({ ...n })), size: this.size, hash: this.hash });
+    return copy;
   }
 
   /** The root of the leaves so far. */
