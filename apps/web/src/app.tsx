@@ -32,6 +32,7 @@ const CatalogImportPage = lazy(() => import('@/portals/console/catalog-import-pa
 const SourcesPage = lazy(() => import('@/portals/console/sources-page').then((m) => ({ default: m.SourcesPage })));
 const SourceDetailPage = lazy(() => import('@/portals/console/source-detail-page').then((m) => ({ default: m.SourceDetailPage })));
 const MountsPage = lazy(() => import('@/portals/console/mounts-page').then((m) => ({ default: m.MountsPage })));
+const EvidencePage = lazy(() => import('@/portals/console/evidence-page').then((m) => ({ default: m.EvidencePage })));
 const CascadePage = lazy(() => import('@/portals/console/cascade-page').then((m) => ({ default: m.CascadePage })));
 
 /** The routes of the three portals, the account pages and the 404 page. */
@@ -91,6 +92,7 @@ export function AppRoutes() {
         <Route path="sources" element={guarded(Permission.SourceRead, <SourcesPage />)} />
         <Route path="sources/:id" element={guarded(Permission.SourceRead, <SourceDetailPage />)} />
         <Route path="cascade" element={guarded(Permission.CascadeManage, <CascadePage />)} />
+        <Route path="evidence" element={guarded(Permission.AuditRead, <EvidencePage />)} />
         <Route path="*" element={<NotFoundResult />} />
       </Route>
       <Route element={<OpenLayout />}>

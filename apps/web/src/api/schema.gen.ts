@@ -3054,6 +3054,220 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/evidence/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Merkle tree of the evidence log: size, root, queue, latest checkpoint, signing key */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EvidenceStatus'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evidence/checkpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Signed checkpoints, largest tree first */
+    get: {
+      parameters: {
+        query?: {
+          from?: number;
+          to?: number;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['EvidenceCheckpoint'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Sequence what is queued and sign a checkpoint of the tree now */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EvidenceCheckpoint'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evidence/leaves/{index}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An entry of the log with its inclusion proof in a tree (the latest checkpoint by default) */
+    get: {
+      parameters: {
+        query?: {
+          treeSize?: number;
+        };
+        header?: never;
+        path: {
+          index: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EvidenceInclusion'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evidence/consistency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The consistency proof between two tree sizes (RFC 9162) */
+    get: {
+      parameters: {
+        query: {
+          from: number;
+          to: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EvidenceConsistency'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evidence/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A segment of the log with its checkpoints, frontier and keys, for `shuyuan audit verify` (to: the latest checkpoint by default) */
+    get: {
+      parameters: {
+        query?: {
+          from?: number;
+          to?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -3288,6 +3502,50 @@ export type components = {
       details: {
         [key: string]: unknown;
       };
+    };
+    EvidenceCheckpointInput: {
+      treeSize: number;
+      root: string;
+      signedAt: unknown;
+      keyId: string;
+      /** @description The checkpoint text exactly as signed */
+      body: string;
+      /** @description SM2 signature of `body` (user ID 1234567812345678), DER as hex */
+      signature: string;
+    };
+    EvidenceStatusInput: {
+      treeSize: number;
+      root: string;
+      updatedAt: unknown;
+      /** @description Entries waiting for the sequencer */
+      queued: number;
+      latestCheckpoint: components['schemas']['EvidenceCheckpointInput'] | null;
+      /** @constant */
+      hash: 'sm3';
+      /** @description The node's SM2 public key (uncompressed, hex) that signs checkpoints */
+      publicKey: string;
+      keyId: string;
+    };
+    EvidenceInclusionInput: {
+      index: number;
+      kind: string;
+      /** @description The entry exactly as hashed (canonical JSON): leaf hash = SM3(0x00 ‖ entry) */
+      entry: string;
+      leafHash: string;
+      sequencedAt: unknown;
+      treeSize: number;
+      root: string;
+      /** @description RFC 9162 inclusion proof, from the leaf up */
+      proof: string[];
+      /** @description The signed checkpoint of `treeSize`, when there is one */
+      checkpoint: components['schemas']['EvidenceCheckpointInput'] | null;
+    };
+    EvidenceConsistencyInput: {
+      from: number;
+      to: number;
+      fromRoot: string;
+      toRoot: string;
+      proof: string[];
     };
     CatalogEntryContentInput: {
       name: string;
@@ -4589,6 +4847,53 @@ export type components = {
       details: {
         [key: string]: unknown;
       };
+    };
+    EvidenceCheckpoint: {
+      treeSize: number;
+      root: string;
+      /** Format: date-time */
+      signedAt: string;
+      keyId: string;
+      /** @description The checkpoint text exactly as signed */
+      body: string;
+      /** @description SM2 signature of `body` (user ID 1234567812345678), DER as hex */
+      signature: string;
+    };
+    EvidenceStatus: {
+      treeSize: number;
+      root: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Entries waiting for the sequencer */
+      queued: number;
+      latestCheckpoint: components['schemas']['EvidenceCheckpoint'] | null;
+      /** @constant */
+      hash: 'sm3';
+      /** @description The node's SM2 public key (uncompressed, hex) that signs checkpoints */
+      publicKey: string;
+      keyId: string;
+    };
+    EvidenceInclusion: {
+      index: number;
+      kind: string;
+      /** @description The entry exactly as hashed (canonical JSON): leaf hash = SM3(0x00 ‖ entry) */
+      entry: string;
+      leafHash: string;
+      /** Format: date-time */
+      sequencedAt: string;
+      treeSize: number;
+      root: string;
+      /** @description RFC 9162 inclusion proof, from the leaf up */
+      proof: string[];
+      /** @description The signed checkpoint of `treeSize`, when there is one */
+      checkpoint: components['schemas']['EvidenceCheckpoint'] | null;
+    };
+    EvidenceConsistency: {
+      from: number;
+      to: number;
+      fromRoot: string;
+      toRoot: string;
+      proof: string[];
     };
     CatalogEntryContent: {
       name: string;

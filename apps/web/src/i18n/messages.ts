@@ -1,4 +1,5 @@
 import { cascadeEn, cascadeZh } from './cascade-messages';
+import { evidenceEn, evidenceZh } from './evidence-messages';
 import { catalogCodeEn, catalogCodeZh } from './catalog-code-messages';
 import { catalogConsoleEn, catalogConsoleZh } from './catalog-console-messages';
 import { catalogImportEn, catalogImportZh } from './catalog-import-messages';
@@ -25,6 +26,7 @@ const zh = {
   ...sourcesZh,
   ...mountZh,
   ...cascadeZh,
+  ...evidenceZh,
 };
 
 /** The key of a text; Chinese is the source, English must have every key. */
@@ -42,6 +44,7 @@ const en: Record<MessageKey, string> = {
   ...sourcesEn,
   ...mountEn,
   ...cascadeEn,
+  ...evidenceEn,
 };
 
 /** Every text of the UI in both languages. */

@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  SafetyCertificateOutlined,
   CloudServerOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -83,6 +84,13 @@ export const consoleMenuEntries: ConsoleMenuEntry[] = [
   { key: 'roles', path: '/console/roles', label: 'console.menu.roles', icon: <SafetyOutlined />, permission: Permission.RoleRead },
   { key: 'apps', path: '/console/apps', label: 'console.menu.apps', icon: <AppstoreOutlined />, permission: Permission.AppRead },
   { key: 'audit', path: '/console/audit', label: 'console.menu.audit', icon: <AuditOutlined />, permission: Permission.AuditRead },
+  {
+    key: 'evidence',
+    path: '/console/evidence',
+    label: 'console.menu.evidence',
+    icon: <SafetyCertificateOutlined />,
+    permission: Permission.AuditRead,
+  },
 ];
 
 /** The console's side menu, listing only the sections the user may open. */

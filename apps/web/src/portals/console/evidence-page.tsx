@@ -1,0 +1,192 @@
+import { useState } from 'react';
+import { App, Alert, Button, Card, Descriptions, Empty, Flex, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, CloseCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { errorText, useShowError } from '@/components/api-error';
+import { formatDateTimeSeconds } from '@/components/format';
+import {
+  useCheckpoints,
+  useEvidenceLeaf,
+  useEvidenceStatus,
+  useSignCheckpoint,
+  type EvidenceCheckpoint,
+  type EvidenceStatus,
+} from '@/features/evidence/use-evidence';
+import { leafHashOf, verifyCheckpointSignature, verifyInclusion } from '@/features/evidence/verify';
+import { useT } from '@/i18n/lang-provider';
+import type { MessageKey } from '@/i18n/messages';
+
+const KINDS = ['audit', 'api_call', 'table_batch', 'file_transfer', 'return_flow'] as const;
+
+/** The message of an entry's kind; an unknown kind shows as the generic label. */
+function kindLabel(kind: string): MessageKey {
+  return (KINDS as readonly string[]).includes(kind) ? (`evidence.kind.${kind as (typeof KINDS)[number]}` as const) : 'evidence.kind';
+}
+
+function Verdict({ ok, label, testId }: { ok: boolean; label: string; testId: string }) {
+  return (
+    <Tag
+      color={ok ? 'success' : 'error'}
+      icon={ok ? <CheckCircleOutlined /> : <CloseCircleOutlined />}
+      data-testid={testId}
+      data-ok={String(ok)}
+    >
+      {label}
+    </Tag>
+  );
+}
+
+/** An entry looked up by its index, with its proof checked here in the browser (SM3, SM2), not taken on trust. */
+function LeafLookup({ status }: { status: EvidenceStatus }) {
+  const t = useT();
+  const [index, setIndex] = useState<number | null>(null);
+  const [asked, setAsked] = useState<number | null>(null);
+  const leaf = useEvidenceLeaf(asked);
+  const data = leaf.data;
+  const hashOk = data ? leafHashOf(data.entry) === data.leafHash : false;
+  const proofOk = data ? hashOk && verifyInclusion(data.leafHash, data.index, data.treeSize, data.proof, data.root) : false;
+  const signatureOk = data?.checkpoint
+    ? data.checkpoint.root === data.root && verifyCheckpointSignature(status.publicKey, data.checkpoint.body, data.checkpoint.signature)
+    : false;
+  return (
+    <Card type="inner" title={t('evidence.lookup')}>
+      <Space>
+        <InputNumber
+          min={0}
+          precision={0}
+          value={index}
+          onChange={(v) => setIndex(v)}
+          placeholder={t('evidence.indexPlaceholder')}
+          style={{ width: 200 }}
+          data-testid="evidence-index"
+        />
+        <Button type="primary" disabled={index === null} onClick={() => setAsked(index)} data-testid="evidence-lookup">
+          {t('evidence.verify')}
+        </Button>
+      </Space>
+      {leaf.error && <Alert style={{ marginTop: 16 }} type="warning" showIcon message={errorText(leaf.error, t)} />}
+      {data && (
+        <div style={{ marginTop: 16 }} data-testid="evidence-leaf">
+          <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+            <Verdict ok={hashOk} label={t(hashOk ? 'evidence.hashOk' : 'evidence.hashBad')} testId="verdict-hash" />
+            <Verdict
+              ok={proofOk}
+              label={t(proofOk ? 'evidence.proofOk' : 'evidence.proofBad', { size: data.treeSize })}
+              testId="verdict-proof"
+            />
+            {data.checkpoint ? (
+              <Verdict
+                ok={signatureOk}
+                label={t(signatureOk ? 'evidence.signatureOk' : 'evidence.signatureBad')}
+                testId="verdict-signature"
+              />
+            ) : (
+              <Tag>{t('evidence.noCheckpoint')}</Tag>
+            )}
+          </Flex>
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('evidence.index')}>{data.index}</Descriptions.Item>
+            <Descriptions.Item label={t('evidence.kind')}>{t(kindLabel(data.kind))}</Descriptions.Item>
+            <Descriptions.Item label={t('evidence.sequencedAt')}>{formatDateTimeSeconds(data.sequencedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('evidence.entry')}>
+              <Typography.Paragraph code copyable style={{ marginBottom: 0, wordBreak: 'break-all' }}>
+                {data.entry}
+              </Typography.Paragraph>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('evidence.leafHash')}>
+              <Typography.Text code>{data.leafHash}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('evidence.proof', { count: data.proof.length })}>
+              {data.proof.map((p) => (
+                <div key={p}>
+                  <Typography.Text code>{p}</Typography.Text>
+                </div>
+              ))}
+            </Descriptions.Item>
+          </Descriptions>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** 存证日志: the Merkle log of exchanges and audited changes, its signed checkpoints, and any entry's proof. */
+export function EvidencePage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const status = useEvidenceStatus();
+  const checkpoints = useCheckpoints();
+  const sign = useSignCheckpoint();
+  const s = status.data;
+
+  return (
+    <Card
+      title={t('console.menu.evidence')}
+      extra={
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          loading={sign.isPending}
+          onClick={() =>
+            sign.mutate(undefined, {
+              onSuccess: (c) => void message.success(t('evidence.signed', { size: c.treeSize })),
+              onError: showError,
+            })
+          }
+          data-testid="evidence-sign"
+        >
+          {t('evidence.signNow')}
+        </Button>
+      }
+    >
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        {status.error && <Alert type="error" showIcon message={errorText(status.error, t)} />}
+        {s && (
+          <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered data-testid="evidence-status">
+            <Descriptions.Item label={t('evidence.treeSize')}>
+              <span data-testid="evidence-size">{s.treeSize}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('evidence.queued')}>{s.queued}</Descriptions.Item>
+            <Descriptions.Item label={t('evidence.root')} span={2}>
+              <Typography.Text code>{s.root}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('evidence.key')} span={2}>
+              <Typography.Text>{s.keyId}</Typography.Text>{' '}
+              <Typography.Text type="secondary" copyable={{ text: s.publicKey }}>
+                {t('evidence.publicKey')}
+              </Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+        <Table<EvidenceCheckpoint>
+          rowKey="treeSize"
+          size="small"
+          title={() => t('evidence.checkpoints')}
+          dataSource={checkpoints.data ?? []}
+          loading={checkpoints.isPending}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <Empty description={t('evidence.noCheckpoints')} /> }}
+          columns={[
+            { title: t('evidence.treeSize'), dataIndex: 'treeSize' },
+            { title: t('evidence.signedAt'), dataIndex: 'signedAt', render: (v: string) => formatDateTimeSeconds(v) },
+            {
+              title: t('evidence.root'),
+              dataIndex: 'root',
+              render: (v: string) => <Typography.Text code>{v.slice(0, 16)}…</Typography.Text>,
+            },
+            {
+              title: t('evidence.signature'),
+              key: 'signature',
+              render: (_, c) => {
+                const ok = !!s && verifyCheckpointSignature(s.publicKey, c.body, c.signature);
+                return <Verdict ok={ok} label={t(ok ? 'evidence.signatureOk' : 'evidence.signatureBad')} testId="checkpoint-signature" />;
+              },
+            },
+          ]}
+        />
+        {s && <LeafLookup status={s} />}
+        <Typography.Paragraph type="secondary">{t('evidence.cliHint')}</Typography.Paragraph>
+      </Space>
+    </Card>
+  );
+}
