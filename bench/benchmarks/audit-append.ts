@@ -62,14 +62,7 @@ async function measure(database: Database, total: number, runs: number, log: (me
     baseline.push(total / ((performance.now() - plainStart) / 1000));
 
     const start = performance.now();
-    // Two batches in flight, as a batcher double-buffers: one is hashed while the other is written.
-    let previous: Promise<unknown> = Promise.resolve();
-    for (let i = 0; i < entries.length; i += BATCH) {
-      const current = evidence.append(entries.slice(i, i + BATCH));
-      await previous;
-      previous = current;
-    }
-    await previous;
+    for (let i = 0; i < entries.length; i += BATCH) await evidence.append(entries.slice(i, i + BATCH));
     await evidence.checkpoint();
     platform.push(total / ((performance.now() - start) / 1000));
     log(
@@ -84,7 +77,7 @@ async function measure(database: Database, total: number, runs: number, log: (me
 /**
  * audit.append: entries per second appended to the evidence log's Merkle tree (canonical JSON, SM3 leaf
  * and node hashes, leaves and complete subtrees written, the tree row moved on, a checkpoint signed with
- * SM2 after each run) in batches of 5,000 with two in flight, against batched plain INSERTs of the same rows into an
+ * SM2 after each run) in batches of 5,000, against batched plain INSERTs of the same rows into an
  * unhashed table, on the real local PostgreSQL (BENCH_POSTGRES_URL or TEST_DATABASE_URL); on PGlite
  * when neither is set (the engine is in the details).
  */

@@ -3,3 +3,4 @@ export * from './identity';
 export * from './errors';
 export * from './permissions';
 export * from './catalog';
+export * from './merkle-verify';

@@ -35,45 +35,29 @@ export const evidenceRepository = {
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n));
   },
-  /**
-   * Hashes of complete subtrees, in the order asked for: stored ones from `evidence_node`, the small
-   * ones (below STORED_LEVEL) computed from their leaves' hashes. Throws when one is missing (a broken store).
-   */
-  async nodes(db: Q, wanted: readonly TreeNode[], hash: (left: Uint8Array, right: Uint8Array) => Buffer): Promise<Buffer[]> {
-    if (wanted.length === 0) return [];
-    const stored = wanted.filter((n) => n.level >= STORED_LEVEL);
-    const small = wanted.filter((n) => n.level < STORED_LEVEL);
-    const found = new Map<string, Buffer>();
-    if (stored.length > 0) {
-      const rows = await sql<{ level: number; index: number; hash: string }>`
-        select n.level, n.index, encode(n.hash, 'hex') as hash from evidence_node n
-        join jsonb_to_recordset(${JSON.stringify(stored)}::jsonb) as w(level smallint, index bigint) on n.level = w.level and n.index = w.index`.execute(
-        db,
-      );
-      for (const r of rows.rows) found.set(`${r.level}/${Number(r.index)}`, Buffer.from(r.hash, 'hex'));
-    }
-    if (small.length > 0) {
-      const ranges = small.map((n) => ({ a: n.index * 2 ** n.level, b: (n.index + 1) * 2 ** n.level }));
-      const rows = await sql<{ index: number; leaf_hash: string }>`
-        select l.index, encode(l.leaf_hash, 'hex') as leaf_hash from evidence_leaf l
-        join jsonb_to_recordset(${JSON.stringify(ranges)}::jsonb) as w(a bigint, b bigint) on l.index >= w.a and l.index < w.b`.execute(db);
-      const leaves = new Map(rows.rows.map((r) => [Number(r.index), Buffer.from(r.leaf_hash, 'hex')]));
-      small.forEach((n, i) => {
-        let level: Buffer[] = [];
-        for (let at = ranges[i]!.a; at < ranges[i]!.b; at++) {
-          const leaf = leaves.get(at);
-          if (!leaf) return;
-          level.push(leaf);
-        }
-        while (level.length > 1) level = level.flatMap((_, j) => (j % 2 === 0 ? [hash(level[j]!, level[j + 1]!)] : []));
-        found.set(`${n.level}/${n.index}`, level[0]!);
-      });
-    }
-    return wanted.map((n) => {
-      const h = found.get(`${n.level}/${n.index}`);
-      if (h === undefined) throw new Error(`evidence log: the tree node ${n.level}/${n.index} is missing`);
-      return h;
-    });
+  /** Whether any entry waits for the sequencer (no lock taken). */
+  async hasQueued(db: Q): Promise<boolean> {
+    return !!(await db.selectFrom('evidence_queue').select('id').limit(1).executeTakeFirst());
+  },
+  /** Stored complete subtrees among those asked for, by `level/index`. */
+  async storedNodes(db: Q, wanted: readonly TreeNode[]): Promise<Map<string, Buffer>> {
+    if (wanted.length === 0) return new Map();
+    const rows = await sql<{ level: number; index: number; hash: string }>`
+      select n.level, n.index, encode(n.hash, 'hex') as hash from evidence_node n
+      join jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(level smallint, index bigint) on n.level = w.level and n.index = w.index`.execute(
+      db,
+    );
+    return new Map(rows.rows.map((r) => [`${r.level}/${Number(r.index)}`, Buffer.from(r.hash, 'hex')]));
+  },
+  /** Leaf hashes of the leaves in the ranges [from, to), by index. */
+  async leafHashes(db: Q, ranges: readonly (readonly [number, number])[]): Promise<Map<number, Buffer>> {
+    if (ranges.length === 0) return new Map();
+    const rows = await sql<{ index: number; leaf_hash: string }>`
+      select l.index, encode(l.leaf_hash, 'hex') as leaf_hash from evidence_leaf l
+      join jsonb_to_recordset(${JSON.stringify(ranges.map(([a, b]) => ({ a, b })))}::jsonb) as w(a bigint, b bigint) on l.index >= w.a and l.index < w.b`.execute(
+      db,
+    );
+    return new Map(rows.rows.map((r) => [Number(r.index), Buffer.from(r.leaf_hash, 'hex')]));
   },
   async insertLeaves(
     trx: Transaction<DB>,

@@ -4,7 +4,6 @@ import {
   consistencyRanges,
   inclusionRanges,
   leafHash,
-  nodeHash,
   perfectNodes,
   rangeHash,
   TreeFrontier,
@@ -12,7 +11,7 @@ import {
 } from '../../platform/crypto/merkle';
 import { sm2GenerateKeyPair, sm2Sign, sm3, type SealedBox } from '../../platform/crypto/provider';
 import { canonicalJson, type EvidenceKind } from '../../platform/evidence/evidence-log';
-import { evidenceRepository as repo } from './evidence.repository';
+import { evidenceRepository as repo, STORED_LEVEL } from './evidence.repository';
 
 /** The first line of a checkpoint's signed text and of an export: what format it is. */
 export const CHECKPOINT_FORMAT = 'shuyuan-evidence/v1';
@@ -61,8 +60,6 @@ function toCheckpoint(r: CheckpointRow): Checkpoint {
  */
 export class EvidenceLog {
   private key: Promise<{ id: string; publicKey: string; privateKey: string }> | null = null;
-  /** The tree's right edge after the last batch this process appended or planned; null when unknown. */
-  private tail: TreeFrontier | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -71,6 +68,8 @@ export class EvidenceLog {
 
   /** Gives up to `max` queued entries their places in the tree, in one transaction; returns how many. */
   async sequence(max = 10_000): Promise<number> {
+    // A plain look first: an idle log costs one small read per tick, not a locking transaction.
+    if (!(await repo.hasQueued(this.db))) return 0;
     return this.db.transaction().execute(async (trx) => {
       const tree = await repo.lockTree(trx);
       const queued = await repo.queued(trx, max);
@@ -93,34 +92,13 @@ export class EvidenceLog {
    * a business transaction, such as the gateway's call log after its write-ahead file. Returns the tree size.
    */
   async append(entries: readonly { kind: EvidenceKind; entry: Record<string, unknown> }[]): Promise<number> {
-    if (entries.length === 0) return Number((await repo.tree(this.db)).size);
-    // Serialised, hashed and placed (on the right edge this process last saw) before the transaction, so
-    // that the tree stays locked only for the writes and a batcher can prepare a batch while another is written.
+    // Serialised and hashed before the transaction, so that the tree stays locked only for the writes.
     const now = new Date();
     const items = entries.map((e) => {
       const entry = canonicalJson({ kind: e.kind, ...e.entry });
       return { kind: e.kind, entry, queuedAt: now, leafHash: leafHash(Buffer.from(entry, 'utf8')) };
     });
-    let planned: { start: number; frontier: TreeFrontier; nodes: (TreeNode & { hash: Buffer })[] } | null = null;
-    if (this.tail) {
-      const frontier = this.tail.clone();
-      const start = frontier.size;
-      const nodes = items.flatMap((item) => frontier.push(item.leafHash));
-      planned = { start, frontier, nodes };
-      this.tail = frontier;
-    }
-    try {
-      return await this.db.transaction().execute(async (trx) => {
-        const size = Number((await repo.lockTree(trx)).size);
-        // Another writer came first, or an earlier batch failed: place the entries on the tree as stored.
-        if (!planned || planned.start !== size) return this.appendLocked(trx, size, items, true);
-        await this.writeLocked(trx, items, planned.start, planned.nodes, planned.frontier);
-        return planned.frontier.size;
-      });
-    } catch (error) {
-      this.tail = null;
-      throw error;
-    }
+    return this.db.transaction().execute(async (trx) => this.appendLocked(trx, Number((await repo.lockTree(trx)).size), items));
   }
 
   /** Hashes the entries into leaves after `size`, writes leaves and complete subtrees, and moves the tree on. */
@@ -128,30 +106,51 @@ export class EvidenceLog {
     trx: Transaction<DB>,
     size: number,
     items: readonly { kind: string; entry: string; queuedAt: Date; leafHash?: Buffer }[],
-    keepTail = false,
-  ) {
-    const frontier = new TreeFrontier(size, await repo.nodes(trx, perfectNodes(0, size), nodeHash));
-    const hashed = items.map((q) => ({ ...q, leafHash: q.leafHash ?? leafHash(Buffer.from(q.entry, 'utf8')) }));
-    const nodes = hashed.flatMap((q) => frontier.push(q.leafHash));
-    await this.writeLocked(trx, hashed, size, nodes, frontier);
-    // The next batch of this process may plan on this edge (checked against the stored size under the lock).
-    this.tail = keepTail ? frontier.clone() : null;
+  ): Promise<number> {
+    const frontier = new TreeFrontier(size, await this.nodes(trx, perfectNodes(0, size)));
+    const leaves = items.map((q, i) => ({
+      index: size + i,
+      kind: q.kind,
+      entry: q.entry,
+      leafHash: q.leafHash ?? leafHash(Buffer.from(q.entry, 'utf8')),
+      queuedAt: q.queuedAt,
+    }));
+    const nodes = leaves.flatMap((l) => frontier.push(l.leafHash));
+    await repo.insertLeaves(trx, leaves);
+    await repo.insertNodes(trx, nodes);
+    await repo.setTree(trx, frontier.size, frontier.root());
     return frontier.size;
   }
 
-  private async writeLocked(
-    trx: Transaction<DB>,
-    items: readonly { kind: string; entry: string; queuedAt: Date; leafHash: Buffer }[],
-    start: number,
-    nodes: readonly (TreeNode & { hash: Buffer })[],
-    frontier: TreeFrontier,
-  ) {
-    await repo.insertLeaves(
-      trx,
-      items.map((q, i) => ({ index: start + i, kind: q.kind, entry: q.entry, leafHash: q.leafHash, queuedAt: q.queuedAt })),
-    );
-    await repo.insertNodes(trx, nodes);
-    await repo.setTree(trx, frontier.size, frontier.root());
+  /**
+   * Hashes of complete subtrees, in the order asked for: the stored ones, and the small ones (below
+   * STORED_LEVEL, never stored) rebuilt from their leaves' hashes.
+   */
+  private async nodes(db: Kysely<DB> | Transaction<DB>, wanted: readonly TreeNode[]): Promise<Buffer[]> {
+    const small = wanted.filter((n) => n.level < STORED_LEVEL);
+    const [stored, leaves] = await Promise.all([
+      repo.storedNodes(
+        db,
+        wanted.filter((n) => n.level >= STORED_LEVEL),
+      ),
+      repo.leafHashes(
+        db,
+        small.map((n) => [n.index * 2 ** n.level, (n.index + 1) * 2 ** n.level] as const),
+      ),
+    ]);
+    for (const n of small) {
+      const subtree = new TreeFrontier(0, []);
+      for (let at = n.index * 2 ** n.level; at < (n.index + 1) * 2 ** n.level; at++) {
+        const leaf = leaves.get(at);
+        if (leaf) subtree.push(leaf);
+      }
+      if (subtree.size === 2 ** n.level) stored.set(`${n.level}/${n.index}`, subtree.root());
+    }
+    return wanted.map((n) => {
+      const found = stored.get(`${n.level}/${n.index}`);
+      if (found === undefined) throw new Error(`evidence log: the tree node ${n.level}/${n.index} is missing`);
+      return found;
+    });
   }
 
   /** Sequences until the queue is empty (tests, the CLI, on demand). */
@@ -228,7 +227,7 @@ export class EvidenceLog {
     const wanted = new Map<string, TreeNode>();
     for (const plan of plans) for (const n of plan) wanted.set(`${n.level}/${n.index}`, n);
     const list = [...wanted.values()];
-    const hashes = await repo.nodes(this.db, list, nodeHash);
+    const hashes = await this.nodes(this.db, list);
     const byKey = new Map(list.map((n, i) => [`${n.level}/${n.index}`, hashes[i]!]));
     return plans.map((plan) => rangeHash(plan.map((n) => byKey.get(`${n.level}/${n.index}`)!)));
   }
@@ -273,7 +272,7 @@ export class EvidenceLog {
       throw new RangeError(`no segment [${from}, ${to}) in a tree of ${Number(tree.size)}`);
     const checkpoints = (await repo.checkpoints(this.db, { from, to, limit: 100_000 })).map(toCheckpoint).reverse();
     const keys = await repo.publicKeys(this.db, [...new Set(checkpoints.map((c) => c.keyId))]);
-    const frontier = await repo.nodes(this.db, perfectNodes(0, from), nodeHash);
+    const frontier = await this.nodes(this.db, perfectNodes(0, from));
     const leaves = (await repo.leaves(this.db, from, to)).map((l) => ({ index: Number(l.index), kind: l.kind, entry: l.entry }));
     return {
       format: EXPORT_FORMAT,

@@ -1,4 +1,5 @@
 import { createHash, hash as oneShot } from 'node:crypto';
+import { verifyMerkleConsistency, verifyMerkleInclusion } from '@shuyuan/contracts';
 
 /**
  * The Merkle tree of an append-only log as RFC 6962 / RFC 9162 define it (`../shared/contracts.md` §4):
@@ -6,8 +7,9 @@ import { createHash, hash as oneShot } from 'node:crypto';
  * largest power of two below n. H is SM3 by default, SHA-256 selectable (for interoperable tooling and
  * the published test vectors).
  *
- * Proofs here are computed from all the leaf hashes of the tree (the definitions of the RFC, for tests
- * and small exports); verification follows RFC 9162 §2.1.3.2 and §2.1.4.2, which is what auditors run.
+ * Roots and proofs are computed from the hashes of complete subtrees (`perfectNodes`, `inclusionRanges`,
+ * `consistencyRanges`, `TreeFrontier`); the definitions over all the leaves are in test/merkle-reference.ts.
+ * Verification (RFC 9162 §2.1.3.2, §2.1.4.2) is shared with the browser in @shuyuan/contracts.
  */
 export type MerkleHash = 'sm3' | 'sha256';
 
@@ -41,42 +43,6 @@ function split(n: number): number {
   return k;
 }
 
-/** MTH(D[n]): the root of the tree over the leaf hashes; the hash of nothing for an empty tree. */
-export function rootOf(leaves: readonly Uint8Array[], hash: MerkleHash = 'sm3'): Buffer {
-  if (leaves.length === 0) return createHash(hash).digest();
-  if (leaves.length === 1) return Buffer.from(leaves[0]!);
-  const k = split(leaves.length);
-  return nodeHash(rootOf(leaves.slice(0, k), hash), rootOf(leaves.slice(k), hash), hash);
-}
-
-/** PATH(m, D[n]): the inclusion proof of leaf `index`, from the leaf up. */
-export function inclusionProof(leaves: readonly Uint8Array[], index: number, hash: MerkleHash = 'sm3'): Buffer[] {
-  if (!Number.isInteger(index) || index < 0 || index >= leaves.length)
-    throw new RangeError(`no leaf ${index} in a tree of ${leaves.length}`);
-  if (leaves.length === 1) return [];
-  const k = split(leaves.length);
-  return index < k
-    ? [...inclusionProof(leaves.slice(0, k), index, hash), rootOf(leaves.slice(k), hash)]
-    : [...inclusionProof(leaves.slice(k), index - k, hash), rootOf(leaves.slice(0, k), hash)];
-}
-
-/** PROOF(m, D[n]): the consistency proof between the tree of the first `size` leaves and the whole tree. */
-export function consistencyProof(leaves: readonly Uint8Array[], size: number, hash: MerkleHash = 'sm3'): Buffer[] {
-  if (!Number.isInteger(size) || size < 1 || size > leaves.length)
-    throw new RangeError(`no consistency proof from ${size} to ${leaves.length}`);
-  const sub = (m: number, d: readonly Uint8Array[], complete: boolean): Buffer[] => {
-    if (m === d.length) return complete ? [] : [rootOf(d, hash)];
-    const k = split(d.length);
-    return m <= k
-      ? [...sub(m, d.slice(0, k), complete), rootOf(d.slice(k), hash)]
-      : [...sub(m - k, d.slice(k), false), rootOf(d.slice(0, k), hash)];
-  };
-  return sub(size, leaves, true);
-}
-
-const odd = (n: number) => n % 2 === 1;
-const half = (n: number) => Math.floor(n / 2);
-
 /** Whether `proof` shows the leaf at `index` in the tree of `size` leaves with root `root` (RFC 9162 §2.1.3.2). */
 export function verifyInclusion(
   leaf: Uint8Array,
@@ -86,19 +52,7 @@ export function verifyInclusion(
   root: Uint8Array,
   hash: MerkleHash = 'sm3',
 ): boolean {
-  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return false;
-  let fn = index;
-  let sn = size - 1;
-  let r: Buffer = Buffer.from(leaf);
-  for (const p of proof) {
-    if (sn === 0) return false;
-    if (odd(fn) || fn === sn) {
-      r = nodeHash(p, r, hash);
-      if (!odd(fn)) while (!odd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
-    } else r = nodeHash(r, p, hash);
-    [fn, sn] = [half(fn), half(sn)];
-  }
-  return sn === 0 && r.equals(root);
+  return verifyMerkleInclusion((l, r) => nodeHash(l, r, hash), leaf, index, size, proof, root);
 }
 
 /** Whether `proof` shows the tree of `size2` leaves (root2) extends the tree of `size1` (root1) (RFC 9162 §2.1.4.2). */
@@ -110,31 +64,7 @@ export function verifyConsistency(
   root2: Uint8Array,
   hash: MerkleHash = 'sm3',
 ): boolean {
-  if (!Number.isSafeInteger(size1) || !Number.isSafeInteger(size2) || size1 < 1 || size1 > size2) return false;
-  if (size1 === size2) return proof.length === 0 && Buffer.from(root1).equals(root2);
-  // A first tree that is a complete subtree is its own first node of the path.
-  const path = isPowerOfTwo(size1) ? [root1, ...proof] : [...proof];
-  if (path.length === 0) return false;
-  let fn = size1 - 1;
-  let sn = size2 - 1;
-  while (odd(fn)) [fn, sn] = [half(fn), half(sn)];
-  let fr: Buffer = Buffer.from(path[0]!);
-  let sr: Buffer = Buffer.from(path[0]!);
-  for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if (odd(fn) || fn === sn) {
-      fr = nodeHash(c, fr, hash);
-      sr = nodeHash(c, sr, hash);
-      if (!odd(fn)) while (!odd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
-    } else sr = nodeHash(sr, c, hash);
-    [fn, sn] = [half(fn), half(sn)];
-  }
-  return sn === 0 && fr.equals(root1) && sr.equals(root2);
-}
-
-function isPowerOfTwo(n: number): boolean {
-  while (n > 1 && n % 2 === 0) n /= 2;
-  return n === 1;
+  return verifyMerkleConsistency((l, r) => nodeHash(l, r, hash), size1, size2, proof, root1, root2);
 }
 
 /**
@@ -225,13 +155,6 @@ export class TreeFrontier {
       made.push(node);
     }
     return made;
-  }
-
-  /** An independent copy, to plan appends on without touching this one. */
-  clone(): TreeFrontier {
-    const copy = Object.create(TreeFrontier.prototype) as TreeFrontier;
-    Object.assign(copy, { stack: this.stack.map((n) => ({ ...n })), size: this.size, hash: this.hash });
-    return copy;
   }
 
   /** The root of the leaves so far. */

@@ -1,3 +1,4 @@
+import { verifyMerkleInclusion } from '@shuyuan/contracts';
 import { sm2, sm3 } from 'sm-crypto-v2';
 
 /** The SM2 distinguishing ID the node signs checkpoints with (GB/T 35276's default). */
@@ -26,24 +27,9 @@ export function leafHashOf(entry: string): string {
 
 const nodeHash = (left: Uint8Array, right: Uint8Array) => hexToBytes(sm3(concat(Uint8Array.of(1), left, right)));
 
-/**
- * RFC 9162 §2.1.3.2, computed in the browser: whether `proof` shows the leaf at `index` in the tree
- * of `size` leaves whose root is `root` (hex throughout).
- */
+/** Whether `proof` shows the leaf at `index` in the tree of `size` leaves whose root is `root` (hex throughout), computed here. */
 export function verifyInclusion(leafHash: string, index: number, size: number, proof: readonly string[], root: string): boolean {
-  if (index < 0 || index >= size) return false;
-  let fn = index;
-  let sn = size - 1;
-  let r = hexToBytes(leafHash);
-  for (const p of proof) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(hexToBytes(p), r);
-      if (fn % 2 === 0) while (fn % 2 === 0 && fn !== 0) [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
-    } else r = nodeHash(r, hexToBytes(p));
-    [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
-  }
-  return sn === 0 && Array.from(r, (b) => b.toString(16).padStart(2, '0')).join('') === root;
+  return verifyMerkleInclusion(nodeHash, hexToBytes(leafHash), index, size, proof.map(hexToBytes), hexToBytes(root));
 }
 
 /** Whether a checkpoint's text carries the node's SM2 signature (DER, hex). */
