@@ -20,20 +20,25 @@ export function indexWords(text: string): string[] {
   return words;
 }
 
-/** Query texts recently cut into words: people search for the same words again and again. */
-const recentQueries = new Map<string, readonly string[]>();
-const RECENT_QUERIES = 1_000;
-
-/** The words of a search query, cut like the index (without the extra pieces); the same array for the same text. */
-export function queryWords(text: string): readonly string[] {
-  let words = recentQueries.get(text);
-  if (words) return words;
-  words = cutWords(text);
-  // Forget the oldest (first inserted) once full, so the cache stays bounded.
-  if (recentQueries.size >= RECENT_QUERIES) recentQueries.delete(recentQueries.keys().next().value!);
-  recentQueries.set(text, words);
-  return words;
+/** A function of a text remembered for the last `size` texts (the oldest forgotten first). */
+function remembered<T>(size: number, compute: (text: string) => T): (text: string) => T {
+  const recent = new Map<string, T>();
+  return (text) => {
+    let value = recent.get(text);
+    if (value === undefined) {
+      value = compute(text);
+      if (recent.size >= size) recent.delete(recent.keys().next().value!);
+      recent.set(text, value);
+    }
+    return value;
+  };
 }
+
+/**
+ * The words of a search query, cut like the index (without the extra pieces); the same array for the
+ * same text, as people search for the same words again and again.
+ */
+export const queryWords: (text: string) => readonly string[] = remembered(1_000, (text) => cutWords(text));
 
 function cutWords(text: string): string[] {
   const words: string[] = [];
@@ -63,21 +68,13 @@ export interface SearchDocument {
   d: string;
 }
 
-/** Short texts recently segmented (item names, tags, department names): a catalog repeats them endlessly. */
-const recentParts = new Map<string, string>();
-const RECENT_PARTS = 20_000;
+/** Short texts (item names, tags, department names) a catalog repeats endlessly, segmented once. */
 const SHORT_PART = 64;
+const shortWords = remembered(20_000, (text) => indexWords(text).join(' '));
 
 /** The index words of a text, joined by spaces; remembered for short texts. */
 function joinedWords(text: string): string {
-  if (text.length > SHORT_PART) return indexWords(text).join(' ');
-  let words = recentParts.get(text);
-  if (words === undefined) {
-    words = indexWords(text).join(' ');
-    if (recentParts.size >= RECENT_PARTS) recentParts.delete(recentParts.keys().next().value!);
-    recentParts.set(text, words);
-  }
-  return words;
+  return text.length > SHORT_PART ? indexWords(text).join(' ') : shortWords(text);
 }
 
 /**
