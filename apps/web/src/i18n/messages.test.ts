@@ -1,29 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cascadeEn, cascadeZh } from './cascade-messages';
-import { catalogCodeEn, catalogCodeZh } from './catalog-code-messages';
-import { catalogConsoleEn, catalogConsoleZh } from './catalog-console-messages';
-import { catalogImportEn, catalogImportZh } from './catalog-import-messages';
-import { catalogEn, catalogZh } from './catalog-messages';
-import { commonEn, commonZh } from './common-messages';
-import { credentialEn, credentialZh } from './credential-messages';
-import { identityEn, identityZh } from './identity-messages';
-import { mountEn, mountZh } from './mount-messages';
-import { portalEn, portalZh } from './portal-messages';
-import { sourcesEn, sourcesZh } from './sources-messages';
-
-const parts = [
-  ['common', commonZh, commonEn],
-  ['portal', portalZh, portalEn],
-  ['identity', identityZh, identityEn],
-  ['credential', credentialZh, credentialEn],
-  ['sources', sourcesZh, sourcesEn],
-  ['mount', mountZh, mountEn],
-  ['cascade', cascadeZh, cascadeEn],
-  ['catalog', catalogZh, catalogEn],
-  ['catalogConsole', catalogConsoleZh, catalogConsoleEn],
-  ['catalogImport', catalogImportZh, catalogImportEn],
-  ['catalogCode', catalogCodeZh, catalogCodeEn],
-] as const;
+import { messageParts as parts } from './messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

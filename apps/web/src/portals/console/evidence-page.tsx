@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { Permission } from '@shuyuan/contracts';
 import { App, Alert, Button, Card, Descriptions, Empty, Flex, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { errorText, useShowError } from '@/components/api-error';
@@ -11,15 +12,16 @@ import {
   type EvidenceCheckpoint,
   type EvidenceStatus,
 } from '@/features/evidence/use-evidence';
+import { useCan } from '@/features/identity/use-session';
 import { leafHashOf, verifyCheckpointSignature, verifyInclusion } from '@/features/evidence/verify';
 import { useT } from '@/i18n/lang-provider';
 import type { MessageKey } from '@/i18n/messages';
 
 const KINDS = ['audit', 'api_call', 'table_batch', 'file_transfer', 'return_flow'] as const;
 
-/** The message of an entry's kind; an unknown kind shows as the generic label. */
-function kindLabel(kind: string): MessageKey {
-  return (KINDS as readonly string[]).includes(kind) ? (`evidence.kind.${kind as (typeof KINDS)[number]}` as const) : 'evidence.kind';
+/** The message key of an entry's kind; null for a kind this page does not know (shown as it is). */
+function kindKey(kind: string): MessageKey | null {
+  return (KINDS as readonly string[]).includes(kind) ? (`evidence.kind.${kind as (typeof KINDS)[number]}` as const) : null;
 }
 
 function Verdict({ ok, label, testId }: { ok: boolean; label: string; testId: string }) {
@@ -42,11 +44,19 @@ function LeafLookup({ status }: { status: EvidenceStatus }) {
   const [asked, setAsked] = useState<number | null>(null);
   const leaf = useEvidenceLeaf(asked);
   const data = leaf.data;
-  const hashOk = data ? leafHashOf(data.entry) === data.leafHash : false;
-  const proofOk = data ? hashOk && verifyInclusion(data.leafHash, data.index, data.treeSize, data.proof, data.root) : false;
-  const signatureOk = data?.checkpoint
-    ? data.checkpoint.root === data.root && verifyCheckpointSignature(status.publicKey, data.checkpoint.body, data.checkpoint.signature)
-    : false;
+  // Checked once per answer, not on every render (an SM2 verification takes milliseconds).
+  const { hashOk, proofOk, signatureOk } = useMemo(() => {
+    if (!data) return { hashOk: false, proofOk: false, signatureOk: false };
+    const hash = leafHashOf(data.entry) === data.leafHash;
+    return {
+      hashOk: hash,
+      proofOk: hash && verifyInclusion(data.leafHash, data.index, data.treeSize, data.proof, data.root),
+      signatureOk:
+        !!data.checkpoint &&
+        data.checkpoint.root === data.root &&
+        verifyCheckpointSignature(status.publicKey, data.checkpoint.body, data.checkpoint.signature),
+    };
+  }, [data, status.publicKey]);
   return (
     <Card type="inner" title={t('evidence.lookup')}>
       <Space>
@@ -63,7 +73,7 @@ function LeafLookup({ status }: { status: EvidenceStatus }) {
           {t('evidence.verify')}
         </Button>
       </Space>
-      {leaf.error && <Alert style={{ marginTop: 16 }} type="warning" showIcon message={errorText(leaf.error, t)} />}
+      {leaf.error && <Alert style={{ marginTop: 16 }} type="warning" showIcon title={errorText(leaf.error, t)} />}
       {data && (
         <div style={{ marginTop: 16 }} data-testid="evidence-leaf">
           <Flex gap={8} wrap style={{ marginBottom: 12 }}>
@@ -85,7 +95,7 @@ function LeafLookup({ status }: { status: EvidenceStatus }) {
           </Flex>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('evidence.index')}>{data.index}</Descriptions.Item>
-            <Descriptions.Item label={t('evidence.kind')}>{t(kindLabel(data.kind))}</Descriptions.Item>
+            <Descriptions.Item label={t('evidence.kind')}>{kindKey(data.kind) ? t(kindKey(data.kind)!) : data.kind}</Descriptions.Item>
             <Descriptions.Item label={t('evidence.sequencedAt')}>{formatDateTimeSeconds(data.sequencedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('evidence.entry')}>
               <Typography.Paragraph code copyable style={{ marginBottom: 0, wordBreak: 'break-all' }}>
@@ -118,28 +128,37 @@ export function EvidencePage() {
   const checkpoints = useCheckpoints();
   const sign = useSignCheckpoint();
   const s = status.data;
+  const can = useCan();
+  const publicKey = s?.publicKey;
+  const signedOk = useMemo(
+    () =>
+      new Map((checkpoints.data ?? []).map((c) => [c.treeSize, !!publicKey && verifyCheckpointSignature(publicKey, c.body, c.signature)])),
+    [checkpoints.data, publicKey],
+  );
 
   return (
     <Card
       title={t('console.menu.evidence')}
       extra={
-        <Button
-          icon={<SafetyCertificateOutlined />}
-          loading={sign.isPending}
-          onClick={() =>
-            sign.mutate(undefined, {
-              onSuccess: (c) => void message.success(t('evidence.signed', { size: c.treeSize })),
-              onError: showError,
-            })
-          }
-          data-testid="evidence-sign"
-        >
-          {t('evidence.signNow')}
-        </Button>
+        can(Permission.AuditExport) && (
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={sign.isPending}
+            onClick={() =>
+              sign.mutate(undefined, {
+                onSuccess: (c) => void message.success(t('evidence.signed', { size: c.treeSize })),
+                onError: showError,
+              })
+            }
+            data-testid="evidence-sign"
+          >
+            {t('evidence.signNow')}
+          </Button>
+        )
       }
     >
-      <Space direction="vertical" size="large" style={{ width: '100%' }}>
-        {status.error && <Alert type="error" showIcon message={errorText(status.error, t)} />}
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        {status.error && <Alert type="error" showIcon title={errorText(status.error, t)} />}
         {s && (
           <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered data-testid="evidence-status">
             <Descriptions.Item label={t('evidence.treeSize')}>
@@ -178,7 +197,7 @@ export function EvidencePage() {
               title: t('evidence.signature'),
               key: 'signature',
               render: (_, c) => {
-                const ok = !!s && verifyCheckpointSignature(s.publicKey, c.body, c.signature);
+                const ok = signedOk.get(c.treeSize) ?? false;
                 return <Verdict ok={ok} label={t(ok ? 'evidence.signatureOk' : 'evidence.signatureBad')} testId="checkpoint-signature" />;
               },
             },

@@ -113,7 +113,10 @@ function WizardBody({ entry, onDone, onCancel }: { entry: CatalogEntry; onDone: 
   const [columnMap, setColumnMap] = useState<Record<string, string>>({});
   const [refused, setRefused] = useState<MountDiff | null>(null);
   const items = itemsOf(entry);
-  const input: MountInput | null = source && resource ? { sourceId: source.id, resourceName: resource.name, columnMap } : null;
+  // A PostgreSQL table is named with its schema (`schema.table`): the source may span several schemas.
+  const resourceName =
+    resource && source?.kind === 'postgresql' && resource.schema ? `${resource.schema}.${resource.name}` : resource?.name;
+  const input: MountInput | null = source && resource && resourceName ? { sourceId: source.id, resourceName, columnMap } : null;
   const preview = useMountPreview(entry.id, step >= 2 ? input : null);
   const create = useCreateMount(entry.id);
   const covers = !!preview.data?.diff.covers && !preview.isFetching;
@@ -182,7 +185,7 @@ function WizardBody({ entry, onDone, onCancel }: { entry: CatalogEntry; onDone: 
             items={[
               { key: 'entry', label: t('mount.entry'), children: `${entry.code} ${entry.name}` },
               { key: 'source', label: t('mount.source'), children: `${source.name}（${t(`source.kind.${source.kind}`)}）` },
-              { key: 'resource', label: t('mount.resource'), children: <Typography.Text code>{resource.name}</Typography.Text> },
+              { key: 'resource', label: t('mount.resource'), children: <Typography.Text code>{resourceName}</Typography.Text> },
               {
                 key: 'map',
                 label: t('mount.columnMap'),

@@ -99,7 +99,6 @@ export function MountsPage() {
   if (entry.error || !entry.data) return <LoadFailedResult message={errorText(entry.error, t)} onRetry={() => void entry.refetch()} />;
   const data = entry.data;
   const canMount = mayMount(data, can(Permission.CatalogCompile));
-  const canReview = can(Permission.CatalogReview);
 
   const approve = (mount: Mount) =>
     review
@@ -199,7 +198,8 @@ export function MountsPage() {
               key: 'actions',
               render: (_, mount) => (
                 <Space size={0} wrap>
-                  {canReview && mount.status === 'in_review' && (
+                  {/* The server says what this user may do with each mount (never review one's own request). */}
+                  {mount.actions.includes('review') && (
                     <>
                       <Popconfirm title={t('mount.approveConfirm', { name: mount.resourceName })} onConfirm={() => approve(mount)}>
                         <Button type="link" size="small" data-testid="mount-approve">
@@ -211,7 +211,7 @@ export function MountsPage() {
                       </Button>
                     </>
                   )}
-                  {canMount && (
+                  {mount.actions.includes('remove') && (
                     <Popconfirm
                       title={t('mount.removeConfirm', { name: mount.resourceName })}
                       okButtonProps={{ danger: true }}
