@@ -110,6 +110,26 @@ describeEachEngine('catalog entry lifecycle', (get) => {
     expect((await reader.get(`/api/v1/catalog/entries/${entry.id}/diff?from=1&to=2`)).json().changes).toHaveLength(3);
   });
 
+  it('refuses to apply a change naming a system deleted since it was submitted, with 400 and nothing changed', async () => {
+    const entry = (await officer.post('/api/v1/catalog/entries', entryContent())).json();
+    await officer.post(`/api/v1/catalog/entries/${entry.id}/submit`, { version: 1 });
+    await reviewer.post(`/api/v1/catalog/entries/${entry.id}/review`, { decision: 'approve', version: 2 });
+    const system = await get()
+      .db.insertInto('info_system')
+      .values({ department_id: departmentId, name: `临时系统${Date.now()}`, status: 'running' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const changed = { ...entryContent({ name: entry.name }), systemIds: [system.id] };
+    expect((await officer.put(`/api/v1/catalog/entries/${entry.id}`, { content: changed, version: 3 })).statusCode).toBe(200);
+    await officer.post(`/api/v1/catalog/entries/${entry.id}/submit`, { version: 4 });
+    // Only the pending change names it, so nothing kept the system from being deleted.
+    await get().db.deleteFrom('info_system').where('id', '=', system.id).execute();
+    const refused = await reviewer.post(`/api/v1/catalog/entries/${entry.id}/review`, { decision: 'approve', version: 5 });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().details.problems[0]).toMatchObject({ field: 'systemIds', code: 'system_unknown' });
+    expect((await officer.get(`/api/v1/catalog/entries/${entry.id}`)).json()).toMatchObject({ status: 'change_review', revision: 1 });
+  });
+
   it('retires a published entry through review', async () => {
     const entry = (await officer.post('/api/v1/catalog/entries', entryContent())).json();
     await officer.post(`/api/v1/catalog/entries/${entry.id}/submit`, { version: 1 });
@@ -259,7 +279,15 @@ describeEachEngine('catalog entry lifecycle', (get) => {
     });
     const submitted = (await officer.post(`/api/v1/catalog/entries/${entry.id}/submit`, { version: 5 })).json();
     expect(submitted).toMatchObject({ status: 'change_review', updateDue: null, updateOverdue: false });
+    // Withdrawing the change does not make the request go away: it is overdue again, with its first date.
+    const withdrawn = (await officer.post(`/api/v1/catalog/entries/${entry.id}/withdraw`, { version: 6 })).json();
+    expect(withdrawn).toMatchObject({ status: 'published', updateOverdue: true, updateRequestReason: '部门职责调整，请更新信息项' });
+    expect((await officer.get('/api/v1/catalog/stats?scope=mine')).json().updateOverdue).toBe(stats.updateOverdue);
+    await officer.post(`/api/v1/catalog/entries/${entry.id}/submit`, { version: 7 });
+    // Approving the change answers the request for good.
+    const approved = (await reviewer.post(`/api/v1/catalog/entries/${entry.id}/review`, { decision: 'approve', version: 8 })).json();
+    expect(approved).toMatchObject({ status: 'published', updateDue: null, updateOverdue: false, updateRequestReason: null });
     // Only reviewers ask for updates.
-    expect((await officer.post(`/api/v1/catalog/entries/${entry.id}/request-update`, { reason: 'x', version: 6 })).statusCode).toBe(403);
+    expect((await officer.post(`/api/v1/catalog/entries/${entry.id}/request-update`, { reason: 'x', version: 9 })).statusCode).toBe(403);
   });
 });

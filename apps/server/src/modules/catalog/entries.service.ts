@@ -105,10 +105,19 @@ export async function toEntry(db: Kysely<DB>, access: CatalogAccess, row: EntryR
 }
 
 /** The list and search shape of an entry, with its review and update deadlines in working days. */
+/**
+ * Whether the bureau's update request still waits on the department: only while the entry is published.
+ * A change or retirement in review answers it (and clears it once approved); a withdrawal or a return
+ * brings it back with its original date.
+ */
+function updateRequestOpen(row: { update_requested_at: Date | null; status: string }): boolean {
+  return row.update_requested_at !== null && row.status === 'published';
+}
+
 export function summaryOf(row: SummaryRow, now = new Date()) {
   const inReview = ['submitted', 'change_review', 'retire_review'].includes(row.status);
   const review = inReview && row.review_started_at ? deadlineStatus(row.review_started_at, REVIEW_LIMIT_DAYS, now) : null;
-  const update = row.update_requested_at ? deadlineStatus(row.update_requested_at, UPDATE_LIMIT_DAYS, now) : null;
+  const update = updateRequestOpen(row) ? deadlineStatus(row.update_requested_at!, UPDATE_LIMIT_DAYS, now) : null;
   return {
     id: row.id,
     code: row.code,
@@ -344,7 +353,6 @@ export async function submitEntry(ctx: RequestContext, id: string, version: numb
         updated_at: now,
         submitted_at: now,
         review_started_at: now,
-        ...(change ? { update_requested_at: null, update_request_reason: null } : {}),
       })
       .where('id', '=', id)
       .execute();
@@ -403,8 +411,6 @@ export async function requestRetire(ctx: RequestContext, id: string, input: z.in
         updated_at: now,
         submitted_at: now,
         review_started_at: now,
-        update_requested_at: null,
-        update_request_reason: null,
       })
       .where('id', '=', id)
       .execute();
@@ -440,7 +446,14 @@ export async function reviewEntry(ctx: RequestContext, id: string, input: z.infe
     if (row.status === 'retire_review') {
       await trx
         .updateTable('catalog_entry')
-        .set({ status: 'retired', version: row.version + 1, updated_at: now, review_started_at: null })
+        .set({
+          status: 'retired',
+          version: row.version + 1,
+          updated_at: now,
+          review_started_at: null,
+          update_requested_at: null,
+          update_request_reason: null,
+        })
         .where('id', '=', id)
         .execute();
       const change = await trx
@@ -453,6 +466,8 @@ export async function reviewEntry(ctx: RequestContext, id: string, input: z.infe
       return;
     }
     const content = row.status === 'change_review' ? row.pending! : row.content;
+    // A system the content links may have been deleted since it was submitted: 400, not a foreign-key 500.
+    await assertValidContent(trx, content);
     const revision = row.revision + 1;
     const departmentName = (await repo.departmentName(trx, row.department_id))!;
     await trx
@@ -467,6 +482,9 @@ export async function reviewEntry(ctx: RequestContext, id: string, input: z.infe
         updated_at: now,
         published_at: now,
         review_started_at: null,
+        // An approved change answers the bureau's update request.
+        update_requested_at: null,
+        update_request_reason: null,
       })
       .where('id', '=', id)
       .execute()
@@ -616,9 +634,9 @@ export async function catalogStats(ctx: RequestContext, scope: 'all' | 'mine') {
       reviewPending++;
       if (deadlineStatus(row.review_started_at, REVIEW_LIMIT_DAYS, now).overdue) reviewOverdue++;
     }
-    if (row.update_requested_at) {
+    if (updateRequestOpen(row)) {
       updateRequested++;
-      if (deadlineStatus(row.update_requested_at, UPDATE_LIMIT_DAYS, now).overdue) updateOverdue++;
+      if (deadlineStatus(row.update_requested_at!, UPDATE_LIMIT_DAYS, now).overdue) updateOverdue++;
     }
   }
   const counts = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
