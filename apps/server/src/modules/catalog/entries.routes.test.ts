@@ -223,16 +223,21 @@ describeEachEngine('catalog entry lifecycle', (get) => {
     const name = `不动产抵押登记信息${Date.now()}`;
     const ids = async (query: string) =>
       (await reader.get(`/api/v1/catalog/entries?${query}`)).json().items.map((i: { id: string }) => i.id) as string[];
-    const entry = (await officer.post('/api/v1/catalog/entries', entryContent({ name, summary: '抵押权登记与注销记录。' }))).json();
+    const content = entryContent({ name, summary: '抵押权登记与注销记录。' });
+    content.items[0] = { ...content.items[0]!, nameEn: 'mortgage_registration_no' };
+    const entry = (await officer.post('/api/v1/catalog/entries', content)).json();
     await officer.post(`/api/v1/catalog/entries/${entry.id}/submit`, { version: 1 });
     expect(await ids(`q=${encodeURIComponent('抵押')}`)).not.toContain(entry.id);
     await reviewer.post(`/api/v1/catalog/entries/${entry.id}/review`, { decision: 'approve', version: 2 });
     expect(await ids(`q=${encodeURIComponent('抵押')}`)).toContain(entry.id);
     expect(await ids(`q=${encodeURIComponent('抵押登')}&sharingType=conditional`)).toContain(entry.id);
+    expect(await ids(`q=${encodeURIComponent('mortgage_reg')}`)).toContain(entry.id);
     // The same search with the statuses in force spelled out runs in SQL: the same answer.
     const inForce = 'status=published,change_review,retire_review';
     for (const query of [
       `q=${encodeURIComponent('抵押')}&sort=updated`,
+      // An English item name with underscores: PostgreSQL's parser splits it, and so must the index.
+      `q=${encodeURIComponent('mortgage_reg')}&sort=updated`,
       'sort=name&limit=100',
       'sort=updated&facets=false&limit=5&offset=2',
     ]) {

@@ -28,6 +28,7 @@ const text = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
 describe('search text', () => {
   it('cuts queries width-folded and lower-cased, each distinct word a prefix in the tsquery', () => {
     expect(queryWords('ＡＢＣ 信息')).toEqual(['abc', '信息']);
+    expect(queryWords('ID_Card_no')).toEqual(['id', 'card', 'no']);
     expect(toTsQuery('信息 信息')).toBe('信息:*');
   });
 

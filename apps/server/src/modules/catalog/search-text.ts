@@ -44,8 +44,12 @@ function cutWords(text: string): string[] {
   const words: string[] = [];
   for (const { segment, isWordLike } of segmenter.segment(toHalfWidth(text).toLowerCase())) {
     if (!isWordLike) continue;
-    const word = segment.replace(UNSAFE, '');
-    if (word) words.push(word);
+    // `id_card_no` is one word to the segmenter but three to PostgreSQL's parser: split it as PostgreSQL
+    // does, so that the query words are the tokens the index holds, in memory and in SQL alike.
+    for (const part of segment.split('_')) {
+      const word = part.replace(UNSAFE, '');
+      if (word) words.push(word);
+    }
   }
   return words;
 }
