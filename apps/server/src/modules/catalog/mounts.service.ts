@@ -95,7 +95,13 @@ async function visibleEntry(ctx: RequestContext, access: CatalogAccess, entryId:
   return row;
 }
 
+/** Refuses what a mirrored entry never takes: mounts are made, reviewed and removed at the node that owns it. */
+function assertOwn(entry: EntryRow) {
+  if (entry.origin_node_id) throw forbidden(ErrorCode.Forbidden, { reason: 'a mirrored entry is read-only here' });
+}
+
 function assertCompiles(access: CatalogAccess, entry: EntryRow) {
+  assertOwn(entry);
   if (!compilesFor(access, entry.department_id)) throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogCompile });
   if (entry.status === 'retired' || entry.status === 'retire_review')
     throw conflict(ErrorCode.InvalidTransition, { status: entry.status, action: 'mount' });
@@ -114,7 +120,16 @@ export async function listMounts(ctx: RequestContext, entryId: string) {
 
 /** What the mount wizard shows before anything is written: items against the resource's columns. */
 export async function previewMount(ctx: RequestContext, readColumns: ColumnReader, entryId: string, input: z.infer<typeof MountCreate>) {
-  const access = await catalogAccess(ctx);
+  return previewFor(ctx, await catalogAccess(ctx), readColumns, entryId, input);
+}
+
+async function previewFor(
+  ctx: RequestContext,
+  access: CatalogAccess,
+  readColumns: ColumnReader,
+  entryId: string,
+  input: z.infer<typeof MountCreate>,
+) {
   const entry = await visibleEntry(ctx, access, entryId);
   assertCompiles(access, entry);
   const { kind, columns } = await readColumns(ctx, input.sourceId, input.resourceName);
@@ -123,11 +138,14 @@ export async function previewMount(ctx: RequestContext, readColumns: ColumnReade
 
 /** Requests a mount; refused with MOUNT_INCOMPLETE (and the difference) when it does not cover the items. */
 export async function createMount(ctx: RequestContext, readColumns: ColumnReader, entryId: string, input: z.infer<typeof MountCreate>) {
-  const { kind, diff } = await previewMount(ctx, readColumns, entryId, input);
+  const access = await catalogAccess(ctx);
+  const { kind, diff } = await previewFor(ctx, access, readColumns, entryId, input);
   if (!diff.covers) throw badRequest(ErrorCode.MountIncomplete, { diff });
   const id = await ctx.db.transaction().execute(async (trx) => {
     const entry = await entriesRepository.findForUpdate(trx, entryId);
     if (!entry) throw notFound('catalog entry');
+    // Checked again on the locked row: the entry may have moved on (retired) since the preview read it.
+    assertCompiles(access, entry);
     const row = await trx
       .insertInto('catalog_mount')
       .values({
@@ -173,7 +191,7 @@ async function loadMount(ctx: RequestContext, id: string) {
   return toMount(row, mountActions(ctx, access, row, entry));
 }
 
-async function lockMount(ctx: RequestContext, trx: Transaction<DB>, access: CatalogAccess, mountId: string, version: number) {
+async function lockMount(trx: Transaction<DB>, access: CatalogAccess, mountId: string, version: number) {
   const mount = await trx
     .selectFrom('catalog_mount')
     .selectAll()
@@ -183,6 +201,7 @@ async function lockMount(ctx: RequestContext, trx: Transaction<DB>, access: Cata
     .executeTakeFirst();
   const entry = mount && (await entriesRepository.findById(trx, mount.entry_id));
   if (!mount || !entry || !isVisible(access, entry)) throw notFound('mount');
+  assertOwn(entry);
   if (mount.version !== version)
     throw conflict(ErrorCode.VersionConflict, { current: { id: mount.id, status: mount.status, version: mount.version } });
   return { mount, entry };
@@ -192,7 +211,7 @@ async function lockMount(ctx: RequestContext, trx: Transaction<DB>, access: Cata
 export async function reviewMount(ctx: RequestContext, mountId: string, input: z.infer<typeof MountReview>) {
   const access = await catalogAccess(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    const { mount, entry } = await lockMount(ctx, trx, access, mountId, input.version);
+    const { mount, entry } = await lockMount(trx, access, mountId, input.version);
     if (!reviewsFor(access, entry.department_id)) throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogReview });
     if (mount.status !== 'in_review') throw conflict(ErrorCode.InvalidTransition, { status: mount.status, action: 'review' });
     if (mount.requested_by === ctx.principal.userId)
@@ -239,7 +258,7 @@ export async function reviewMount(ctx: RequestContext, mountId: string, input: z
 export async function removeMount(ctx: RequestContext, mountId: string, version: number) {
   const access = await catalogAccess(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    const { mount, entry } = await lockMount(ctx, trx, access, mountId, version);
+    const { mount, entry } = await lockMount(trx, access, mountId, version);
     if (!compilesFor(access, entry.department_id)) throw forbidden(ErrorCode.Forbidden, { permission: Permission.CatalogCompile });
     await trx
       .updateTable('catalog_mount')
