@@ -144,4 +144,33 @@ describeEachEngine('catalog mounts against a real PostgreSQL source', (get) => {
     expect(returned.json()).toMatchObject({ status: 'returned', comment: '请挂接视图而非原表' });
     expect((await officer.get(`/api/v1/catalog/entries/${entry.id}`)).json().mountStatus).toBe('returned');
   });
+
+  it.skipIf(!!skipped)('mounts nothing from a disabled source', async () => {
+    const entry = (await officer.post('/api/v1/catalog/entries', entryContent())).json();
+    const source = (await officer.get(`/api/v1/sources/${sourceId}`)).json();
+    expect((await officer.patch(`/api/v1/sources/${sourceId}`, { status: 'disabled', version: source.version })).statusCode).toBe(200);
+    const refused = await officer.post(`/api/v1/catalog/entries/${entry.id}/mounts/preview`, {
+      sourceId,
+      resourceName: `${schema}.person`,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().details.reason).toMatch(/disabled/);
+    expect((await officer.patch(`/api/v1/sources/${sourceId}`, { status: 'active', version: source.version + 1 })).statusCode).toBe(200);
+  });
+
+  it.skipIf(!!skipped)('keeps a source with live mounts, and deletes it once they are all removed', async () => {
+    const live = await get()
+      .db.selectFrom('catalog_mount')
+      .select(['id', 'version'])
+      .where('source_id', '=', sourceId)
+      .where('status', '!=', 'removed')
+      .execute();
+    expect(live.length).toBeGreaterThan(0);
+    expect((await officer.delete(`/api/v1/sources/${sourceId}`)).statusCode).toBe(409);
+    for (const mount of live)
+      expect((await officer.delete(`/api/v1/catalog/mounts/${mount.id}`, { version: mount.version })).statusCode).toBe(204);
+    const deleted = await officer.delete(`/api/v1/sources/${sourceId}`);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect(await get().db.selectFrom('catalog_mount').select('id').where('source_id', '=', sourceId).execute()).toEqual([]);
+  });
 });

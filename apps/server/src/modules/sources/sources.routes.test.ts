@@ -254,6 +254,15 @@ describeEachEngine('data source routes', (get) => {
       connection: { url: 'file:///etc/passwd' },
     });
     expect(badUrl.statusCode).toBe(400);
+    // Not a URL at all: the same 400, never a 500 from the credentials check.
+    for (const url of ['not a url', 'http://[::1'])
+      expect(
+        (
+          await api.post('/api/v1/sources', { departmentId: department.id, name: sourceName(), kind: 'http_json', connection: { url } })
+        ).json(),
+      ).toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
     const userinfo = await api.post('/api/v1/sources', {
       departmentId: department.id,
       name: sourceName(),

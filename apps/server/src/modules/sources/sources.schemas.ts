@@ -49,7 +49,9 @@ export const HttpJsonConnection = z
     url: z
       .url({ protocol: /^https?$/ })
       .max(2000)
+      // The check runs even when `z.url()` has already failed: an unparsable URL is that error's, not ours.
       .refine((u) => {
+        if (!URL.canParse(u)) return true;
         const { username, password } = new URL(u);
         return !username && !password;
       }, 'no credentials in the URL: send them as headers, which are sealed'),

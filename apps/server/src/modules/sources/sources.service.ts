@@ -116,7 +116,8 @@ export class SourcesService {
   async delete(ctx: RequestContext, id: string) {
     const current = await this.visible(ctx, id);
     await ctx.db.transaction().execute(async (trx) => {
-      // Catalog mounts reference their source: while one does, the database refuses and we answer 409.
+      // A removed mount no longer holds its source; a live one does: the database refuses and we answer 409.
+      await trx.deleteFrom('catalog_mount').where('source_id', '=', id).where('status', '=', 'removed').execute();
       await repo.delete(trx, id).catch((e: { code?: string }) => {
         if (e?.code === FOREIGN_KEY_VIOLATION) throw conflict(ErrorCode.Conflict, { reason: 'catalog mounts refer to the source' });
         throw e;
@@ -195,6 +196,8 @@ export class SourcesService {
   /** The columns of a table as the caller may see them, with what kind of resource it is: the catalog's mount wizard reads this. */
   async readColumns(ctx: RequestContext, id: string, table: string) {
     const row = await this.visible(ctx, id);
+    if (row.status === 'disabled')
+      throw conflict(ErrorCode.Conflict, { reason: 'the source is disabled: enable it before mounting from it' });
     // A PostgreSQL resource is named `schema.table` when the source spans several schemas.
     const dot = table.indexOf('.');
     const ref = row.kind === 'postgresql' && dot > 0 ? { schema: table.slice(0, dot), name: table.slice(dot + 1) } : { name: table };
