@@ -17,7 +17,10 @@ async function readAll(file: Uint8Array) {
 }
 
 /** A workbook zipped by hand from its parts, as other producers than exceljs write them. */
-async function handWritten(sheetXml: string, options: { shared?: string; store?: boolean; target?: string } = {}) {
+async function handWritten(
+  sheetXml: string,
+  options: { shared?: string; store?: boolean; target?: string; styles?: string; workbookPr?: string } = {},
+) {
   const zip = new JSZip();
   zip.file(
     '_rels/.rels',
@@ -25,12 +28,13 @@ async function handWritten(sheetXml: string, options: { shared?: string; store?:
   );
   zip.file(
     'xl/workbook.xml',
-    `<?xml version="1.0"?><x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="目录&amp;信息" sheetId="7" r:id="rId3"/></x:sheets></x:workbook>`,
+    `<?xml version="1.0"?><x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${options.workbookPr ?? ''}<x:sheets><x:sheet name="目录&amp;信息" sheetId="7" r:id='rId3'/></x:sheets></x:workbook>`,
   );
   zip.file(
     'xl/_rels/workbook.xml.rels',
-    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${options.target ?? 'worksheets/sheet1.xml'}"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${options.target ?? 'worksheets/sheet1.xml'}"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
   );
+  if (options.styles) zip.file('xl/styles.xml', options.styles);
   zip.file(
     'xl/sharedStrings.xml',
     `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${options.shared ?? ''}</sst>`,
@@ -108,18 +112,26 @@ describe('readXlsx', () => {
     const shared =
       '<si><t xml:space="preserve"> 前后空格 </t></si>' +
       '<si><r><rPr><b/></rPr><t>富</t></r><r><t>文本</t></r><rPh sb="0" eb="1"><t>フ</t></rPh></si>' +
-      '<si><t>换行_x000D_&#10;后&#x4E2D;</t></si><si/>';
+      '<si><t>换行_x000D_&#10;后&#x4E2D;</t></si><si/>' +
+      // An empty self-closed run before a full one, and a CDATA section: neither leaks markup into the text.
+      '<si><r><t xml:space="preserve"/></r><r><t>abc</t></r></si>' +
+      '<si><t><![CDATA[a<b&c]]> &amp; d</t></si>';
     const rows =
       '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="s"><x:v>1</x:v></x:c></x:row>' +
       '<x:row><x:c t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c><x:c t="s"><x:v>2</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c></x:row>' +
       '<x:row r="4" spans="1:3"/>' +
-      '<x:row r="5"><x:c r="B5" t="str"><x:f>A1&amp;"x"</x:f><x:v>a&amp;x</x:v></x:c><x:c r="C5" t="e"><x:v>#N/A</x:v></x:c><x:c r="D5" s="3"/><x:c r="E5"><x:v>45658</x:v></x:c><x:c r="F5" t="s"><x:v>3</x:v></x:c></x:row>';
+      '<x:row r="5"><x:c r="B5" t="str"><x:f>A1&amp;"x"</x:f><x:v>a&amp;x</x:v></x:c><x:c r="C5" t="e"><x:v>#N/A</x:v></x:c><x:c r="D5" s="3"/><x:c r="E5"><x:v>45658</x:v></x:c><x:c r="F5" t="s"><x:v>3</x:v></x:c></x:row>' +
+      // An empty shared-string value is an empty cell, not shared string 0.
+      '<x:row r="6"><x:c r="A6" t="s"><x:v>4</x:v></x:c><x:c r="B6" t="s"><x:v>5</x:v></x:c><x:c r="C6" t="s"><x:v></x:v></x:c></x:row>';
     for (const store of [false, true]) {
-      const file = await handWritten(sheet(rows, '<x:mergeCells count="1"><x:mergeCell ref="B9:C10"/></x:mergeCells>'), {
-        shared,
-        store,
-        target: '/xl/worksheets/sheet1.xml',
-      });
+      const file = await handWritten(
+        sheet(rows, `<x:mergeCells count="2"><x:mergeCell ref="B9:C10"/><x:mergeCell ref='D1:D2'/></x:mergeCells>`),
+        {
+          shared,
+          store,
+          target: '/xl/worksheets/sheet1.xml',
+        },
+      );
       expect(await readAll(file)).toEqual([
         {
           name: '目录&信息',
@@ -127,8 +139,9 @@ describe('readXlsx', () => {
             { number: 1, values: [' 前后空格 ', undefined, '富文本'] },
             { number: 2, values: ['内联', '换行\r\n后中', true] },
             { number: 5, values: [undefined, 'a&x', { error: '#N/A' }, undefined, 45658, ''] },
+            { number: 6, values: ['abc', 'a<b&c & d'] },
           ],
-          merged: ['B9:C10'],
+          merged: ['B9:C10', 'D1:D2'],
         },
       ]);
     }
@@ -141,6 +154,25 @@ describe('readXlsx', () => {
     await bad(good.subarray(0, good.length - 30));
     await bad(await handWritten(sheet('<x:row r="1"><x:c r="A1" t="s"><x:v>9</x:v></x:c></x:row>'), { shared: '<si><t>一</t></si>' }));
     await bad(await handWritten(sheet('<x:row r="0"><x:c r="A1"><x:v>1</x:v></x:c></x:row>')));
+    await bad(await handWritten(sheet('<x:row r="1"><x:c r="A1" t="str"><x:v>&#x110000;</x:v></x:c></x:row>')));
+  });
+
+  it('reads numbers shown as dates as dates when asked, in either date system, and leaves them numbers otherwise', async () => {
+    const styles =
+      '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="[Red]0.00"/></numFmts>' +
+      '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>';
+    const row =
+      '<x:row r="1"><x:c r="A1" s="1"><x:v>45658</x:v></x:c><x:c r="B1" s="2"><x:v>45658.5</x:v></x:c><x:c r="C1" s="3"><x:v>3.5</x:v></x:c><x:c r="D1"><x:v>7</x:v></x:c></x:row>';
+    const values = async (file: Uint8Array, dates: boolean) => {
+      for await (const s of readXlsx(file, { dates })) for await (const r of s.rows()) return Array.from(r.values.slice(1));
+      return [];
+    };
+    const file = await handWritten(sheet(row), { styles });
+    expect(await values(file, true)).toEqual([new Date(Date.UTC(2025, 0, 1)), new Date(Date.UTC(2025, 0, 1, 12)), 3.5, 7]);
+    expect(await values(file, false)).toEqual([45658, 45658.5, 3.5, 7]);
+    const mac = await handWritten(sheet(row), { styles, workbookPr: '<x:workbookPr date1904="1"/>' });
+    expect((await values(mac, true))[0]).toEqual(new Date(Date.UTC(2029, 0, 2)));
   });
 
   it('decodes entities and OOXML escapes', () => {

@@ -10,8 +10,11 @@ import { createInflateRaw } from 'node:zlib';
  * time building objects per XML node, split Chinese characters cut between chunks and lost merged cells.
  */
 
-/** A cell's value: text, number, boolean, a formula error (`#N/A`…); dates are numbers (Excel serials). */
-export type XlsxValue = string | number | boolean | { error: string };
+/**
+ * A cell's value: text, number, boolean, a formula error (`#N/A`…); a date is a Date when read with
+ * `dates` (from the cell's number format), else its number (an Excel serial).
+ */
+export type XlsxValue = string | number | boolean | Date | { error: string };
 
 /** One row: its 1-based number and its values by 1-based column number (absent cells are holes). */
 export interface XlsxRow {
@@ -80,6 +83,7 @@ async function* entryText(file: Buffer, entry: ZipEntry, onBytes?: (bytes: numbe
   const data = file.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   const decoder = new StringDecoder('utf8');
   if (entry.method === 0) {
+    onBytes?.(entry.dataOffset + data.length);
     yield decoder.write(data) + decoder.end();
     return;
   }
@@ -120,13 +124,28 @@ const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
-/** XML text decoded: entities, then OOXML's `_xHHHH_` escapes of characters XML cannot hold. */
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+
+/** XML text decoded: CDATA sections as they are, entities, then OOXML's `_xHHHH_` escapes of characters XML cannot hold. */
 export function xmlText(raw: string): string {
+  if (raw.includes('<![CDATA[')) {
+    // Only the text between sections is decoded; a section's content is literal.
+    let text = '';
+    let at = 0;
+    for (const m of raw.matchAll(CDATA)) {
+      text += xmlText(raw.slice(at, m.index)) + m[1];
+      at = m.index + m[0].length;
+    }
+    return text + xmlText(raw.slice(at));
+  }
   if (!raw.includes('&') && !raw.includes('_x')) return raw;
   const text = raw.includes('&')
-    ? raw.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
-        name ? NAMED[name]! : String.fromCodePoint(parseInt(hex ?? dec!, hex ? 16 : 10)),
-      )
+    ? raw.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+        if (name) return NAMED[name]!;
+        const code = parseInt(hex ?? dec!, hex ? 16 : 10);
+        if (code > 0x10ffff) throw new XlsxError(`a character reference &#${hex ? `x${hex}` : dec}; that is no character`);
+        return String.fromCodePoint(code);
+      })
     : raw;
   return text.includes('_x') ? text.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
@@ -149,7 +168,7 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
-const TEXT_RUN = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
+const TEXT_RUN = /<(?:\w+:)?t(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
 
 /** The text of a string item (`<si>`, `<is>`): its runs joined, phonetic guides left out. */
 function stringItem(xml: string): string {
@@ -200,7 +219,41 @@ const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const INLINE = /<(?:\w+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?is>/;
 const SHEET_DATA_END = /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/g;
-const MERGE = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*"([A-Z]+\d+(?::[A-Z]+\d+)?)"/g;
+const MERGE = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([A-Z]+\d+(?::[A-Z]+\d+)?)["']/g;
+
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+/** Built-in number formats that show dates or times (ECMA-376 §18.8.30, with the East Asian ones). */
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
+const NUM_FMT = /<(?:\w+:)?numFmt\b[^>]*>/g;
+const CELL_XFS = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/;
+const XF = /<(?:\w+:)?xf\b[^>]*>/g;
+
+/** Whether a custom number format shows a date or time: y, m, d, h or s outside quoted text, colours and locales. */
+function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|\[(?!h\]|m\]|s\])[^\]]*\]/gi, '');
+  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** The indexes of the cell styles (`s`) whose number format is a date or time. */
+function dateStyleIndexes(styles: string | null): Set<number> {
+  const found = new Set<number>();
+  if (!styles) return found;
+  const custom = new Map<number, boolean>();
+  for (const [tag] of styles.matchAll(NUM_FMT))
+    custom.set(Number(attribute(tag, 'numFmtId')), isDateFormat(attribute(tag, 'formatCode') ?? ''));
+  const xfs = CELL_XFS.exec(styles)?.[1] ?? '';
+  let index = 0;
+  for (const [tag] of xfs.matchAll(XF)) {
+    const id = Number(attribute(tag, 'numFmtId') ?? 0);
+    if (custom.get(id) ?? BUILTIN_DATE_FORMATS.has(id)) found.add(index);
+    index++;
+  }
+  return found;
+}
 
 /** The 1-based column number of a cell reference (`AB12` → 28); NaN without letters. */
 function columnOf(ref: string): number {
@@ -215,7 +268,7 @@ function columnOf(ref: string): number {
 }
 
 /** The values of one `<row>`'s cells. */
-function rowValues(xml: string, shared: readonly string[]): (XlsxValue | undefined)[] {
+function rowValues(xml: string, shared: readonly string[], dateStyles: ReadonlySet<number>, epoch: number): (XlsxValue | undefined)[] {
   const values: (XlsxValue | undefined)[] = [];
   let column = 0;
   for (const m of xml.matchAll(CELL)) {
@@ -234,6 +287,8 @@ function rowValues(xml: string, shared: readonly string[]): (XlsxValue | undefin
     const v = VALUE.exec(body);
     if (!v) continue;
     const raw = v[1]!;
+    // An empty value is an empty cell (not shared string 0, not the number 0); only a formula's text may be empty.
+    if (type !== 'str' && raw.trim() === '') continue;
     switch (type) {
       case 's': {
         const text = shared[Number(raw)];
@@ -253,7 +308,11 @@ function rowValues(xml: string, shared: readonly string[]): (XlsxValue | undefin
         break;
       default: {
         const n = Number(raw);
-        values[column] = raw.trim() === '' ? undefined : Number.isFinite(n) ? n : xmlText(raw);
+        if (!Number.isFinite(n)) values[column] = xmlText(raw);
+        // A number shown with a date format is a date: days since the workbook's epoch.
+        else if (dateStyles.size > 0 && dateStyles.has(Number(attribute(tag, 's') ?? -1)))
+          values[column] = new Date(epoch + Math.round(n * DAY_MS));
+        else values[column] = n;
       }
     }
   }
@@ -261,7 +320,13 @@ function rowValues(xml: string, shared: readonly string[]): (XlsxValue | undefin
 }
 
 /** The rows of a worksheet as its XML streams past; the merged ranges after its rows go to `merged`. */
-async function* sheetRows(text: AsyncGenerator<string>, shared: readonly string[], merged: string[]): AsyncGenerator<XlsxRow> {
+async function* sheetRows(
+  text: AsyncGenerator<string>,
+  shared: readonly string[],
+  merged: string[],
+  dateStyles: ReadonlySet<number>,
+  epoch: number,
+): AsyncGenerator<XlsxRow> {
   let buffer = '';
   // The XML after the rows (</sheetData> on), where the merged ranges are; small.
   let tail: string | null = null;
@@ -300,7 +365,7 @@ async function* sheetRows(text: AsyncGenerator<string>, shared: readonly string[
       if (!Number.isInteger(number) || number < 1) throw new XlsxError(`a row number '${r}' out of range`);
       last = number;
       pos = end;
-      if (body) yield { number, values: rowValues(body, shared) };
+      if (body) yield { number, values: rowValues(body, shared, dateStyles, epoch) };
     }
     if (!incomplete) {
       SHEET_DATA_END.lastIndex = pos;
@@ -323,7 +388,11 @@ async function* sheetRows(text: AsyncGenerator<string>, shared: readonly string[
  * The worksheets of an .xlsx file in workbook order. `onBytes` hears how far into the file (in bytes)
  * reading has come. Throws XlsxError when the file is not a readable workbook.
  */
-export async function* readXlsx(bytes: Uint8Array, onBytes?: (bytes: number) => void): AsyncGenerator<XlsxSheet> {
+export async function* readXlsx(
+  bytes: Uint8Array,
+  options: { onBytes?: (bytes: number) => void; dates?: boolean } = {},
+): AsyncGenerator<XlsxSheet> {
+  const { onBytes } = options;
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = zipEntries(file);
   const root = await relationships(file, entries, '');
@@ -333,9 +402,16 @@ export async function* readXlsx(bytes: Uint8Array, onBytes?: (bytes: number) => 
   const rels = await relationships(file, entries, workbookPart);
   const sharedPart = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target;
   const shared = sharedStrings(sharedPart ? await wholeText(file, entries, sharedPart) : null);
+  const stylesPart = options.dates ? [...rels.values()].find((r) => r.type.endsWith('/styles'))?.target : undefined;
+  const dateStyles = stylesPart ? dateStyleIndexes(await wholeText(file, entries, stylesPart)) : new Set<number>();
+  // The 1904 date system (old Mac workbooks) counts from 1904-01-01, the usual one from 1899-12-30.
+  const epoch = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbook) ? EPOCH_1904 : EPOCH_1900;
   for (const [tag] of workbook.matchAll(SHEET)) {
     const name = attribute(tag, 'name') ?? '';
-    const id = /\s(?:\w+:)?id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+    const id = /\s(?:\w+:)?id\s*=\s*(?:"([^"]*)"|'([^']*)')/
+      .exec(tag)
+      ?.slice(1)
+      .find((v) => v !== undefined);
     const part = id ? rels.get(id)?.target : undefined;
     const entry = part ? entries.get(part) : undefined;
     if (!entry) throw new XlsxError(`the worksheet '${name}' has no part`);
@@ -347,7 +423,7 @@ export async function* readXlsx(bytes: Uint8Array, onBytes?: (bytes: number) => 
       rows: () => {
         if (read) throw new Error('a worksheet is read once');
         read = true;
-        return sheetRows(entryText(file, entry, onBytes), shared, merged);
+        return sheetRows(entryText(file, entry, onBytes), shared, merged, dateStyles, epoch);
       },
     };
   }

@@ -167,6 +167,9 @@ describeEachEngine('catalog import jobs, large files and the size limit', (get) 
     const order = ['queued', 'validating', 'importing', 'done'];
     const ranks = seen.map((s) => order.indexOf(s.status));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // Progress never goes back.
+    const progress = seen.map((s) => s.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect((await officer.get('/api/v1/catalog/imports')).json().items.map((j: { id: string }) => j.id)).toContain(job.id);
     // Another department's officer does not see the job.
     const other = await signedIn(app, get().db, { roles: ['data_officer'] });

@@ -135,10 +135,15 @@ export class ImportWorker {
     const { id, claim_token: token } = job;
     let rows = 0;
     let progress = 0;
+    let touching = false;
     const heartbeat = setInterval(() => {
+      // One renewal at a time: a slow database never piles them up on the pool.
+      if (touching) return;
+      touching = true;
       jobs
         .touch(this.db, id, token, { processed_rows: rows, progress })
-        .catch((err: unknown) => this.log.warn({ err, importId: id }, 'catalog import: renewing the lease failed'));
+        .catch((err: unknown) => this.log.warn({ err, importId: id }, 'catalog import: renewing the lease failed'))
+        .finally(() => (touching = false));
     }, this.heartbeatMs);
     heartbeat.unref();
     const fail = (failure_code: string, errors: ImportError[], errorCount = errors.length) =>
@@ -170,6 +175,10 @@ export class ImportWorker {
       rows = read.rows;
       const checked = await checkWorkbook(ctx, access, read);
       if (checked.errors.length > 0) throw importInvalid(checked.errors);
+      progress = READ_SHARE;
+      // From here the final transaction holds the job's row locked (a takeover skips locked rows): no
+      // renewals, which would only queue up behind that lock.
+      clearInterval(heartbeat);
       if (!(await jobs.touch(this.db, id, token, { status: 'importing', total_rows: rows, processed_rows: rows, progress: READ_SHARE })))
         throw new LostClaim();
       await writeEntries(ctx, checked.entries, {

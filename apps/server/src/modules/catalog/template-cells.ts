@@ -1,27 +1,20 @@
 import { catalogCodes, toHalfWidth, valueOfCode } from '@shuyuan/contracts';
 import type { ImportErrorKind } from './catalog-excel.schemas';
+import type { XlsxValue } from '../../platform/xlsx-read';
 import { LIST_SEPARATORS, type CellKind } from './template';
 
 /** A cell's plain value: text, number, boolean or date; `{ error }` for a formula error (#N/A …). */
-export type PlainCell = string | number | boolean | Date | { error: string } | null;
+export type PlainCell = Exclude<XlsxValue, ''> | null;
 
 /** A cell read for its column: the value, or why it cannot be used; null when the cell is empty. */
 export type ReadCell = { value: unknown } | { reason: string; kind: ImportErrorKind } | null;
 
-/** The plain value of an exceljs cell value: rich text and hyperlinks as their text, formulas as their result. */
-export function plainCell(value: unknown): PlainCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') {
-    const trimmed = value.trim();
-    return trimmed === '' ? null : trimmed;
-  }
-  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
-  if (v.richText) return plainCell(v.richText.map((r) => r.text).join(''));
-  if ('result' in v) return plainCell(v.result);
-  if (v.error !== undefined) return { error: String(v.error) };
-  if (typeof v.text === 'string') return plainCell(v.text);
-  return null;
+/** A cell as read (`platform/xlsx-read.ts`), its text trimmed; null when empty. */
+function plainCell(value: XlsxValue | undefined): PlainCell {
+  if (value === undefined) return null;
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
 }
 
 const BOOLEANS = new Map<string, boolean>([
@@ -74,7 +67,7 @@ function cachedValueOfCode(list: keyof typeof catalogCodes, text: string): unkno
 }
 
 /** Reads one cell for its column's kind. */
-export function readCell(kind: CellKind, raw: unknown): ReadCell {
+export function readCell(kind: CellKind, raw: XlsxValue | undefined): ReadCell {
   const cell = plainCell(raw);
   if (cell === null) return null;
   if (typeof cell === 'object' && !(cell instanceof Date)) return bad(`the cell holds a formula error (${cell.error})`);

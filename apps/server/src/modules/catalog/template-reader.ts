@@ -1,5 +1,5 @@
 import { toHalfWidth } from '@shuyuan/contracts';
-import { readXlsx } from '../../platform/xlsx-read';
+import { readXlsx, XlsxError, type XlsxValue } from '../../platform/xlsx-read';
 import type { ImportError } from './catalog-excel.schemas';
 import { readCell } from './template-cells';
 import {
@@ -74,7 +74,7 @@ function readSheet<F extends string>(name: string, columns: readonly TemplateCol
       return missing;
     },
     /** Reads a data row; null when it is empty. */
-    row(number: number, values: unknown[]): SheetRow<F> | null {
+    row(number: number, values: readonly (XlsxValue | undefined)[]): SheetRow<F> | null {
       const result: SheetRow<F> = { row: number, values: {}, bad: new Set() };
       let any = false;
       for (let i = 1; i < values.length; i++) {
@@ -132,7 +132,7 @@ export async function readWorkbook(file: Uint8Array, progress: ReadProgress = {}
   const result: ReadWorkbook = { entries: [], items: [], errors: [], missing: { entries: new Set(), items: new Set() }, rows: 0 };
   const seen = new Set<string>();
   try {
-    for await (const sheet of readXlsx(file, progress.onBytes)) {
+    for await (const sheet of readXlsx(file, { onBytes: progress.onBytes })) {
       const name = sheet.name;
       const isEntries = name === ENTRY_SHEET;
       if (!isEntries && name !== ITEM_SHEET) continue; // other sheets (the guide, notes) are not read
@@ -161,7 +161,9 @@ export async function readWorkbook(file: Uint8Array, progress: ReadProgress = {}
       for (const ref of sheet.merged) result.errors.push(parser.mergeError(ref));
     }
   } catch (error) {
-    const reason = `not a readable .xlsx workbook (${(error as Error).message ?? error})`;
+    // Only the file's fault is the user's; anything else is ours and must not read as "your file is broken".
+    if (!(error instanceof XlsxError)) throw error;
+    const reason = `not a readable .xlsx workbook (${error.message})`;
     return { ...result, errors: [{ sheet: null, row: null, column: null, reason, kind: 'not_a_workbook' }] };
   }
   for (const name of [ENTRY_SHEET, ITEM_SHEET])

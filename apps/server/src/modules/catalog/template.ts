@@ -221,26 +221,34 @@ export async function writeTemplate(out: Writable, pages?: () => AsyncIterable<E
   const itemSheet = workbook.addWorksheet(ITEM_SHEET, frozen) as Sheet;
   const guideSheet = workbook.addWorksheet(GUIDE_SHEET);
 
+  // A client that went away stops the reading too (no more pages read from the database).
+  const gone = () => {
+    if (out.destroyed) throw new Error('the export was cancelled: the output closed');
+  };
   startSheet(entrySheet, entryColumns);
   let rows = 0;
-  for await (const page of pages?.() ?? [])
+  for await (const page of pages?.() ?? []) {
+    gone();
     for (const { content, departmentName } of page) {
       const values = { ...content, department: departmentName } as Record<string, unknown>;
       entrySheet.addRow(entryColumns.map((c) => cellOf(c.kind, values[c.field]))).commit();
       rows++;
     }
+  }
   addDropDowns(entrySheet, ENTRY_SHEET, entryColumns, labelRanges, rows);
   await entrySheet.commit();
 
   startSheet(itemSheet, itemColumns);
   rows = 0;
-  for await (const page of pages?.() ?? [])
+  for await (const page of pages?.() ?? []) {
+    gone();
     for (const { content } of page)
       for (const item of content.items) {
         const values = { ...item, entryName: content.name } as Record<string, unknown>;
         itemSheet.addRow(itemColumns.map((c) => cellOf(c.kind, values[c.field]))).commit();
         rows++;
       }
+  }
   addDropDowns(itemSheet, ITEM_SHEET, itemColumns, labelRanges, rows);
   await itemSheet.commit();
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import { openXlsxStream } from '../../../platform/xlsx-stream';
+import { readXlsx, XlsxError } from '../../../platform/xlsx-read';
 import type { FileSettings } from '../sources.settings';
 import { SourceError, type ColumnInfo, type Connector, type TableRef } from './connector';
 import { ColumnProfile, SAMPLE_ROWS, headerNames } from './type-inference';
@@ -104,35 +104,24 @@ async function profileCsv(path: string, countAll: boolean): Promise<FileProfile>
   return { columns: profiler.columns(), rowCount: profiler.rows, encoding, delimiter, sheet: null };
 }
 
-/** The plain value of an exceljs cell: text of rich text and hyperlinks, results of formulas. */
-function cellValue(value: unknown): unknown {
-  if (value === null || value === undefined || value instanceof Date || typeof value !== 'object') return value ?? null;
-  const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
-  if (v.richText) return v.richText.map((r) => r.text).join('');
-  if ('result' in v) return cellValue(v.result);
-  if ('text' in v) return cellValue(v.text);
-  if ('error' in v) return null;
-  return JSON.stringify(value);
-}
-
 async function profileXlsx(path: string, countAll: boolean): Promise<FileProfile> {
   const profiler = new Profiler(countAll);
-  // The mended reader: exceljs's own turns a Chinese character cut between two chunks into U+FFFD.
-  const reader = openXlsxStream(createReadStream(path), { styles: true, hyperlinks: true });
   let sheet: string | null = null;
   try {
-    outer: for await (const worksheet of reader) {
-      sheet = (worksheet as unknown as { name: string }).name;
-      for await (const row of worksheet) {
-        const values = (row.values as unknown[]).slice(1).map(cellValue);
-        if (!profiler.take(values)) break outer;
+    // Stored files are bounded by SHUYUAN_SOURCE_FILE_MAX_MB; the reader needs the zip's directory at its end.
+    for await (const worksheet of readXlsx(await readFile(path), { dates: true })) {
+      sheet = worksheet.name;
+      for await (const row of worksheet.rows()) {
+        const values = Array.from(row.values.slice(1), (v) =>
+          v !== null && typeof v === 'object' && !(v instanceof Date) ? null : (v ?? null),
+        );
+        if (!profiler.take(values)) break;
       }
       break; // the first worksheet is the table
     }
   } catch (error) {
-    throw error instanceof SourceError
-      ? error
-      : new SourceError('read', 'BAD_XLSX', `not a readable XLSX file: ${(error as Error).message}`);
+    if (!(error instanceof XlsxError)) throw error;
+    throw new SourceError('read', 'BAD_XLSX', `not a readable XLSX file: ${error.message}`);
   }
   return { columns: profiler.columns(), rowCount: profiler.rows, encoding: null, delimiter: null, sheet };
 }
