@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { describeEachEngine } from '../../../test/databases';
-import { buildDepartment, buildTestApp, randomUscc } from '../../../test/factories';
+import { buildTestApp, randomUscc } from '../../../test/factories';
 import { auditOf, signedIn, type Client } from '../../../test/client';
 import { entryContent } from '../../../test/catalog-fixtures';
 import { signatureHeaders } from '../../platform/signing';
@@ -130,14 +130,6 @@ describeEachEngine('cascade: nodes and the signed receiving endpoint', (get) => 
     expect(unknown.json().details.signature).toBe('UNKNOWN_KEY');
     expect((await send('{"changes": [')).json().code).toBe('MALFORMED_JSON');
     expect((await send(JSON.stringify({ changes: [{ changeId: 11 }] }))).statusCode).toBe(400);
-    // A change may not claim one of this node's own departments by its agency code.
-    const local = await buildDepartment(get().db);
-    const intruding = change(12, randomUUID());
-    intruding.entry.department = { name: '冒用部门', agencyCode: local.agency_code, divisionCode: '320000', level: 'province' };
-    const refused = await send(JSON.stringify({ changes: [intruding] }));
-    expect(refused.statusCode, refused.body).toBe(403);
-    expect(refused.json().details).toMatchObject({ changeId: 12 });
-    expect(await get().db.selectFrom('catalog_entry').select('id').where('department_id', '=', local.id).execute()).toEqual([]);
     const inbox = await get().db.selectFrom('cascade_inbox').select('remote_change_id').where('remote_change_id', '>=', 10).execute();
     expect(inbox).toEqual([]);
   });

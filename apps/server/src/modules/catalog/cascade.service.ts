@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CascadeNodeTable, DB } from '../../db/schema';
 import { appendAudit, type Actor } from '../../platform/audit/audit-log';
 import type { SealedBox } from '../../platform/crypto/provider';
-import { AppError, badRequest, conflict, forbidden, notFound, rethrowUnique } from '../../platform/errors';
+import { AppError, badRequest, conflict, notFound, rethrowUnique } from '../../platform/errors';
 import { verifySignature, type IncomingRequest } from '../../platform/signing';
 import type { RequestContext } from '../identity';
 import type { NodeCreate, NodeUpdate } from './catalog.schemas';
@@ -242,27 +242,12 @@ export async function receiveChanges(db: Kysely<DB>, box: SealedBox, request: In
   return { applied, skipped };
 }
 
-/**
- * The local department that mirrors a department of the other node: found by agency code among the
- * node's mirrored departments (under its root), else made there. A code that belongs to one of this
- * node's own departments is refused: another node never writes into a local department.
- */
-async function mirrorDepartment(
-  trx: Transaction<DB>,
-  node: NodeRow,
-  department: z.infer<typeof IncomingChange>['entry']['department'],
-  changeId: number,
-) {
+async function mirrorDepartment(trx: Transaction<DB>, node: NodeRow, department: z.infer<typeof IncomingChange>['entry']['department']) {
   const existing = await trx
     .selectFrom('department')
-    .select(['id', 'name', 'parent_id'])
+    .select(['id', 'name'])
     .where('agency_code', '=', department.agencyCode)
     .executeTakeFirst();
-  if (existing && existing.parent_id !== node.root_department_id)
-    throw forbidden(ErrorCode.Forbidden, {
-      changeId,
-      reason: `the agency code ${department.agencyCode} is a department of this node, not of ${node.name}`,
-    });
   if (existing) return existing;
   return trx
     .insertInto('department')
@@ -300,7 +285,7 @@ async function applyChange(trx: Transaction<DB>, node: NodeRow, change: z.infer<
     throw badRequest(ErrorCode.ValidationFailed, { changeId: change.changeId, issues: parsed.error.issues.slice(0, 10) });
   // Systems are registered where they run; a mirrored entry names none here.
   const content = { ...parsed.data, systemIds: [] };
-  const department = await mirrorDepartment(trx, node, change.entry.department, change.changeId);
+  const department = await mirrorDepartment(trx, node, change.entry.department);
   const values = {
     ...derivedColumns(content, department.name),
     code: change.entry.code,
