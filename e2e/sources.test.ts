@@ -149,7 +149,7 @@ describe.runIf(hasChromium)('data sources, mounts and the cascade in a real brow
       expect(await missing.count()).toBe(0);
       await wizard.getByTestId('mount-next').click();
       await wizard.getByTestId('mount-submit').click();
-      await officer.locator(`[data-testid="mount-row"][data-resource="${table}"][data-status="in_review"]`).waitFor();
+      await officer.locator(`[data-testid="mount-row"][data-resource="${schema}.${table}"][data-status="in_review"]`).waitFor();
       expect(await officer.getByTestId('entry-mount-status').getAttribute('data-status')).toBe('in_review');
       await officer.context().close();
 
@@ -158,7 +158,7 @@ describe.runIf(hasChromium)('data sources, mounts and the cascade in a real brow
       await reviewer.goto(`${baseUrl}/console/catalog/${entryId}/mounts`);
       await reviewer.getByTestId('mount-approve').click();
       await reviewer.locator('.ant-popconfirm .ant-btn-primary').click();
-      await reviewer.locator(`[data-testid="mount-row"][data-resource="${table}"][data-status="mounted"]`).waitFor();
+      await reviewer.locator(`[data-testid="mount-row"][data-resource="${schema}.${table}"][data-status="mounted"]`).waitFor();
       await reviewer.locator('[data-testid="entry-mount-status"][data-status="mounted"]').waitFor();
       expect(await reviewer.getByTestId('entry-mount-status').textContent()).toContain('已挂接');
       expect(await reviewer.getByTestId('mount-status').textContent()).toContain('已挂接');
@@ -184,6 +184,9 @@ describe.runIf(hasChromium)('data sources, mounts and the cascade in a real brow
     await row.waitFor();
     expect(await row.textContent()).toContain('下级');
     expect(await row.textContent()).toContain('http://127.0.0.1:9');
+    // The demo's published entries are queued for it; the first push fails and the row says so.
+    await row.getByTestId('node-error').waitFor({ timeout: 60_000 });
+    expect((await row.getByTestId('node-error').textContent())?.length).toBeGreaterThan(0);
     await admin.context().close();
   });
 });

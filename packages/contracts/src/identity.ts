@@ -37,6 +37,8 @@ export const limits = {
   descriptionMax: 500,
   maxActiveSecrets: 2,
   pageSizeMax: 500,
+  /** The deepest offset a catalog search pages to; beyond it, narrow the search. */
+  searchOffsetMax: 10_000,
   bodyLimitBytes: 1024 * 1024,
 } as const;
 

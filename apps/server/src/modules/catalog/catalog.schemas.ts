@@ -147,7 +147,7 @@ export const EntryQuery = z.strictObject({
   facets: z.enum(['true', 'false']).default('true'),
   sort: z.enum(['relevance', 'updated', 'applied', 'name']).default('relevance'),
   limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(20),
-  offset: z.coerce.number().int().min(0).max(10000).default(0),
+  offset: z.coerce.number().int().min(0).max(limits.searchOffsetMax).default(0),
 });
 export type EntryQuery = z.infer<typeof EntryQuery>;
 

@@ -1,4 +1,4 @@
-import type { CatalogCodeList } from '@shuyuan/contracts';
+import { limits, type CatalogCodeList } from '@shuyuan/contracts';
 import type { QueryParams } from '@/api/client';
 
 /** The facets the sharing portal filters by, in the order the side bar shows them. */
@@ -54,6 +54,11 @@ export interface CatalogSearchState {
 
 /** The page size of catalog lists unless the user picks another. */
 export const DEFAULT_PAGE_SIZE = 20;
+
+/** The total a pager may offer: the API pages to offset `limits.searchOffsetMax` and no further. */
+export function pageableTotal(total: number, pageSize: number): number {
+  return Math.min(total, limits.searchOffsetMax + pageSize);
+}
 
 const pageSizes = [10, 20, 50, 100];
 

@@ -9,6 +9,7 @@ import { LinkButton } from '@/components/link-button';
 import { codeLabel, codeOptions } from '@/features/catalog/catalog-labels';
 import {
   isFiltered,
+  pageableTotal,
   readSearchState,
   toApiParams,
   writeSearchState,
@@ -150,7 +151,7 @@ export function CatalogMinePage() {
         pagination={{
           current: state.page,
           pageSize: state.pageSize,
-          total: Math.min(result.data?.total ?? 0, 10000 + state.pageSize),
+          total: pageableTotal(result.data?.total ?? 0, state.pageSize),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
           showTotal: () => t('common.total', { total: result.data?.total ?? 0 }),

@@ -3,7 +3,7 @@ import { Button, Card, Empty, Flex, Input, Segmented, Select, Table, Tag, Typogr
 import { useSearchParams } from 'react-router-dom';
 import { errorText } from '@/components/api-error';
 import { formatDateTime } from '@/components/format';
-import { readSearchState, toApiParams, writeSearchState, type CatalogSearchState } from '@/features/catalog/catalog-query';
+import { pageableTotal, readSearchState, toApiParams, writeSearchState, type CatalogSearchState } from '@/features/catalog/catalog-query';
 import type { CatalogEntrySummary } from '@/features/catalog/catalog-types';
 import { useCatalogSearch } from '@/features/catalog/use-catalog';
 import { useT } from '@/i18n/lang-provider';
@@ -131,7 +131,7 @@ export function CatalogReviewPage() {
         pagination={{
           current: state.page,
           pageSize: state.pageSize,
-          total: result.data?.total ?? 0,
+          total: pageableTotal(result.data?.total ?? 0, state.pageSize),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
           showTotal: (total) => t('common.total', { total }),

@@ -8,6 +8,7 @@ import { codeLabel } from '@/features/catalog/catalog-labels';
 import {
   emptySearchState,
   isFiltered,
+  pageableTotal,
   readSearchState,
   toApiParams,
   toggleFilter,
@@ -165,8 +166,7 @@ export function CatalogSearchPage() {
                 <Pagination
                   current={state.page}
                   pageSize={state.pageSize}
-                  // The API pages up to offset 10000; beyond that, narrow the search.
-                  total={Math.min(result.data?.total ?? 0, 10000 + state.pageSize)}
+                  total={pageableTotal(result.data?.total ?? 0, state.pageSize)}
                   showSizeChanger
                   pageSizeOptions={[10, 20, 50, 100]}
                   onChange={(page, pageSize) => go({ ...state, page: pageSize === state.pageSize ? page : 1, pageSize })}
