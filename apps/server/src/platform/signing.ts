@@ -1,5 +1,5 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { constantTimeEqual, hmacSm3, sm3 } from './crypto/provider';
+import { createHmac } from 'node:crypto';
+import { constantTimeEqual, hmacSm3, randomToken, sha256Hex, sm3 } from './crypto/provider';
 
 /**
  * Request signing with an AppKey and AppSecret (contracts.md §3): the gateway's callers and the
@@ -74,7 +74,7 @@ export function stringToSign(parts: SignedParts): string {
   const path = at < 0 ? parts.url : parts.url.slice(0, at);
   const query = at < 0 ? '' : parts.url.slice(at + 1);
   const body = parts.body ?? '';
-  const bodyHash = parts.signatureMethod === 'HMAC-SM3' ? sm3(body).toString('hex') : createHash('sha256').update(body).digest('hex');
+  const bodyHash = parts.signatureMethod === 'HMAC-SM3' ? sm3(body).toString('hex') : sha256Hex(body);
   return [parts.method.toUpperCase(), path, canonicalQuery(query), bodyHash, parts.key, parts.timestamp, parts.nonce].join('\n');
 }
 
@@ -97,7 +97,7 @@ export function signatureHeaders(
     body: request.body,
     key: credentials.key,
     timestamp: String(options.now ?? Date.now()),
-    nonce: options.nonce ?? cryptoNonce(),
+    nonce: options.nonce ?? randomToken(18),
     signatureMethod: options.signatureMethod ?? 'HMAC-SM3',
   };
   return {
@@ -107,10 +107,6 @@ export function signatureHeaders(
     [SIGNATURE_HEADERS.method]: parts.signatureMethod,
     [SIGNATURE_HEADERS.signature]: sign(parts, credentials.secret),
   };
-}
-
-function cryptoNonce(): string {
-  return randomBytes(18).toString('base64url');
 }
 
 /** Why a signed request was refused; each is a stable error code. */

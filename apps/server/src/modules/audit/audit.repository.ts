@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { escapeLike } from '../../db/like';
 
 /** Filters of the audit log view. */
 export interface AuditFilter {
@@ -13,11 +14,8 @@ export interface AuditFilter {
 
 function filtered(db: Kysely<DB>, f: AuditFilter) {
   let q = db.selectFrom('audit_event as e').leftJoin('department as d', 'd.id', 'e.actor_department_id');
-  if (f.actor) q = q.where('e.actor_login', 'ilike', `%${f.actor.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
-  if (f.action)
-    q = q.where((eb) =>
-      eb.or([eb('e.action', '=', f.action!), eb('e.action', 'like', `${f.action!.replace(/[\\%_]/g, (c) => '\\' + c)}.%`)]),
-    );
+  if (f.actor) q = q.where('e.actor_login', 'ilike', `%${escapeLike(f.actor)}%`);
+  if (f.action) q = q.where((eb) => eb.or([eb('e.action', '=', f.action!), eb('e.action', 'like', `${escapeLike(f.action!)}.%`)]));
   if (f.outcome) q = q.where('e.outcome', '=', f.outcome);
   if (f.departmentIds)
     q = q.where('e.actor_department_id', 'in', f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']);

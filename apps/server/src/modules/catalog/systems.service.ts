@@ -7,6 +7,7 @@ import { can } from '../../platform/auth/principal';
 import { badRequest, conflict, forbidden, notFound, rethrowUnique } from '../../platform/errors';
 import { departmentScope, type RequestContext } from '../identity';
 import type { InfoSystemCreate, InfoSystemUpdate, SystemQuery } from './catalog.schemas';
+import { escapeLike } from '../../db/like';
 
 type SystemRow = Selectable<InfoSystemTable> & { department_name: string; entry_count: number };
 
@@ -45,7 +46,7 @@ export async function listSystems(ctx: RequestContext, query: z.infer<typeof Sys
   let qb = selectSystems(ctx);
   if (query.departmentId) qb = qb.where('s.department_id', '=', query.departmentId);
   if (query.status) qb = qb.where('s.status', '=', query.status);
-  if (query.q) qb = qb.where('s.name', 'ilike', `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (query.q) qb = qb.where('s.name', 'ilike', `%${escapeLike(query.q)}%`);
   return (await qb.orderBy('d.name').orderBy('s.name').limit(1000).execute()).map(toSystem);
 }
 

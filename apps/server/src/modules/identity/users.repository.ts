@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB, UserTable } from '../../db/schema';
+import { escapeLike } from '../../db/like';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type UserRow = Selectable<UserTable>;
@@ -53,7 +54,7 @@ export const usersRepository = {
     if (f.departmentId) query = query.where('u.department_id', '=', f.departmentId);
     if (f.status) query = query.where('u.status', '=', f.status as 'active' | 'disabled');
     if (f.q) {
-      const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      const like = `%${escapeLike(f.q)}%`;
       query = query.where((eb) => eb.or([eb('u.login', 'ilike', like), eb('u.display_name', 'ilike', like), eb('u.phone', 'like', like)]));
     }
     if (f.role)

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { DataSourceTable, DB } from '../../db/schema';
 import type { SourceKind } from './sources.schemas';
+import { escapeLike } from '../../db/like';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -21,8 +22,6 @@ export interface SourceFilter {
   kind?: SourceKind | undefined;
   q?: string | undefined;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** Every SQL statement about data sources. */
 export const sourcesRepository = {
