@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -22,6 +23,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { EvidenceLog, evidenceRoutes } from './modules/evidence';
 import { cascadeRoutes, catalogRoutes } from './modules/catalog';
 import { catalogExcelRoutes } from './modules/catalog/catalog-excel.routes';
+import { ApisService, CallLog, CallsService, Gateway, GrantsService, exchangeRoutes, gatewayRoutes } from './modules/exchange';
 import { healthRoutes } from './modules/health/health.routes';
 import { AppsService, AuthService, authRoutes, identityRoutes } from './modules/identity';
 import { sourceColumnReader, sourcesRoutes } from './modules/sources';
@@ -37,6 +39,8 @@ export interface AppOptions {
   sessionHours?: number;
   /** The built web app to serve; omitted in tests. */
   webDist?: string | null;
+  /** Where the gateway writes its calls ahead of the database (`<data dir>/gateway-wal`); a temp directory by default. */
+  callLogDir?: string;
 }
 
 /** The services the app holds, for the CLI and tests. */
@@ -44,6 +48,8 @@ export interface AppServices {
   auth: AuthService;
   apps: AppsService;
   evidence: EvidenceLog;
+  gateway: Gateway;
+  callLog: CallLog;
 }
 
 const OPENAPI_INFO = {
@@ -67,11 +73,24 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setSerializerCompiler(serializerCompiler);
 
   const box = new SealedBox(options.masterKey);
+  const evidence = new EvidenceLog(db, box);
+  const apps = new AppsService(new SealedBox(options.masterKey));
+  const callLog = new CallLog(db, evidence, options.callLogDir ?? mkdtempSync(join(tmpdir(), 'shuyuan-calls-')), app.log);
   const services: AppServices = {
     auth: new AuthService(db, options.sessionHours ?? 12),
-    apps: new AppsService(new SealedBox(options.masterKey)),
-    evidence: new EvidenceLog(db, box),
+    apps,
+    evidence,
+    callLog,
+    gateway: new Gateway(db, box, apps, callLog, options.masterKey, app.log),
   };
+  // Calls a dead process wrote ahead but did not commit go into the log before any new call.
+  const replayed = await callLog.recover();
+  if (replayed > 0) app.log.info({ replayed }, 'replayed gateway calls from the write-ahead files');
+  callLog.start();
+  app.addHook('onClose', async () => {
+    await callLog.stop();
+    await services.gateway.close();
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -106,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
+  await app.register(gatewayRoutes, { gateway: services.gateway });
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { db, engine });
   await app.register(
@@ -118,6 +138,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(catalogExcelRoutes, { db });
       await api.register(cascadeRoutes, { db, box });
       await api.register(evidenceRoutes, { db, log: services.evidence });
+      const onChange = () => services.gateway.invalidate();
+      await api.register(exchangeRoutes, {
+        db,
+        apis: new ApisService(sourceColumnReader(box), onChange),
+        grants: new GrantsService(onChange),
+        calls: new CallsService(evidence),
+      });
     },
     { prefix: '/api/v1' },
   );

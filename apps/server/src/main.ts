@@ -28,6 +28,8 @@ Commands:
                                    load the deterministic demo data into an empty database;
                                    --catalog adds N published entries (a province-scale catalog)
   demo logins                      print the demo logins as JSON lines (demo mode only)
+  demo apps                        print the demo applications as JSON lines {app, key, secret, resources: [{code, query}]}
+                                   (demo mode only; a secret rotated since the demo was loaded is not shown)
   user create --login L --name N --department D [--roles r1,r2] [--password P]
                                    create a user (D: agency code, name or id); prints the initial password
   user reset-password LOGIN        set a new initial password for a user
@@ -60,7 +62,9 @@ export async function runCli(argv: string[]): Promise<number> {
         return 0;
       }
       case 'demo':
-        return sub === 'logins' ? printDemoLogins(config) : await demo(config, argv.slice(1));
+        if (sub === 'logins') return printDemoLogins(config);
+        if (sub === 'apps') return printDemoApps(config);
+        return await demo(config, argv.slice(1));
       case 'user':
         return await user(config, sub, argv.slice(2));
       case 'app':
@@ -106,6 +110,7 @@ async function serve(config: Config, args: string[]): Promise<number> {
     secureCookies: config.secureCookies,
     sessionHours: config.sessionHours,
     webDist: WEB_DIST,
+    callLogDir: join(config.dataDir, 'gateway-wal'),
   });
   const purge = setInterval(() => {
     services.auth.purgeExpiredSessions().catch((err: unknown) => app.log.warn({ err }, 'purging expired sessions failed'));
@@ -153,6 +158,18 @@ function printDemoLogins(config: Config): number {
     return 1;
   }
   for (const login of demoLogins()) console.log(JSON.stringify(login));
+  return 0;
+}
+
+/** The demo applications with their keys, secrets and an example lookup each, as JSON lines (demo mode only). */
+function printDemoApps(config: Config): number {
+  const file = join(config.dataDir, 'demo.json');
+  const apps = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { apps?: unknown[] }).apps : undefined;
+  if (!apps) {
+    console.error(`No demo applications in ${config.dataDir}: start with \`npm start\` (or run \`shuyuan demo\`) first. They exist in demo mode only.`);
+    return 1;
+  }
+  for (const app of apps) console.log(JSON.stringify(app));
   return 0;
 }
 

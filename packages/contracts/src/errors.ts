@@ -25,6 +25,27 @@ export const ErrorCode = {
   MountIncomplete: 'MOUNT_INCOMPLETE',
   SecretLimit: 'APP_SECRET_LIMIT',
   NotInDemoMode: 'NOT_IN_DEMO_MODE',
+  /** The gateway's refusals (contracts §3): each answers with its own code and is logged like a success. */
+  Unsigned: 'UNSIGNED',
+  SignatureExpired: 'SIGNATURE_EXPIRED',
+  Replayed: 'REPLAYED',
+  BadSignature: 'BAD_SIGNATURE',
+  UnknownKey: 'UNKNOWN_KEY',
+  /** No live grant lets this application call this resource (an unknown resource answers the same). */
+  NoGrant: 'NO_GRANT',
+  GrantExpired: 'GRANT_EXPIRED',
+  FieldNotGranted: 'FIELD_NOT_GRANTED',
+  /** The grant's calls per day are used up; Retry-After says when the day turns. */
+  QuotaExceeded: 'QUOTA_EXCEEDED',
+  /** Calls per second above the grant's or the application's rate; Retry-After says when to try again. */
+  RateLimited: 'RATE_LIMITED',
+  BadParameter: 'BAD_PARAMETER',
+  /** The provider's source refused or could not be reached (502). */
+  SourceUnavailable: 'SOURCE_UNAVAILABLE',
+  /** The provider's source did not answer in the API's time limit (504). */
+  SourceTimeout: 'SOURCE_TIMEOUT',
+  /** A mask of the grant could not be applied to a value: the call is refused rather than leak it. */
+  MaskFailed: 'MASK_FAILED',
   Internal: 'INTERNAL_ERROR',
   Unavailable: 'SERVICE_UNAVAILABLE',
 } as const;

@@ -4,3 +4,5 @@ export * from './errors';
 export * from './permissions';
 export * from './catalog';
 export * from './merkle-verify';
+export * from './masking';
+export * from './exchange';

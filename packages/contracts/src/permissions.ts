@@ -29,6 +29,14 @@ export const Permission = {
   SourceManage: 'catalog.source.manage',
   /** Registers cascade nodes (upper and lower installs) and watches their status. */
   CascadeManage: 'catalog.cascade.manage',
+  /** Declares and edits the gateway APIs of its department's entries. */
+  ExchangeApiManage: 'exchange.api.manage',
+  /** Reads the grants its department gives (as provider) or holds (as consumer). */
+  GrantRead: 'exchange.grant.read',
+  /** Creates and revokes grants (the bureau, for now; later from approved applications). */
+  GrantManage: 'exchange.grant.manage',
+  /** Reads the gateway's call log of its department's resources and applications, and their statistics. */
+  CallRead: 'exchange.call.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 

@@ -1,4 +1,4 @@
-import type { CatalogEntryContent, EntryStatus, MountStatus } from '@shuyuan/contracts';
+import type { ApiField, ApiParam, CatalogEntryContent, EntryStatus, MaskType, MountStatus, RowCondition } from '@shuyuan/contracts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Row types of every table, the compile-time twin of the migrations. */
@@ -376,7 +376,72 @@ export interface CatalogImportTable {
   finished_at: NullableTimestamp;
 }
 
+export interface ExchangeApiTable {
+  id: Generated<string>;
+  entry_id: string;
+  access: 'logical' | 'physical' | 'forward';
+  source_id: string | null;
+  resource_name: string;
+  fields: JSONColumnType<ApiField[], string, string>;
+  params: JSONColumnType<ApiParam[], string, string>;
+  key_field: string;
+  page_size_max: number;
+  timeout_ms: number;
+  status: Generated<'active' | 'disabled'>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ExchangeGrantTable {
+  id: Generated<string>;
+  entry_id: string;
+  consumer_department_id: string;
+  app_id: string | null;
+  method: 'api' | 'table' | 'file';
+  fields: string[];
+  row_filter: JSONColumnType<RowCondition[], string, string>;
+  masks: JSONColumnType<Record<string, MaskType>, string, string>;
+  purpose: string;
+  valid_from: Date;
+  valid_to: Date;
+  calls_per_day: number | null;
+  calls_per_second: number | null;
+  status: Generated<'active' | 'revoked'>;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface GatewayCallTable {
+  id: string;
+  called_at: Date | string;
+  app_id: string | null;
+  app_key: string | null;
+  consumer_department_id: string | null;
+  grant_id: string | null;
+  api_id: string | null;
+  provider_department_id: string | null;
+  resource_code: string | null;
+  fields: string[];
+  row_count: number;
+  request_digest: string;
+  response_digest: string | null;
+  status: number;
+  code: string | null;
+  latency_ms: number;
+  leaf_index: number;
+}
+
 export interface DB {
+  exchange_api: ExchangeApiTable;
+  exchange_grant: ExchangeGrantTable;
+  gateway_call: GatewayCallTable;
   department: DepartmentTable;
   role: RoleTable;
   app_user: UserTable;

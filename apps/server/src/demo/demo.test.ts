@@ -98,7 +98,7 @@ describeEachEngine('demo data', (get, engine) => {
 
   it('seals the demo application secrets so the gateway can open them', async () => {
     const apps = await get().db.selectFrom('client_app').select('app_key').execute();
-    expect(apps).toHaveLength(counts.apps!);
+    expect(apps).toHaveLength(counts.apps! + counts.consumerApps!);
     for (const { app_key } of apps) expect(await services.apps.activeSecrets(get().db, app_key)).toHaveLength(1);
   });
 

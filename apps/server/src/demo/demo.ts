@@ -8,6 +8,7 @@ import { DemoRandom } from './demo-random';
 import { identityDemo, DEMO_PASSWORD, demoRoleLogins } from '../modules/identity/identity.demo';
 import { sourcesDemo } from '../modules/sources';
 import { catalogDemo } from '../modules/catalog/catalog.demo';
+import { exchangeDemo } from '../modules/exchange/exchange.demo';
 
 /** How much demo data to make: `small` for a laptop, `full` for load and benchmark runs. */
 export type DemoScale = 'small' | 'full';
@@ -22,6 +23,16 @@ export interface DemoContext {
   ids: Map<string, string>;
   /** Published entries of a province-scale catalog to add on top of the demo catalog (`demo --catalog N`). */
   catalogEntries?: number;
+  /** The demo applications with their keys, secrets and example lookups, written to demo.json for `shuyuan demo apps`. */
+  apps: DemoApp[];
+}
+
+/** A demo application as `shuyuan demo apps` prints it (demo mode only). */
+export interface DemoApp {
+  app: string;
+  key: string;
+  secret: string;
+  resources: { code: string; query: string }[];
 }
 
 /** A module's demo data. Later modules add theirs to `contributors`, in dependency order. */
@@ -30,7 +41,7 @@ export interface DemoContributor {
   load(ctx: DemoContext): Promise<Record<string, number>>;
 }
 
-const contributors: DemoContributor[] = [identityDemo, sourcesDemo, catalogDemo];
+const contributors: DemoContributor[] = [identityDemo, sourcesDemo, catalogDemo, exchangeDemo];
 
 export const DEFAULT_SEED = 20261123;
 
@@ -64,6 +75,7 @@ export async function loadDemo(
   const seed = options.seed ?? DEFAULT_SEED;
   const scale = options.scale ?? 'small';
   const counts: Record<string, number> = {};
+  let apps: DemoApp[] = [];
   await db.transaction().execute(async (trx) => {
     const ctx: DemoContext = {
       trx,
@@ -72,8 +84,10 @@ export async function loadDemo(
       box: options.box,
       ids: new Map(),
       catalogEntries: options.catalogEntries,
+      apps: [],
     };
     for (const contributor of contributors) Object.assign(counts, await contributor.load(ctx));
+    apps = ctx.apps;
     const value = JSON.stringify({ seed, scale, loadedAt: new Date().toISOString() });
     await trx
       .insertInto('platform_setting')
@@ -82,6 +96,6 @@ export async function loadDemo(
       .execute();
     await appendAudit(trx, systemActor('demo'), { action: 'platform.demo.load', details: { seed, scale, counts } });
   });
-  writeFileSync(join(options.dataDir, 'demo.json'), JSON.stringify({ seed, scale, loadedAt: new Date().toISOString() }, null, 2) + '\n');
+  writeFileSync(join(options.dataDir, 'demo.json'), JSON.stringify({ seed, scale, loadedAt: new Date().toISOString(), apps }, null, 2) + '\n');
   return counts;
 }

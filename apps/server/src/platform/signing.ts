@@ -126,16 +126,14 @@ const header = (headers: IncomingRequest['headers'], name: string) => {
 };
 
 /**
- * Checks a request's signature: headers present, timestamp inside the window, one of the key's
- * secrets signs it (two during rotation), and the nonce was not seen (checked last, through
- * `rememberNonce`, which answers false for a nonce already used). Returns the key, or the refusal.
+ * Checks a request's signature except its nonce: headers present, timestamp inside the window, one of
+ * the key's secrets signs it (two during rotation). Returns the key and the nonce to remember, or the refusal.
  */
-export async function verifySignature(
+export async function checkSignature(
   request: IncomingRequest,
   secretsOf: (key: string) => Promise<string[] | null>,
-  rememberNonce: (key: string, nonce: string, expiresAt: Date) => Promise<boolean>,
   now = Date.now(),
-): Promise<{ ok: true; key: string } | { ok: false; refusal: SignatureRefusal }> {
+): Promise<{ ok: true; key: string; nonce: string; nonceExpiresAt: Date } | { ok: false; refusal: SignatureRefusal }> {
   const key = header(request.headers, SIGNATURE_HEADERS.key);
   const timestamp = header(request.headers, SIGNATURE_HEADERS.timestamp);
   const nonce = header(request.headers, SIGNATURE_HEADERS.nonce);
@@ -157,6 +155,21 @@ export async function verifySignature(
     signatureMethod: method,
   };
   if (!secrets.some((secret) => constantTimeEqual(sign(parts, secret), signature))) return { ok: false, refusal: 'BAD_SIGNATURE' };
-  if (!(await rememberNonce(key, nonce, new Date(now + 2 * TIMESTAMP_WINDOW_MS)))) return { ok: false, refusal: 'REPLAYED' };
-  return { ok: true, key };
+  return { ok: true, key, nonce, nonceExpiresAt: new Date(now + 2 * TIMESTAMP_WINDOW_MS) };
+}
+
+/**
+ * Checks a request's signature, then its nonce (through `rememberNonce`, which answers false for a
+ * nonce already used). Returns the key, or the refusal.
+ */
+export async function verifySignature(
+  request: IncomingRequest,
+  secretsOf: (key: string) => Promise<string[] | null>,
+  rememberNonce: (key: string, nonce: string, expiresAt: Date) => Promise<boolean>,
+  now = Date.now(),
+): Promise<{ ok: true; key: string } | { ok: false; refusal: SignatureRefusal }> {
+  const checked = await checkSignature(request, secretsOf, now);
+  if (!checked.ok) return checked;
+  if (!(await rememberNonce(checked.key, checked.nonce, checked.nonceExpiresAt))) return { ok: false, refusal: 'REPLAYED' };
+  return { ok: true, key: checked.key };
 }

@@ -59,6 +59,7 @@ export const commonZh = {
   'permissionGroup.portal': '门户访问',
   'permissionGroup.identity': '身份与权限',
   'permissionGroup.audit': '审计',
+  'permissionGroup.exchange': '共享交换',
 };
 
 /** English texts shared by every portal. */
@@ -122,4 +123,5 @@ export const commonEn: Record<keyof typeof commonZh, string> = {
   'permissionGroup.portal': 'Portal access',
   'permissionGroup.identity': 'Identity and access',
   'permissionGroup.audit': 'Audit',
+  'permissionGroup.exchange': 'Sharing and exchange',
 };

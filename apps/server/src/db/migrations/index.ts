@@ -7,6 +7,7 @@ import * as createCatalogMount from './20261125120000_create_catalog_mount';
 import * as createCascade from './20261125130000_create_cascade';
 import * as catalogUpdateRequests from './20261125140000_catalog_update_requests';
 import * as createEvidence from './20261125150000_create_evidence';
+import * as createExchange from './20261126090000_create_exchange';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261125130000_create_cascade': createCascade,
   '20261125140000_catalog_update_requests': catalogUpdateRequests,
   '20261125150000_create_evidence': createEvidence,
+  '20261126090000_create_exchange': createExchange,
 };

@@ -78,7 +78,7 @@ export function buildContent(
   const formatClass = template.file === 'xlsx' ? 'spreadsheet' : template.file === 'pdf' ? 'document' : 'database';
   // Sensitive personal items are never shared or opened without conditions, whatever the template says.
   const sharingType = template.share === 'n' ? 'none' : template.share === 'c' || sensitive ? 'conditional' : 'unconditional';
-  const sharingMethods: SharingMethod[] =
+  const drawn: SharingMethod[] =
     sharingType === 'none'
       ? []
       : formatClass === 'database'
@@ -88,6 +88,8 @@ export function buildContent(
             ? ['file']
             : ['table', 'file']
           : ['file'];
+  // Drawn first in any case, so that a fixed choice leaves every later draw of the demo as it was.
+  const sharingMethods = template.methods && sharingType !== 'none' ? [...template.methods] : drawn;
   const openType =
     sharingType === 'none' || sensitive ? 'none' : template.open === 'u' ? 'unconditional' : template.open === 'c' ? 'conditional' : 'none';
   const statistical = prepared.items.some((i) => i.name === '指标值');

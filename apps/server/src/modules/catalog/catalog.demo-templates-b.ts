@@ -271,7 +271,7 @@ export const CATALOG_B: readonly DepartmentCatalog[] = [
         '企业设立、变更、注销登记的基本信息，含统一社会信用代码、法定代表人、注册资本与经营范围。',
         `统一社会信用代码 企业名称 企业类型 法定代表人 法定代表人证件号码 注册资本 成立日期 经营范围 住所 登记机关 登记状态 核准日期 ${UPDATED}`,
         ['设立变更', '准营准办'],
-        { cls: 'b02', cycle: 'realtime' },
+        { cls: 'b02', cycle: 'realtime', methods: ['table', 'api'] },
       ),
       e(
         '个体工商户登记信息',

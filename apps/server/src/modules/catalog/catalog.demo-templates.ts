@@ -1,4 +1,4 @@
-import type { DataDomain, UpdateCycle } from '@shuyuan/contracts';
+import type { DataDomain, SharingMethod, UpdateCycle } from '@shuyuan/contracts';
 
 /** How an entry template departs from the defaults its department and the random draw give it. */
 export interface TemplateOptions {
@@ -15,6 +15,8 @@ export interface TemplateOptions {
   file?: 'xlsx' | 'pdf';
   /** Kept at the province only: the cities do not compile their own version. */
   provinceOnly?: boolean;
+  /** Sharing methods fixed instead of drawn (the gateway demo needs its resources shared by API). */
+  methods?: readonly SharingMethod[];
 }
 
 /** One realistic catalog entry of a department: name, 摘要, 信息项 (library names), life-event tags. */
@@ -253,7 +255,7 @@ export const CATALOG_A: readonly DepartmentCatalog[] = [
         '全省户籍人口的姓名、公民身份号码、性别、民族、出生日期和户籍地址等基本信息。',
         `公民身份号码 姓名 性别 民族 出生日期 户籍地址 户号 与户主关系 文化程度 婚姻状况 ${UPDATED}`,
         ['户籍办理', '证件办理'],
-        { cls: 'b01', cycle: 'realtime' },
+        { cls: 'b01', cycle: 'realtime', methods: ['table', 'api'] },
       ),
       e(
         '户籍迁移信息',

@@ -34,7 +34,7 @@ const StatusOut = z
   })
   .meta({ id: 'EvidenceStatus' });
 
-const InclusionOut = z
+export const InclusionOut = z
   .object({
     index: z.number().int(),
     kind: z.string(),

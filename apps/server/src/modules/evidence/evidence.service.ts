@@ -101,6 +101,26 @@ export class EvidenceLog {
     return this.db.transaction().execute(async (trx) => this.appendLocked(trx, Number((await repo.lockTree(trx)).size), items));
   }
 
+  /**
+   * Runs `work` with the tree locked at `size` and appends the entries it returns, all in one
+   * transaction: the writer's rows can name their leaf (`size + i`) and commit with it.
+   */
+  async appendWithin(
+    work: (trx: Transaction<DB>, size: number) => Promise<readonly { kind: EvidenceKind; entry: Record<string, unknown> }[]>,
+  ): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const size = Number((await repo.lockTree(trx)).size);
+      const entries = await work(trx, size);
+      if (entries.length === 0) return size;
+      const now = new Date();
+      return this.appendLocked(
+        trx,
+        size,
+        entries.map((e) => ({ kind: e.kind, entry: canonicalJson({ kind: e.kind, ...e.entry }), queuedAt: now })),
+      );
+    });
+  }
+
   /** Hashes the entries into leaves after `size`, writes leaves and complete subtrees, and moves the tree on. */
   private async appendLocked(
     trx: Transaction<DB>,

@@ -1,5 +1,5 @@
 /** The evidence module's door: the Merkle log of exchanges and audited changes (contracts §4). */
 export { EvidenceLog, type EvidenceExport, type Checkpoint } from './evidence.service';
-export { evidenceRoutes } from './evidence.routes';
+export { evidenceRoutes, InclusionOut } from './evidence.routes';
 export { verifyExport, type VerifyReport } from './evidence.verify';
 export { EvidenceSequencer } from './evidence.worker';

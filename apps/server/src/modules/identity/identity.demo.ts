@@ -147,6 +147,7 @@ export const identityDemo: DemoContributor = {
         .values({ app_id: id, secret_ciphertext: ctx.box.seal(secret), secret_hint: `…${secret.slice(-4)}` })
         .execute();
       ctx.ids.set(`app:${name}`, id);
+      ctx.apps.push({ app: name, key: appKey, secret, resources: [] });
     }
     return { departments: departmentKeys.length + 1 + CITIES.length, users, apps: DEMO_APPS.length };
   },

@@ -40,6 +40,9 @@ export const builtinRoles: readonly RoleDefinition[] = [
       P.CatalogRead,
       P.CatalogReview,
       P.SourceRead,
+      P.GrantRead,
+      P.GrantManage,
+      P.CallRead,
     ],
   },
   {
@@ -61,6 +64,9 @@ export const builtinRoles: readonly RoleDefinition[] = [
       P.SystemManage,
       P.SourceRead,
       P.SourceManage,
+      P.ExchangeApiManage,
+      P.GrantRead,
+      P.CallRead,
     ],
   },
   {
@@ -75,7 +81,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
     nameZh: '应用开发者',
     nameEn: 'Application developer',
     description: "Integrates the department's systems with the gateway using application keys.",
-    permissions: [P.ShareAccess, P.DepartmentRead, P.AppRead, P.AppManage, P.TokenManageOwn, P.CatalogRead],
+    permissions: [P.ShareAccess, P.DepartmentRead, P.AppRead, P.AppManage, P.TokenManageOwn, P.CatalogRead, P.GrantRead, P.CallRead],
   },
   {
     code: 'analyst',
@@ -101,6 +107,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
       P.TokenManageOwn,
       P.CatalogRead,
       P.SourceRead,
+      P.GrantRead,
+      P.CallRead,
     ],
   },
 ];

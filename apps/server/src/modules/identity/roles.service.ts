@@ -28,6 +28,10 @@ const descriptions: Record<Permission, [string, string]> = {
   [Permission.SourceRead]: ['查看数据源', 'Reads data sources'],
   [Permission.SourceManage]: ['登记与测试本部门数据源', "Registers and tests its department's data sources"],
   [Permission.CascadeManage]: ['管理级联节点', 'Manages cascade nodes'],
+  [Permission.ExchangeApiManage]: ['发布和维护本部门资源的共享接口', "Declares and edits the gateway APIs of the department's resources"],
+  [Permission.GrantRead]: ['查看本部门提供或获得的授权', 'Reads the grants the department gives or holds'],
+  [Permission.GrantManage]: ['创建和撤销共享授权', 'Creates and revokes sharing grants'],
+  [Permission.CallRead]: ['查看接口调用日志与统计', 'Reads the gateway call log and its statistics'],
 };
 
 /** Every permission with its description, for the role editor. */

@@ -1,6 +1,8 @@
 /** The sources module's door: what other modules and the app may use. */
 export { sourcesRoutes } from './sources.routes';
-export { SourcesService, sourceColumnReader } from './sources.service';
+export { SourcesService, openSource, sourceColumnReader } from './sources.service';
+export type { ResolvedSource } from './connectors/connector-for';
+export { SourceError } from './connectors/connector';
 export { introspectColumns } from './sources.introspection';
 export { sourceFilesConfig, type SourceFilesConfig } from './source-files';
 export { sourcesDemo } from './sources.demo';

@@ -1,6 +1,8 @@
 import { basename, extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ErrorCode } from '@shuyuan/contracts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
 import { appendAudit } from '../../platform/audit/audit-log';
 import { assertInScope } from '../../platform/auth/principal';
 import type { SealedBox } from '../../platform/crypto/provider';
@@ -8,7 +10,7 @@ import { AppError, badRequest, conflict, notFound, rethrowUnique } from '../../p
 import { departmentScope, type RequestContext } from '../identity';
 import { SourceError, type TableRef } from './connectors/connector';
 import { introspectColumns, runTest, unreachable } from './sources.introspection';
-import { connectorFor } from './connectors/connector-for';
+import { connectorFor, type ResolvedSource } from './connectors/connector-for';
 import { profileFile } from './connectors/file.connector';
 import { discardFile, keepFile, receiveFile, removeStored, sourceFilesConfig, type SourceFilesConfig } from './source-files';
 import { fromCreate, fromUpdate, resolveRow, resolveTestRequest, toSource } from './sources.mapping';
@@ -278,4 +280,19 @@ export class SourcesService {
 export function sourceColumnReader(box: SealedBox, files: SourceFilesConfig = sourceFilesConfig()) {
   const service = new SourcesService(box, files);
   return (ctx: RequestContext, sourceId: string, table: string) => service.readColumns(ctx, sourceId, table);
+}
+
+/**
+ * A source with its credentials opened, for another module's own connections (the gateway's logical
+ * access); null when there is no such source or it is disabled. No scope check: callers check grants.
+ */
+export async function openSource(
+  db: Kysely<DB>,
+  box: SealedBox,
+  sourceId: string,
+  files: SourceFilesConfig = sourceFilesConfig(),
+): Promise<{ version: number; resolved: ResolvedSource } | null> {
+  const row = await repo.findById(db, sourceId);
+  if (!row || row.status !== 'active') return null;
+  return { version: row.version, resolved: resolveRow(row, box, files) };
 }

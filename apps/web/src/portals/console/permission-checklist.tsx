@@ -4,7 +4,7 @@ import { permissionDescription } from '@/features/identity/use-roles';
 import { useLang, useT } from '@/i18n/lang-provider';
 import type { MessageKey } from '@/i18n/messages';
 
-const knownGroups = new Set(['platform', 'portal', 'identity', 'audit', 'catalog']);
+const knownGroups = new Set(['platform', 'portal', 'identity', 'audit', 'catalog', 'exchange']);
 
 /** Groups permissions by the first segment of their dotted name (`identity.user.read` → identity). */
 function groupPermissions(permissions: readonly PermissionInfo[]): [string, PermissionInfo[]][] {

@@ -1,0 +1,274 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import type { FilterOp } from '@shuyuan/contracts';
+import type { DB } from '../../db/schema';
+import { escapeLike } from '../../db/like';
+import type { ResolvedSource } from '../sources';
+
+/** One condition on a source column; the value is always bound as a parameter. */
+export interface ColumnCondition {
+  column: string;
+  op: FilterOp;
+  value: string | number | readonly (string | number)[];
+}
+
+/** One page of rows from a source: conditions, keyset position and size. */
+export interface RowQuery {
+  table: string;
+  columns: readonly string[];
+  conditions: readonly ColumnCondition[];
+  keyColumn: string;
+  after: string | number | null;
+  limit: number;
+  timeoutMs: number;
+}
+
+/** Why a source could not answer: it refused or was unreachable, or it took too long. */
+export class SourceReadError extends Error {
+  constructor(
+    readonly kind: 'unavailable' | 'timeout',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads pages of rows; one per source (and time limit), pooled. */
+export interface RowReader {
+  read(query: RowQuery): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+type DatabaseSource = Extract<ResolvedSource, { kind: 'postgresql' | 'mysql' }>;
+
+type Dialect = { quote: (name: string) => string; placeholder: (n: number) => string; anyOf: (col: string, first: number, count: number) => string };
+
+const POSTGRES: Dialect = {
+  quote: (name) => `"${name.replace(/"/g, '""')}"`,
+  placeholder: (n) => `$${n}`,
+  anyOf: (col, first) => `${col} = any($${first})`,
+};
+const MYSQL: Dialect = {
+  quote: (name) => `\`${name.replace(/`/g, '``')}\``,
+  placeholder: () => '?',
+  anyOf: (col, _first, count) => `${col} in (${Array.from({ length: count }, () => '?').join(', ')})`,
+};
+
+/** `schema.table` or `table`, each part quoted. */
+function tableName(d: Dialect, table: string): string {
+  const dot = table.indexOf('.');
+  return dot < 0 ? d.quote(table) : `${d.quote(table.slice(0, dot))}.${d.quote(table.slice(dot + 1))}`;
+}
+
+/** The page's SELECT with its parameters: conditions, then the keyset position, ordered by the key. */
+export function buildSelect(d: Dialect, q: RowQuery): { text: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return d.placeholder(params.length);
+  };
+  for (const c of q.conditions) {
+    const col = d.quote(c.column);
+    switch (c.op) {
+      case 'eq':
+        where.push(`${col} = ${bind(c.value)}`);
+        break;
+      case 'gte':
+        where.push(`${col} >= ${bind(c.value)}`);
+        break;
+      case 'lte':
+        where.push(`${col} <= ${bind(c.value)}`);
+        break;
+      case 'prefix':
+        where.push(`${col} like ${bind(`${escapeLike(String(c.value))}%`)}`);
+        break;
+      case 'in': {
+        const values = Array.isArray(c.value) ? c.value : [c.value];
+        if (d === POSTGRES) {
+          where.push(d.anyOf(col, params.length + 1, 1));
+          params.push(values.map(String));
+        } else {
+          where.push(d.anyOf(col, params.length + 1, values.length));
+          params.push(...values);
+        }
+        break;
+      }
+    }
+  }
+  const key = d.quote(q.keyColumn);
+  if (q.after !== null) where.push(`${key} > ${bind(q.after)}`);
+  const columns = [...new Set([...q.columns, q.keyColumn])].map((c) => d.quote(c)).join(', ');
+  const text =
+    `select ${columns} from ${tableName(d, q.table)}` +
+    (where.length ? ` where ${where.join(' and ')}` : '') +
+    ` order by ${key} limit ${Math.max(1, Math.floor(q.limit))}`;
+  return { text, params };
+}
+
+/** The platform's own copy (物理接入): a table of the store in the platform's database. */
+export function physicalReader(db: Kysely<DB>): RowReader {
+  return {
+    async read(q) {
+      const { text, params } = buildSelect(POSTGRES, q);
+      try {
+        const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
+        return result.rows;
+      } catch (error) {
+        throw new SourceReadError('unavailable', (error as Error).message);
+      }
+    },
+    async close() {},
+  };
+}
+
+const PG_TIMEOUT_CODES = new Set(['57014']); // query_canceled: statement_timeout
+
+/** A provider's PostgreSQL, queried live through a small read-only pool (逻辑接入). */
+function postgresReader(source: DatabaseSource, timeoutMs: number): RowReader {
+  const pool = new pg.Pool({
+    host: source.settings.host.replace(/^\[(.*)\]$/, '$1'),
+    port: source.settings.port,
+    database: source.settings.database,
+    user: source.settings.user,
+    password: async () => source.password ?? '',
+    max: 8,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: Math.min(timeoutMs, 5_000),
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs + 1_000,
+    application_name: 'shuyuan-gateway',
+    options: '-c default_transaction_read_only=on',
+  });
+  pool.on('error', () => {});
+  return {
+    async read(q) {
+      const { text, params } = buildSelect(POSTGRES, q);
+      try {
+        return (await pool.query<Record<string, unknown>>({ text, values: params })).rows;
+      } catch (error) {
+        const e = error as { code?: string; message?: string };
+        const timedOut = (e.code && PG_TIMEOUT_CODES.has(e.code)) || /timeout/i.test(e.message ?? '');
+        throw new SourceReadError(timedOut ? 'timeout' : 'unavailable', e.message ?? String(error));
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** A provider's MySQL or MariaDB, queried live through a small pool. */
+function mysqlReader(source: DatabaseSource, timeoutMs: number): RowReader {
+  const pool = mysql.createPool({
+    host: source.settings.host.replace(/^\[(.*)\]$/, '$1'),
+    port: source.settings.port,
+    database: source.settings.database,
+    user: source.settings.user,
+    password: source.password ?? '',
+    connectionLimit: 8,
+    connectTimeout: Math.min(timeoutMs, 5_000),
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+  });
+  return {
+    async read(q) {
+      const { text, params } = buildSelect(MYSQL, q);
+      try {
+        const [rows] = await pool.query({ sql: text, values: params, timeout: timeoutMs });
+        return rows as Record<string, unknown>[];
+      } catch (error) {
+        const e = error as { code?: string; message?: string };
+        const timedOut = e.code === 'PROTOCOL_SEQUENCE_TIMEOUT' || e.code === 'ETIMEDOUT' || /timeout/i.test(e.message ?? '');
+        throw new SourceReadError(timedOut ? 'timeout' : 'unavailable', e.message ?? String(error));
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Reads the value at a dotted path (`data.items`) of a JSON answer. */
+function atPath(value: unknown, path: string | null): unknown {
+  if (!path) return value;
+  return path.split('.').reduce<unknown>((v, part) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined), value);
+}
+
+/** Keeps the rows that meet every condition, compared on raw values as the database would. */
+export function filterRows(rows: readonly Record<string, unknown>[], q: RowQuery): Record<string, unknown>[] {
+  const meets = (row: Record<string, unknown>, c: ColumnCondition) => {
+    const raw = row[c.column];
+    if (raw === null || raw === undefined) return false;
+    const v = String(raw);
+    const compare = (x: string | number) => (typeof x === 'number' && typeof raw === 'number' ? raw - x : v < String(x) ? -1 : v > String(x) ? 1 : 0);
+    switch (c.op) {
+      case 'eq':
+        return compare(c.value as string | number) === 0;
+      case 'gte':
+        return compare(c.value as string | number) >= 0;
+      case 'lte':
+        return compare(c.value as string | number) <= 0;
+      case 'prefix':
+        return v.startsWith(String(c.value));
+      case 'in':
+        return (Array.isArray(c.value) ? c.value : [c.value]).some((x) => compare(x) === 0);
+    }
+  };
+  const key = (row: Record<string, unknown>) => row[q.keyColumn] as string | number;
+  return rows
+    .filter((row) => q.conditions.every((c) => meets(row, c)))
+    .filter((row) => q.after === null || String(key(row)) > String(q.after))
+    .sort((a, b) => (String(key(a)) < String(key(b)) ? -1 : String(key(a)) > String(key(b)) ? 1 : 0))
+    .slice(0, q.limit);
+}
+
+/**
+ * A department's own HTTP API (an http_json source): the equality conditions go along as query
+ * parameters, and the answer is filtered again here, so a row outside the grant never leaves
+ * even when the department's API ignores a parameter.
+ */
+function forwardReader(source: Extract<ResolvedSource, { kind: 'http_json' }>, timeoutMs: number): RowReader {
+  return {
+    async read(q) {
+      const base = source.settings.url.replace(/\/+$/, '');
+      const url = new URL(q.table.startsWith('/') ? `${base}${q.table}` : `${base}/${q.table}`);
+      for (const c of q.conditions) if (c.op === 'eq') url.searchParams.set(c.column, String(c.value));
+      let response: Response;
+      try {
+        response = await fetch(url, { headers: { accept: 'application/json', ...source.headers }, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (error) {
+        const e = error as Error;
+        throw new SourceReadError(e.name === 'TimeoutError' ? 'timeout' : 'unavailable', e.message);
+      }
+      if (!response.ok) throw new SourceReadError('unavailable', `the department's API answered ${response.status}`);
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        throw new SourceReadError('unavailable', "the department's API did not answer JSON");
+      }
+      const rows = atPath(body, source.settings.jsonPath);
+      const list = Array.isArray(rows) ? rows : rows && typeof rows === 'object' ? [rows] : [];
+      return filterRows(
+        list.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object' && !Array.isArray(r)),
+        q,
+      );
+    },
+    async close() {},
+  };
+}
+
+/** The reader of a logical or forwarded source. */
+export function sourceReader(source: ResolvedSource, timeoutMs: number): RowReader {
+  switch (source.kind) {
+    case 'postgresql':
+      return postgresReader(source, timeoutMs);
+    case 'mysql':
+      return mysqlReader(source, timeoutMs);
+    case 'http_json':
+      return forwardReader(source, timeoutMs);
+    case 'file':
+      throw new SourceReadError('unavailable', 'a file source cannot be queried by the gateway');
+  }
+}
+
+export const dialects = { postgres: POSTGRES, mysql: MYSQL };

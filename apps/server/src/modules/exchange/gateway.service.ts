@@ -1,0 +1,406 @@
+import { randomUUID } from 'node:crypto';
+import {
+  APP_CALLS_PER_SECOND,
+  ErrorCode,
+  RESERVED_PARAMS,
+  isValidCitizenId,
+  isValidDivisionCode,
+  isValidUscc,
+  type ApiField,
+  type ApiParam,
+  type MaskType,
+  type RowCondition,
+} from '@shuyuan/contracts';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import { hmacSm3, sm3, type SealedBox } from '../../platform/crypto/provider';
+import { AppError } from '../../platform/errors';
+import { messageFor, pickLang } from '../../platform/i18n';
+import { MaskError, compileMasks, effectiveMask } from '../../platform/masking';
+import { checkSignature, SIGNATURE_HEADERS, type IncomingRequest } from '../../platform/signing';
+import type { AppsService } from '../identity';
+import { openSource } from '../sources';
+import type { CallLog, CallRecord } from './call-log';
+import { IN_FORCE, exchangeRepository as repo, type ApiRow } from './exchange.repository';
+import { SourceReadError, physicalReader, sourceReader, type ColumnCondition, type RowReader } from './gateway.readers';
+import { gatewayQuota } from './gateway.quota';
+
+/** How long the gateway trusts what it looked up: keys, APIs, grants. Revocations in this process apply at once. */
+const CACHE_MS = 2_000;
+const DEFAULT_PAGE = 20;
+
+type Cached<T> = { at: number; value: T };
+type AppKeyInfo = { appId: string; departmentId: string; secrets: string[] };
+type GrantInfo = {
+  id: string;
+  departmentId: string;
+  validFrom: number;
+  validTo: number;
+  fields: Set<string>;
+  rowFilter: RowCondition[];
+  masks: Record<string, MaskType>;
+  callsPerDay: number | null;
+  callsPerSecond: number | null;
+};
+
+/** What the gateway answers: the exact bytes, so the logged digest is the digest of what was sent. */
+export interface GatewayAnswer {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+const refusal = (status: number, code: ErrorCode, details: Record<string, unknown> = {}) => new AppError(status, code, details);
+const badParameter = (param: string, reason: string) => refusal(400, ErrorCode.BadParameter, { param, reason });
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+function checkFormat(param: ApiParam, value: string): string | number {
+  switch (param.format) {
+    case 'id_card': {
+      const v = value.toUpperCase();
+      if (!isValidCitizenId(v)) throw badParameter(param.name, 'not a valid 18-digit citizen ID number (GB 11643)');
+      return v;
+    }
+    case 'uscc': {
+      const v = value.toUpperCase();
+      if (!isValidUscc(v)) throw badParameter(param.name, 'not a valid unified social credit code (GB 32100)');
+      return v;
+    }
+    case 'division':
+      if (!isValidDivisionCode(value)) throw badParameter(param.name, 'not a division code (GB/T 2260)');
+      return value;
+    case 'int':
+      if (!/^-?\d{1,15}$/.test(value)) throw badParameter(param.name, 'not a whole number');
+      return Number(value);
+    case 'date':
+      if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw badParameter(param.name, 'not a date (YYYY-MM-DD)');
+      return value;
+    case 'text':
+      // eslint-disable-next-line no-control-regex
+      if (value.length > 200 || /[\u0000-\u001f]/.test(value)) throw badParameter(param.name, 'at most 200 characters, no control characters');
+      return value;
+  }
+}
+
+const encodeCursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+function decodeCursor(text: string): string | number {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (typeof value === 'string' || typeof value === 'number') return value;
+  } catch {
+    // falls through to the refusal
+  }
+  throw badParameter('after', 'not a cursor this API gave');
+}
+
+/** A value as JSON carries it: dates as ISO text, big numbers as text. */
+function wireValue(value: unknown, type: ApiField['type']): unknown {
+  if (value instanceof Date) {
+    if (type !== 'date') return value.toISOString();
+    const y = value.getFullYear();
+    return `${String(y).padStart(4, '0')}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+  }
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  return value;
+}
+
+/**
+ * The signed API gateway (contracts §3, §5): checks the signature, the grant, the parameters and the
+ * quotas, reads one page from the source, keeps only granted fields, masks them, and logs the call,
+ * refused or not.
+ */
+export class Gateway {
+  private readonly keys = new Map<string, Cached<AppKeyInfo | null>>();
+  private readonly apis = new Map<string, Cached<ApiRow | null>>();
+  private readonly grants = new Map<string, Cached<GrantInfo | null>>();
+  private readonly readers = new Map<string, RowReader>();
+  private readonly sources = new Map<string, Cached<Awaited<ReturnType<typeof openSource>>>>();
+  private readonly quota = gatewayQuota();
+  private readonly pseudonymBase: Buffer;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly box: SealedBox,
+    private readonly appsService: AppsService,
+    private readonly callLog: CallLog,
+    masterKey: Buffer,
+    private readonly log?: FastifyBaseLogger,
+  ) {
+    this.pseudonymBase = hmacSm3(masterKey, 'shuyuan/gateway-pseudonym/v1');
+  }
+
+  /** Forgets what is cached, so that a change made in this process applies to the next call. */
+  invalidate(): void {
+    this.keys.clear();
+    this.apis.clear();
+    this.grants.clear();
+    this.sources.clear();
+  }
+
+  /** Closes the pools of live sources. */
+  async close(): Promise<void> {
+    const readers = [...this.readers.values()];
+    this.readers.clear();
+    await Promise.all(readers.map((r) => r.close().catch(() => {})));
+  }
+
+  /** Serves one request to /gateway/v1/{code}; never throws. */
+  async handle(request: IncomingRequest & { acceptLanguage?: string | undefined }, code: string): Promise<GatewayAnswer> {
+    const started = performance.now();
+    const keyHeader = request.headers[SIGNATURE_HEADERS.key];
+    const call: CallRecord = {
+      id: randomUUID(),
+      calledAt: new Date().toISOString(),
+      appId: null,
+      appKey: typeof keyHeader === 'string' ? keyHeader.slice(0, 100) : null,
+      consumerDepartmentId: null,
+      grantId: null,
+      apiId: null,
+      providerDepartmentId: null,
+      resourceCode: code.slice(0, 100),
+      fields: [],
+      rowCount: 0,
+      requestDigest: sm3(`${request.method} ${request.url}`).toString('hex'),
+      responseDigest: null,
+      status: 0,
+      code: null,
+      latencyMs: 0,
+    };
+    let answer: GatewayAnswer;
+    try {
+      const page = await this.serve(request, code, call);
+      answer = { status: 200, body: JSON.stringify({ ...page, callId: call.id }), headers: {} };
+      call.status = 200;
+    } catch (error) {
+      if (!(error instanceof AppError)) this.log?.error({ err: error, callId: call.id }, 'a gateway call failed');
+      const e = error instanceof AppError ? error : new AppError(500, ErrorCode.Internal);
+      const lang = pickLang(request.acceptLanguage);
+      answer = {
+        status: e.status,
+        body: JSON.stringify({ code: e.code, message: messageFor(e.code, lang), details: e.details, callId: call.id }),
+        headers: typeof e.details.retryAfter === 'number' ? { 'retry-after': String(e.details.retryAfter) } : {},
+      };
+      call.status = e.status;
+      call.code = e.code;
+    }
+    call.responseDigest = sm3(answer.body).toString('hex');
+    call.latencyMs = Math.round((performance.now() - started) * 100) / 100;
+    this.callLog.record(call);
+    answer.headers['x-sy-call-id'] = call.id;
+    return answer;
+  }
+
+  private async serve(request: IncomingRequest, code: string, call: CallRecord) {
+    const now = Date.now();
+    const checked = await checkSignature(request, async (key) => (await this.appKey(key))?.secrets ?? null, now);
+    if (!checked.ok) throw refusal(401, checked.refusal as ErrorCode);
+    const app = (await this.appKey(checked.key))!;
+    call.appId = app.appId;
+    call.consumerDepartmentId = app.departmentId;
+
+    const api = await this.api(code);
+    if (!api) throw refusal(403, ErrorCode.NoGrant);
+    call.apiId = api.id;
+    call.providerDepartmentId = api.department_id;
+    const grant = await this.grant(app.appId, api.entry_id);
+    if (!grant) throw refusal(403, ErrorCode.NoGrant);
+    call.grantId = grant.id;
+    if (now < grant.validFrom || now >= grant.validTo)
+      throw refusal(403, ErrorCode.GrantExpired, { validFrom: new Date(grant.validFrom).toISOString(), validTo: new Date(grant.validTo).toISOString() });
+
+    const query = this.parseQuery(request.url, api, grant);
+    call.fields = query.fields.map((f) => f.name);
+    const mask = this.masker(api, grant, query.fields);
+
+    const limited = this.quota.take(app.appId, APP_CALLS_PER_SECOND, grant.id, grant.callsPerSecond, now);
+    if (limited) throw refusal(429, ErrorCode.RateLimited, { retryAfter: 1, limit: limited });
+    const used = await this.quota.usedToday(grant.id, now, (since) => repo.callsSince(this.db, grant.id, since), this.callLog.pendingByGrant);
+    if (grant.callsPerDay !== null && used >= grant.callsPerDay)
+      throw refusal(429, ErrorCode.QuotaExceeded, { retryAfter: this.quota.secondsToNextDay(now), callsPerDay: grant.callsPerDay });
+
+    const reader = await this.reader(api);
+    const [fresh, rows] = await Promise.all([
+      repo.rememberNonce(this.db, checked.key, checked.nonce, checked.nonceExpiresAt),
+      reader
+        .read({
+          table: api.resource_name,
+          columns: query.fields.map((f) => f.column),
+          conditions: query.conditions,
+          keyColumn: query.key.column,
+          after: query.after,
+          limit: query.limit + 1,
+          timeoutMs: api.timeout_ms,
+        })
+        .catch((error: unknown) => error as Error),
+    ]);
+    if (!fresh) throw refusal(401, ErrorCode.Replayed);
+    if (rows instanceof Error) {
+      if (rows instanceof SourceReadError)
+        throw rows.kind === 'timeout'
+          ? refusal(504, ErrorCode.SourceTimeout, { timeoutMs: api.timeout_ms })
+          : refusal(502, ErrorCode.SourceUnavailable, { reason: rows.message.slice(0, 300) });
+      throw rows;
+    }
+    this.quota.count(grant.id, now);
+    const more = rows.length > query.limit;
+    const page = more ? rows.slice(0, query.limit) : rows;
+    let data: Record<string, unknown>[];
+    try {
+      data = page.map((row) => {
+        const named: Record<string, unknown> = {};
+        for (const f of query.fields) named[f.name] = wireValue(row[f.column], f.type);
+        return mask(named);
+      });
+    } catch (error) {
+      if (error instanceof MaskError) throw refusal(502, ErrorCode.MaskFailed, { reason: error.message });
+      throw error;
+    }
+    call.rowCount = data.length;
+    const last = page[page.length - 1];
+    return { fields: call.fields, data, next: more && last ? encodeCursor(wireValue(last[query.key.column], query.key.type)) : null };
+  }
+
+  /** Fields, parameters, row filter and page of a request, each checked against the API and the grant. */
+  private parseQuery(url: string, api: ApiRow, grant: GrantInfo) {
+    const at = url.indexOf('?');
+    const search = new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
+    const seen = new Set<string>();
+    for (const name of search.keys()) {
+      if (seen.has(name)) throw badParameter(name, 'given more than once');
+      seen.add(name);
+    }
+    const byName = new Map(api.fields.map((f) => [f.name, f]));
+    const key = byName.get(api.key_field)!;
+    let fields: ApiField[];
+    const asked = search.get('fields');
+    if (asked !== null) {
+      const names = asked.split(',').map((n) => n.trim());
+      fields = names.map((name) => {
+        const field = byName.get(name);
+        if (!field) throw badParameter('fields', `no field named ${name.slice(0, 64)}`);
+        if (!grant.fields.has(name)) throw refusal(403, ErrorCode.FieldNotGranted, { field: name });
+        return field;
+      });
+    } else {
+      fields = api.fields.filter((f) => grant.fields.has(f.name));
+    }
+    if (fields.length === 0) throw refusal(403, ErrorCode.FieldNotGranted, { field: null });
+
+    const limitText = search.get('limit');
+    const limit = limitText === null ? Math.min(DEFAULT_PAGE, api.page_size_max) : Number(limitText);
+    if (!/^\d{1,4}$/.test(limitText ?? '1') || limit < 1 || limit > api.page_size_max)
+      throw badParameter('limit', `a whole number from 1 to ${api.page_size_max}`);
+    const afterText = search.get('after');
+    const after = afterText === null ? null : decodeCursor(afterText);
+
+    const conditions: ColumnCondition[] = [];
+    const params = new Map(api.params.map((p) => [p.name, p]));
+    for (const [name, value] of search) {
+      if (RESERVED_PARAMS.has(name)) continue;
+      const param = params.get(name);
+      if (!param) throw badParameter(name.slice(0, 64), 'not a parameter of this API');
+      conditions.push({ column: byName.get(param.field)!.column, op: param.op, value: checkFormat(param, value) });
+    }
+    for (const param of api.params) if (param.required && !search.has(param.name)) throw badParameter(param.name, 'required');
+    for (const condition of grant.rowFilter) {
+      const field = byName.get(condition.field);
+      // A filter that cannot be applied refuses the call rather than let rows out (contracts §5).
+      if (!field) throw refusal(403, ErrorCode.NoGrant, { reason: `the grant's row filter names ${condition.field}, which the API lacks` });
+      conditions.push({ column: field.column, op: condition.op, value: condition.value });
+    }
+    return { fields, conditions, limit, after, key };
+  }
+
+  private readonly maskers = new Map<string, (row: Record<string, unknown>) => Record<string, unknown>>();
+  private masker(api: ApiRow, grant: GrantInfo, fields: readonly ApiField[]) {
+    const cacheKey = `${grant.id}:${api.version}:${fields.map((f) => f.name).join(',')}`;
+    let fn = this.maskers.get(cacheKey);
+    if (!fn) {
+      const masks: Record<string, MaskType> = {};
+      for (const f of fields) masks[f.name] = effectiveMask({ sensitive: f.sensitive, fieldDefault: f.mask, grantMask: grant.masks[f.name] });
+      fn = compileMasks(
+        fields.map((f) => f.name),
+        masks,
+        hmacSm3(this.pseudonymBase, grant.departmentId),
+      );
+      if (this.maskers.size > 10_000) this.maskers.clear();
+      this.maskers.set(cacheKey, fn);
+    }
+    return fn;
+  }
+
+  private async cached<T>(map: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const hit = map.get(key);
+    if (hit && now - hit.at < CACHE_MS) return hit.value;
+    const value = await load();
+    if (map.size > 50_000) map.clear();
+    map.set(key, { at: now, value });
+    return value;
+  }
+
+  private appKey(key: string) {
+    return this.cached(this.keys, key, async () => {
+      const rows = await this.appsService.activeSecrets(this.db, key);
+      if (rows.length === 0) return null;
+      return { appId: rows[0]!.appId, departmentId: rows[0]!.departmentId, secrets: rows.map((r) => r.secret) };
+    });
+  }
+
+  private api(code: string) {
+    return this.cached(this.apis, code, async () => {
+      const row = await repo.apiByCode(this.db, code);
+      const served =
+        row && row.status === 'active' && (IN_FORCE as readonly string[]).includes(row.entry_status) && row.sharing_methods.includes('api');
+      return served ? row : null;
+    });
+  }
+
+  private grant(appId: string, entryId: string) {
+    return this.cached(this.grants, `${appId}:${entryId}`, async () => {
+      const row = await repo.liveGrant(this.db, appId, entryId, 'api');
+      if (!row) return null;
+      return {
+        id: row.id,
+        departmentId: row.consumer_department_id,
+        validFrom: row.valid_from.getTime(),
+        validTo: row.valid_to.getTime(),
+        fields: new Set(row.fields),
+        rowFilter: row.row_filter,
+        masks: row.masks,
+        callsPerDay: row.calls_per_day,
+        callsPerSecond: row.calls_per_second,
+      };
+    });
+  }
+
+  private async reader(api: ApiRow): Promise<RowReader> {
+    if (api.access === 'physical') {
+      let reader = this.readers.get('physical');
+      if (!reader) this.readers.set('physical', (reader = physicalReader(this.db)));
+      return reader;
+    }
+    const source = await this.cached(this.sources, api.source_id!, () => openSource(this.db, this.box, api.source_id!));
+    if (!source) throw refusal(502, ErrorCode.SourceUnavailable, { reason: 'the source is disabled or removed' });
+    const key = `${api.source_id}:${source.version}:${api.timeout_ms}`;
+    let reader = this.readers.get(key);
+    if (!reader) {
+      // A changed source (new version) gets a new pool; the old one is closed.
+      for (const [k, r] of this.readers)
+        if (k.startsWith(`${api.source_id}:`)) {
+          this.readers.delete(k);
+          void r.close().catch(() => {});
+        }
+      try {
+        reader = sourceReader(source.resolved, api.timeout_ms);
+      } catch (error) {
+        if (error instanceof SourceReadError) throw refusal(502, ErrorCode.SourceUnavailable, { reason: error.message });
+        throw error;
+      }
+      this.readers.set(key, reader);
+    }
+    return reader;
+  }
+}

@@ -1,0 +1,8 @@
+/** The exchange module's door: gateway APIs, grants, the signed gateway and its call log. */
+export { exchangeRoutes } from './exchange.routes';
+export { gatewayRoutes } from './gateway.routes';
+export { Gateway } from './gateway.service';
+export { CallLog, type CallRecord } from './call-log';
+export { ApisService } from './apis.service';
+export { GrantsService } from './grants.service';
+export { CallsService } from './calls.service';
