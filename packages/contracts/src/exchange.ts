@@ -26,17 +26,15 @@ export const ApiFieldType = z.enum(['text', 'int', 'decimal', 'date', 'datetime'
 export type ApiFieldType = z.infer<typeof ApiFieldType>;
 
 /** One field of an API: its name on the wire, the source column behind it, its sensitivity and default mask. */
-export const ApiField = z
-  .strictObject({
-    name: apiName,
-    column: z.string().trim().min(1).max(128),
-    label: z.string().trim().min(1).max(100),
-    type: ApiFieldType.default('text'),
-    sensitive: z.boolean().default(false),
-    /** Applied when a grant names no mask for the field; a sensitive field without one is redacted. */
-    mask: MaskType.nullable().default(null),
-  })
-  .meta({ id: 'ApiField' });
+export const ApiField = z.strictObject({
+  name: apiName,
+  column: z.string().trim().min(1).max(128),
+  label: z.string().trim().min(1).max(100),
+  type: ApiFieldType.default('text'),
+  sensitive: z.boolean().default(false),
+  /** Applied when a grant names no mask for the field; a sensitive field without one is redacted. */
+  mask: MaskType.nullable().default(null),
+});
 export type ApiField = z.infer<typeof ApiField>;
 
 /** How a parameter's value is checked before it reaches a query. */
@@ -48,16 +46,14 @@ export const FilterOp = z.enum(['eq', 'gte', 'lte', 'prefix', 'in']);
 export type FilterOp = z.infer<typeof FilterOp>;
 
 /** A query parameter a provider declares, e.g. `id_number` (eq, id_card) or `from` (gte, date). */
-export const ApiParam = z
-  .strictObject({
-    name: apiName,
-    field: apiName,
-    op: FilterOp.exclude(['in']),
-    format: ParamFormat.default('text'),
-    required: z.boolean().default(false),
-    label: z.string().trim().min(1).max(100),
-  })
-  .meta({ id: 'ApiParam' });
+export const ApiParam = z.strictObject({
+  name: apiName,
+  field: apiName,
+  op: FilterOp.exclude(['in']),
+  format: ParamFormat.default('text'),
+  required: z.boolean().default(false),
+  label: z.string().trim().min(1).max(100),
+});
 export type ApiParam = z.infer<typeof ApiParam>;
 
 /** What a provider declares to serve an entry at /gateway/v1/{resource code}. */
@@ -76,7 +72,7 @@ export const ExchangeApiInput = z
     pageSizeMax: z.number().int().min(1).max(1000).default(100),
     timeoutMs: z.number().int().min(100).max(60_000).default(5000),
   })
-  .meta({ id: 'ExchangeApiInput' });
+  .meta({ id: 'ExchangeApiCreate' });
 export type ExchangeApiInput = z.infer<typeof ExchangeApiInput>;
 
 /** 共享方式 of a grant. */
@@ -84,13 +80,18 @@ export const GrantMethod = z.enum(['api', 'table', 'file']);
 export type GrantMethod = z.infer<typeof GrantMethod>;
 
 /** One condition of a grant's row filter: rows that fail it never leave. */
-export const RowCondition = z
-  .strictObject({
-    field: apiName,
-    op: FilterOp,
-    value: z.union([z.string().max(200), z.number(), z.array(z.union([z.string().max(200), z.number()])).min(1).max(100)]),
-  })
-  .meta({ id: 'RowCondition' });
+export const RowCondition = z.strictObject({
+  field: apiName,
+  op: FilterOp,
+  value: z.union([
+    z.string().max(200),
+    z.number(),
+    z
+      .array(z.union([z.string().max(200), z.number()]))
+      .min(1)
+      .max(100),
+  ]),
+});
 export type RowCondition = z.infer<typeof RowCondition>;
 
 /** What the bureau fills in to grant a consumer a resource. */

@@ -1,6 +1,50 @@
 /* Generated from apps/server/openapi.json by scripts/openapi-types.mjs (npm run openapi). Do not edit. */
 
 export type paths = {
+  '/gateway/v1/{classCode}/{sequence}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Call a shared resource (signed; see the description)
+     * @description Serves a resource's rows to an application with a live grant. Sign the request as contracts §3
+     *     says: headers X-Sy-Key, X-Sy-Timestamp (ms), X-Sy-Nonce, X-Sy-Signature (base64 HMAC-SM3 of the seven-line
+     *     string to sign) and X-Sy-Signature-Method. The query parameters are the API's own: see
+     *     /api/v1/exchange/apis/{id}/openapi.json. Only granted fields come back, masked as the grant says; every call,
+     *     refused or not, is logged in the evidence log (its id is in X-Sy-Call-Id).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          classCode: string;
+          sequence: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/healthz': {
     parameters: {
       query?: never;
@@ -3268,6 +3312,521 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exchange/apis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gateway APIs served now, or (mine=true) the caller's departments' own */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true: the APIs of the caller's departments, also those not served now */
+          mine?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ExchangeApi'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Declare the gateway API of one of the department's published entries */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ExchangeApiCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExchangeApi'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/apis/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A gateway API */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExchangeApi'];
+          };
+        };
+      };
+    };
+    /** Change, disable or enable a gateway API */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ExchangeApiUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExchangeApi'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/apis/{id}/openapi.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The API's own OpenAPI 3.1 description, for consumers' code generators */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/apis/{id}/samples': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Signing samples: curl, TypeScript, Java and Python */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiSamples'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Grants the caller's departments hold (consumer) or give (provider) */
+    get: {
+      parameters: {
+        query?: {
+          role?: 'consumer' | 'provider';
+          status?: 'active' | 'revoked';
+          entryId?: string;
+          appId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Grant'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Grant a consumer application fields of a resource, masked, filtered and with quotas */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['GrantCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Grant'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/grants/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A grant */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Grant'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/grants/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a grant; it stops at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['GrantRevokeInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Grant'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/calls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The gateway's call log (refused calls too), newest first */
+    get: {
+      parameters: {
+        query?: {
+          role?: 'consumer' | 'provider';
+          grantId?: string;
+          apiId?: string;
+          appId?: string;
+          outcome?: 'ok' | 'refused';
+          code?: string;
+          from?: string;
+          to?: string;
+          limit?: number;
+          before?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['GatewayCall'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/calls/{id}/proof': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A call's evidence: its leaf, inclusion proof and signed checkpoint (null until the next checkpoint covers it) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EvidenceInclusion'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Calls per day, refusals by code and latency percentiles */
+    get: {
+      parameters: {
+        query?: {
+          role?: 'consumer' | 'provider';
+          grantId?: string;
+          apiId?: string;
+          appId?: string;
+          days?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CallStats'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The bureau's exchange overview: volumes per department and method, today's counter */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExchangeOverview'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -3286,6 +3845,115 @@ export type components = {
       timestamp: boolean;
       /** @default false */
       sensitive: boolean;
+    };
+    ExchangeApiCreateInput: {
+      /** Format: uuid */
+      entryId: string;
+      /** @enum {string} */
+      access: 'logical' | 'physical' | 'forward';
+      /** @default null */
+      sourceId: string | null;
+      resourceName: string;
+      fields: {
+        name: string;
+        column: string;
+        label: string;
+        /**
+         * @default text
+         * @enum {string}
+         */
+        type: 'text' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
+        /** @default false */
+        sensitive: boolean;
+        /** @default null */
+        mask:
+          | (
+              | 'none'
+              | 'redact'
+              | 'show_last_4'
+              | 'show_first_4'
+              | 'hash'
+              | 'null'
+              | 'date_show_year'
+              | 'name'
+              | 'id_card_6_4'
+              | 'id_card_1_1'
+              | 'mobile'
+              | 'landline'
+              | 'address'
+              | 'bank_card'
+              | 'email'
+              | 'plate'
+            )
+          | null;
+      }[];
+      /** @default [] */
+      params: {
+        name: string;
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'gte' | 'lte' | 'prefix';
+        /**
+         * @default text
+         * @enum {string}
+         */
+        format: 'text' | 'int' | 'date' | 'id_card' | 'uscc' | 'division';
+        /** @default false */
+        required: boolean;
+        label: string;
+      }[];
+      keyField: string;
+      /** @default 100 */
+      pageSizeMax: number;
+      /** @default 5000 */
+      timeoutMs: number;
+    };
+    GrantCreateInput: {
+      /** Format: uuid */
+      entryId: string;
+      /** Format: uuid */
+      consumerDepartmentId: string;
+      /** @default null */
+      appId: string | null;
+      /** @enum {string} */
+      method: 'api' | 'table' | 'file';
+      fields: string[];
+      /** @default [] */
+      rowFilter: {
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'gte' | 'lte' | 'prefix' | 'in';
+        value: string | number | (string | number)[];
+      }[];
+      /** @default {} */
+      masks: {
+        [key: string]:
+          | 'none'
+          | 'redact'
+          | 'show_last_4'
+          | 'show_first_4'
+          | 'hash'
+          | 'null'
+          | 'date_show_year'
+          | 'name'
+          | 'id_card_6_4'
+          | 'id_card_1_1'
+          | 'mobile'
+          | 'landline'
+          | 'address'
+          | 'bank_card'
+          | 'email'
+          | 'plate';
+      };
+      purpose: string;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      validTo: string;
+      /** @default null */
+      callsPerDay: number | null;
+      /** @default null */
+      callsPerSecond: number | null;
     };
     AppSecretInfoInput: {
       /** Format: uuid */
@@ -4379,6 +5047,275 @@ export type components = {
         name: string;
       }[];
     };
+    ExchangeApiInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      entryId: string;
+      resourceCode: string;
+      entryName: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      /** @enum {string} */
+      access: 'logical' | 'physical' | 'forward';
+      sourceId: string | null;
+      sourceName: string | null;
+      resourceName: string;
+      fields: {
+        name: string;
+        column: string;
+        label: string;
+        /**
+         * @default text
+         * @enum {string}
+         */
+        type: 'text' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
+        /** @default false */
+        sensitive: boolean;
+        /** @default null */
+        mask:
+          | (
+              | 'none'
+              | 'redact'
+              | 'show_last_4'
+              | 'show_first_4'
+              | 'hash'
+              | 'null'
+              | 'date_show_year'
+              | 'name'
+              | 'id_card_6_4'
+              | 'id_card_1_1'
+              | 'mobile'
+              | 'landline'
+              | 'address'
+              | 'bank_card'
+              | 'email'
+              | 'plate'
+            )
+          | null;
+      }[];
+      params: {
+        name: string;
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'gte' | 'lte' | 'prefix';
+        /**
+         * @default text
+         * @enum {string}
+         */
+        format: 'text' | 'int' | 'date' | 'id_card' | 'uscc' | 'division';
+        /** @default false */
+        required: boolean;
+        label: string;
+      }[];
+      keyField: string;
+      pageSizeMax: number;
+      timeoutMs: number;
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+      served: boolean;
+      /** @description GET this path with the signature headers */
+      gatewayPath: string;
+      version: number;
+      createdAt: unknown;
+      updatedAt: unknown;
+    };
+    ExchangeApiUpdateInput: {
+      /** @enum {string} */
+      access: 'logical' | 'physical' | 'forward';
+      /** @default null */
+      sourceId: string | null;
+      resourceName: string;
+      fields: {
+        name: string;
+        column: string;
+        label: string;
+        /**
+         * @default text
+         * @enum {string}
+         */
+        type: 'text' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
+        /** @default false */
+        sensitive: boolean;
+        /** @default null */
+        mask:
+          | (
+              | 'none'
+              | 'redact'
+              | 'show_last_4'
+              | 'show_first_4'
+              | 'hash'
+              | 'null'
+              | 'date_show_year'
+              | 'name'
+              | 'id_card_6_4'
+              | 'id_card_1_1'
+              | 'mobile'
+              | 'landline'
+              | 'address'
+              | 'bank_card'
+              | 'email'
+              | 'plate'
+            )
+          | null;
+      }[];
+      /** @default [] */
+      params: {
+        name: string;
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'gte' | 'lte' | 'prefix';
+        /**
+         * @default text
+         * @enum {string}
+         */
+        format: 'text' | 'int' | 'date' | 'id_card' | 'uscc' | 'division';
+        /** @default false */
+        required: boolean;
+        label: string;
+      }[];
+      keyField: string;
+      /** @default 100 */
+      pageSizeMax: number;
+      /** @default 5000 */
+      timeoutMs: number;
+      /**
+       * @default active
+       * @enum {string}
+       */
+      status: 'active' | 'disabled';
+      version: number;
+    };
+    GrantInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      entryId: string;
+      resourceCode: string;
+      entryName: string;
+      /** Format: uuid */
+      providerDepartmentId: string;
+      providerDepartmentName: string;
+      /** Format: uuid */
+      consumerDepartmentId: string;
+      consumerDepartmentName: string;
+      appId: string | null;
+      appName: string | null;
+      appKey: string | null;
+      /** @enum {string} */
+      method: 'api' | 'table' | 'file';
+      fields: string[];
+      rowFilter: {
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'gte' | 'lte' | 'prefix' | 'in';
+        value: string | number | (string | number)[];
+      }[];
+      masks: {
+        [key: string]:
+          | 'none'
+          | 'redact'
+          | 'show_last_4'
+          | 'show_first_4'
+          | 'hash'
+          | 'null'
+          | 'date_show_year'
+          | 'name'
+          | 'id_card_6_4'
+          | 'id_card_1_1'
+          | 'mobile'
+          | 'landline'
+          | 'address'
+          | 'bank_card'
+          | 'email'
+          | 'plate';
+      };
+      purpose: string;
+      validFrom: unknown;
+      validTo: unknown;
+      callsPerDay: number | null;
+      callsPerSecond: number | null;
+      /** @enum {string} */
+      status: 'active' | 'revoked';
+      /** @enum {string} */
+      state: 'pending' | 'active' | 'expired' | 'revoked';
+      revokedAt: unknown | null;
+      revokeReason: string | null;
+      version: number;
+      createdAt: unknown;
+    };
+    GrantRevokeInput: {
+      version: number;
+      reason: string;
+    };
+    GatewayCallInput: {
+      /** Format: uuid */
+      id: string;
+      calledAt: unknown;
+      appId: string | null;
+      appKey: string | null;
+      appName: string | null;
+      consumerDepartmentId: string | null;
+      consumerDepartmentName: string | null;
+      grantId: string | null;
+      apiId: string | null;
+      providerDepartmentId: string | null;
+      resourceCode: string | null;
+      fields: string[];
+      rowCount: number;
+      requestDigest: string;
+      responseDigest: string | null;
+      status: number;
+      code: string | null;
+      latencyMs: number;
+      /** @description Its leaf in the evidence log: GET /api/v1/exchange/calls/{id}/proof */
+      leafIndex: number;
+    };
+    CallStatsInput: {
+      total: number;
+      refused: number;
+      rows: number;
+      days: {
+        day: string;
+        calls: number;
+        refused: number;
+      }[];
+      codes: {
+        code: string;
+        calls: number;
+      }[];
+      latency: {
+        p50: number | null;
+        p95: number | null;
+        p99: number | null;
+      };
+    };
+    ExchangeOverviewInput: {
+      callsToday: number;
+      callsTotal: number;
+      rowsToday: number;
+      liveGrants: number;
+      servedApis: number;
+      byDepartment: {
+        /** Format: uuid */
+        departmentId: string;
+        departmentName: string;
+        /** @enum {string} */
+        method: 'api' | 'table' | 'file';
+        /** @enum {string} */
+        role: 'provider' | 'consumer';
+        calls: number;
+        rows: number;
+        grants: number;
+      }[];
+    };
+    ApiSamplesInput: {
+      curl: string;
+      typescript: string;
+      java: string;
+      python: string;
+    };
     /** @enum {string} */
     SourceKindInput: 'postgresql' | 'mysql' | 'file' | 'http_json';
     /** @enum {string} */
@@ -4620,6 +5557,115 @@ export type components = {
       timestamp: boolean;
       /** @default false */
       sensitive: boolean;
+    };
+    ExchangeApiCreate: {
+      /** Format: uuid */
+      entryId: string;
+      /** @enum {string} */
+      access: 'logical' | 'physical' | 'forward';
+      /** @default null */
+      sourceId: string | null;
+      resourceName: string;
+      fields: {
+        name: string;
+        column: string;
+        label: string;
+        /**
+         * @default text
+         * @enum {string}
+         */
+        type: 'text' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
+        /** @default false */
+        sensitive: boolean;
+        /** @default null */
+        mask:
+          | (
+              | 'none'
+              | 'redact'
+              | 'show_last_4'
+              | 'show_first_4'
+              | 'hash'
+              | 'null'
+              | 'date_show_year'
+              | 'name'
+              | 'id_card_6_4'
+              | 'id_card_1_1'
+              | 'mobile'
+              | 'landline'
+              | 'address'
+              | 'bank_card'
+              | 'email'
+              | 'plate'
+            )
+          | null;
+      }[];
+      /** @default [] */
+      params: {
+        name: string;
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'gte' | 'lte' | 'prefix';
+        /**
+         * @default text
+         * @enum {string}
+         */
+        format: 'text' | 'int' | 'date' | 'id_card' | 'uscc' | 'division';
+        /** @default false */
+        required: boolean;
+        label: string;
+      }[];
+      keyField: string;
+      /** @default 100 */
+      pageSizeMax: number;
+      /** @default 5000 */
+      timeoutMs: number;
+    };
+    GrantCreate: {
+      /** Format: uuid */
+      entryId: string;
+      /** Format: uuid */
+      consumerDepartmentId: string;
+      /** @default null */
+      appId: string | null;
+      /** @enum {string} */
+      method: 'api' | 'table' | 'file';
+      fields: string[];
+      /** @default [] */
+      rowFilter: {
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'gte' | 'lte' | 'prefix' | 'in';
+        value: string | number | (string | number)[];
+      }[];
+      /** @default {} */
+      masks: {
+        [key: string]:
+          | 'none'
+          | 'redact'
+          | 'show_last_4'
+          | 'show_first_4'
+          | 'hash'
+          | 'null'
+          | 'date_show_year'
+          | 'name'
+          | 'id_card_6_4'
+          | 'id_card_1_1'
+          | 'mobile'
+          | 'landline'
+          | 'address'
+          | 'bank_card'
+          | 'email'
+          | 'plate';
+      };
+      purpose: string;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      validTo: string;
+      /** @default null */
+      callsPerDay: number | null;
+      /** @default null */
+      callsPerSecond: number | null;
     };
     AppSecretInfo: {
       /** Format: uuid */
@@ -5737,6 +6783,281 @@ export type components = {
         code: string;
         name: string;
       }[];
+    };
+    ExchangeApi: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      entryId: string;
+      resourceCode: string;
+      entryName: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      /** @enum {string} */
+      access: 'logical' | 'physical' | 'forward';
+      sourceId: string | null;
+      sourceName: string | null;
+      resourceName: string;
+      fields: {
+        name: string;
+        column: string;
+        label: string;
+        /**
+         * @default text
+         * @enum {string}
+         */
+        type: 'text' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
+        /** @default false */
+        sensitive: boolean;
+        /** @default null */
+        mask:
+          | (
+              | 'none'
+              | 'redact'
+              | 'show_last_4'
+              | 'show_first_4'
+              | 'hash'
+              | 'null'
+              | 'date_show_year'
+              | 'name'
+              | 'id_card_6_4'
+              | 'id_card_1_1'
+              | 'mobile'
+              | 'landline'
+              | 'address'
+              | 'bank_card'
+              | 'email'
+              | 'plate'
+            )
+          | null;
+      }[];
+      params: {
+        name: string;
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'gte' | 'lte' | 'prefix';
+        /**
+         * @default text
+         * @enum {string}
+         */
+        format: 'text' | 'int' | 'date' | 'id_card' | 'uscc' | 'division';
+        /** @default false */
+        required: boolean;
+        label: string;
+      }[];
+      keyField: string;
+      pageSizeMax: number;
+      timeoutMs: number;
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+      served: boolean;
+      /** @description GET this path with the signature headers */
+      gatewayPath: string;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ExchangeApiUpdate: {
+      /** @enum {string} */
+      access: 'logical' | 'physical' | 'forward';
+      /** @default null */
+      sourceId: string | null;
+      resourceName: string;
+      fields: {
+        name: string;
+        column: string;
+        label: string;
+        /**
+         * @default text
+         * @enum {string}
+         */
+        type: 'text' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
+        /** @default false */
+        sensitive: boolean;
+        /** @default null */
+        mask:
+          | (
+              | 'none'
+              | 'redact'
+              | 'show_last_4'
+              | 'show_first_4'
+              | 'hash'
+              | 'null'
+              | 'date_show_year'
+              | 'name'
+              | 'id_card_6_4'
+              | 'id_card_1_1'
+              | 'mobile'
+              | 'landline'
+              | 'address'
+              | 'bank_card'
+              | 'email'
+              | 'plate'
+            )
+          | null;
+      }[];
+      /** @default [] */
+      params: {
+        name: string;
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'gte' | 'lte' | 'prefix';
+        /**
+         * @default text
+         * @enum {string}
+         */
+        format: 'text' | 'int' | 'date' | 'id_card' | 'uscc' | 'division';
+        /** @default false */
+        required: boolean;
+        label: string;
+      }[];
+      keyField: string;
+      /** @default 100 */
+      pageSizeMax: number;
+      /** @default 5000 */
+      timeoutMs: number;
+      /**
+       * @default active
+       * @enum {string}
+       */
+      status: 'active' | 'disabled';
+      version: number;
+    };
+    Grant: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      entryId: string;
+      resourceCode: string;
+      entryName: string;
+      /** Format: uuid */
+      providerDepartmentId: string;
+      providerDepartmentName: string;
+      /** Format: uuid */
+      consumerDepartmentId: string;
+      consumerDepartmentName: string;
+      appId: string | null;
+      appName: string | null;
+      appKey: string | null;
+      /** @enum {string} */
+      method: 'api' | 'table' | 'file';
+      fields: string[];
+      rowFilter: {
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'gte' | 'lte' | 'prefix' | 'in';
+        value: string | number | (string | number)[];
+      }[];
+      masks: {
+        [key: string]:
+          | 'none'
+          | 'redact'
+          | 'show_last_4'
+          | 'show_first_4'
+          | 'hash'
+          | 'null'
+          | 'date_show_year'
+          | 'name'
+          | 'id_card_6_4'
+          | 'id_card_1_1'
+          | 'mobile'
+          | 'landline'
+          | 'address'
+          | 'bank_card'
+          | 'email'
+          | 'plate';
+      };
+      purpose: string;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      validTo: string;
+      callsPerDay: number | null;
+      callsPerSecond: number | null;
+      /** @enum {string} */
+      status: 'active' | 'revoked';
+      /** @enum {string} */
+      state: 'pending' | 'active' | 'expired' | 'revoked';
+      revokedAt: string | null;
+      revokeReason: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    GrantRevoke: {
+      version: number;
+      reason: string;
+    };
+    GatewayCall: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      calledAt: string;
+      appId: string | null;
+      appKey: string | null;
+      appName: string | null;
+      consumerDepartmentId: string | null;
+      consumerDepartmentName: string | null;
+      grantId: string | null;
+      apiId: string | null;
+      providerDepartmentId: string | null;
+      resourceCode: string | null;
+      fields: string[];
+      rowCount: number;
+      requestDigest: string;
+      responseDigest: string | null;
+      status: number;
+      code: string | null;
+      latencyMs: number;
+      /** @description Its leaf in the evidence log: GET /api/v1/exchange/calls/{id}/proof */
+      leafIndex: number;
+    };
+    CallStats: {
+      total: number;
+      refused: number;
+      rows: number;
+      days: {
+        day: string;
+        calls: number;
+        refused: number;
+      }[];
+      codes: {
+        code: string;
+        calls: number;
+      }[];
+      latency: {
+        p50: number | null;
+        p95: number | null;
+        p99: number | null;
+      };
+    };
+    ExchangeOverview: {
+      callsToday: number;
+      callsTotal: number;
+      rowsToday: number;
+      liveGrants: number;
+      servedApis: number;
+      byDepartment: {
+        /** Format: uuid */
+        departmentId: string;
+        departmentName: string;
+        /** @enum {string} */
+        method: 'api' | 'table' | 'file';
+        /** @enum {string} */
+        role: 'provider' | 'consumer';
+        calls: number;
+        rows: number;
+        grants: number;
+      }[];
+    };
+    ApiSamples: {
+      curl: string;
+      typescript: string;
+      java: string;
+      python: string;
     };
     /** @enum {string} */
     SourceKind: 'postgresql' | 'mysql' | 'file' | 'http_json';

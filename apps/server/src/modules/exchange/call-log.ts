@@ -53,7 +53,7 @@ export class CallLog {
   private flushing: Promise<number> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly started = Date.now();
-  private lastPurge = 0;
+  private lastPurge = Date.now();
   /** Calls by grant and day that are written but not yet committed: the quota counts them. */
   readonly pendingByGrant = new Map<string, number>();
 
