@@ -5203,6 +5203,8 @@ export type components = {
       appId: string | null;
       appName: string | null;
       appKey: string | null;
+      /** @description The entry's gateway API, when the provider declared one */
+      apiId: string | null;
       /** @enum {string} */
       method: 'api' | 'table' | 'file';
       fields: string[];
@@ -6942,6 +6944,8 @@ export type components = {
       appId: string | null;
       appName: string | null;
       appKey: string | null;
+      /** @description The entry's gateway API, when the provider declared one */
+      apiId: string | null;
       /** @enum {string} */
       method: 'api' | 'table' | 'file';
       fields: string[];

@@ -36,8 +36,10 @@ function grants(db: Q) {
     .innerJoin('department as pd', 'pd.id', 'e.department_id')
     .innerJoin('department as cd', 'cd.id', 'g.consumer_department_id')
     .leftJoin('client_app as app', 'app.id', 'g.app_id')
+    .leftJoin('exchange_api as api', 'api.entry_id', 'g.entry_id')
     .selectAll('g')
     .select([
+      'api.id as api_id',
       'e.code as resource_code',
       'e.name as entry_name',
       'e.department_id as provider_department_id',

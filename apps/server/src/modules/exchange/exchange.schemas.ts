@@ -69,6 +69,7 @@ export const Grant = z
     appId: z.uuid().nullable(),
     appName: z.string().nullable(),
     appKey: z.string().nullable(),
+    apiId: z.uuid().nullable().describe("The entry's gateway API, when the provider declared one"),
     method: GrantMethod,
     fields: z.array(z.string()),
     rowFilter: z.array(RowCondition),

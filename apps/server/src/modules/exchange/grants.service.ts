@@ -25,6 +25,7 @@ export function toGrant(row: GrantRow) {
     appId: row.app_id,
     appName: row.app_name,
     appKey: row.app_key,
+    apiId: row.api_id,
     method: row.method,
     fields: row.fields,
     rowFilter: row.row_filter,
