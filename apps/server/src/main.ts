@@ -166,7 +166,9 @@ function printDemoApps(config: Config): number {
   const file = join(config.dataDir, 'demo.json');
   const apps = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { apps?: unknown[] }).apps : undefined;
   if (!apps) {
-    console.error(`No demo applications in ${config.dataDir}: start with \`npm start\` (or run \`shuyuan demo\`) first. They exist in demo mode only.`);
+    console.error(
+      `No demo applications in ${config.dataDir}: start with \`npm start\` (or run \`shuyuan demo\`) first. They exist in demo mode only.`,
+    );
     return 1;
   }
   for (const app of apps) console.log(JSON.stringify(app));

@@ -96,6 +96,9 @@ export async function loadDemo(
       .execute();
     await appendAudit(trx, systemActor('demo'), { action: 'platform.demo.load', details: { seed, scale, counts } });
   });
-  writeFileSync(join(options.dataDir, 'demo.json'), JSON.stringify({ seed, scale, loadedAt: new Date().toISOString(), apps }, null, 2) + '\n');
+  writeFileSync(
+    join(options.dataDir, 'demo.json'),
+    JSON.stringify({ seed, scale, loadedAt: new Date().toISOString(), apps }, null, 2) + '\n',
+  );
   return counts;
 }

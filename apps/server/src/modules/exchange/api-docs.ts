@@ -38,7 +38,13 @@ export function apiOpenApi(api: Api, serverUrl: string) {
     ['X-Sy-Nonce', '16 to 64 characters of A–Z a–z 0–9 - _, never reused'],
     ['X-Sy-Signature', 'base64 of HMAC-SM3 (or HMAC-SHA256) of the string to sign, under the app secret'],
     ['X-Sy-Signature-Method', 'HMAC-SM3 (default) or HMAC-SHA256'],
-  ].map(([name, description]) => ({ name, in: 'header', required: name !== 'X-Sy-Signature-Method', description, schema: { type: 'string' } }));
+  ].map(([name, description]) => ({
+    name,
+    in: 'header',
+    required: name !== 'X-Sy-Signature-Method',
+    description,
+    schema: { type: 'string' },
+  }));
   const params = [
     ...api.params.map((p) => ({
       name: p.name,
@@ -47,8 +53,20 @@ export function apiOpenApi(api: Api, serverUrl: string) {
       description: `${p.label} (${p.op} ${p.field})`,
       schema: PARAM_SCHEMAS[p.format],
     })),
-    { name: 'fields', in: 'query', required: false, description: 'Comma-separated field names; default: every granted field', schema: { type: 'string' } },
-    { name: 'limit', in: 'query', required: false, description: `Rows per page, 1 to ${api.pageSizeMax} (default 20)`, schema: { type: 'integer' } },
+    {
+      name: 'fields',
+      in: 'query',
+      required: false,
+      description: 'Comma-separated field names; default: every granted field',
+      schema: { type: 'string' },
+    },
+    {
+      name: 'limit',
+      in: 'query',
+      required: false,
+      description: `Rows per page, 1 to ${api.pageSizeMax} (default 20)`,
+      schema: { type: 'integer' },
+    },
     { name: 'after', in: 'query', required: false, description: 'The `next` cursor of the previous page', schema: { type: 'string' } },
   ];
   const row = {
@@ -60,7 +78,11 @@ export function apiOpenApi(api: Api, serverUrl: string) {
   };
   return {
     openapi: '3.1.0',
-    info: { title: `${api.entryName} (${api.resourceCode})`, version: String(api.version), description: `Provided by ${api.departmentName}.` },
+    info: {
+      title: `${api.entryName} (${api.resourceCode})`,
+      version: String(api.version),
+      description: `Provided by ${api.departmentName}.`,
+    },
     servers: [{ url: serverUrl }],
     paths: {
       [api.gatewayPath]: {
@@ -95,7 +117,12 @@ export function apiOpenApi(api: Api, serverUrl: string) {
                     'application/json': {
                       schema: {
                         type: 'object',
-                        properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' }, callId: { type: 'string' } },
+                        properties: {
+                          code: { type: 'string' },
+                          message: { type: 'string' },
+                          details: { type: 'object' },
+                          callId: { type: 'string' },
+                        },
                       },
                     },
                   },

@@ -90,12 +90,15 @@ export class ApisService {
       .executeTakeFirst();
     if (!entry) throw notFound('catalog_entry');
     assertInScope(await departmentScope(ctx.db, ctx.principal), entry.department_id, 'catalog_entry');
-    if (!(IN_FORCE as readonly string[]).includes(entry.status)) throw conflict(ErrorCode.InvalidTransition, { reason: 'the entry is not published' });
+    if (!(IN_FORCE as readonly string[]).includes(entry.status))
+      throw conflict(ErrorCode.InvalidTransition, { reason: 'the entry is not published' });
     if (entry.sharing_type === 'none' || !entry.sharing_methods.includes('api'))
       throw conflict(ErrorCode.InvalidTransition, { reason: 'the entry is not shared by API (共享方式: 接口)' });
     await this.checkAccess(ctx, entry.department_id, entry.id, input);
     const done = await ctx.db.transaction().execute(async (trx) => {
-      const { id } = await repo.insertApi(trx, input, ctx.principal.userId).catch((e: unknown) => rethrowUnique(e, { exchange_api_entry_id: 'entryId' }));
+      const { id } = await repo
+        .insertApi(trx, input, ctx.principal.userId)
+        .catch((e: unknown) => rethrowUnique(e, { exchange_api_entry_id: 'entryId' }));
       await appendAudit(trx, ctx.actor, {
         action: 'exchange.api.create',
         targetType: 'exchange_api',
@@ -148,13 +151,18 @@ export class ApisService {
       return;
     }
     if (!input.sourceId) throw invalid('sourceId', 'logical and forwarded access read a source');
-    const source = await ctx.db.selectFrom('data_source').select(['department_id', 'kind']).where('id', '=', input.sourceId).executeTakeFirst();
+    const source = await ctx.db
+      .selectFrom('data_source')
+      .select(['department_id', 'kind'])
+      .where('id', '=', input.sourceId)
+      .executeTakeFirst();
     if (!source || source.department_id !== departmentId) throw invalid('sourceId', "not a source of the entry's department");
     if (input.access === 'forward') {
       if (source.kind !== 'http_json') throw invalid('sourceId', 'forwarding needs an HTTP (http_json) source');
       return;
     }
-    if (source.kind !== 'postgresql' && source.kind !== 'mysql') throw invalid('sourceId', 'logical access reads a PostgreSQL or MySQL source');
+    if (source.kind !== 'postgresql' && source.kind !== 'mysql')
+      throw invalid('sourceId', 'logical access reads a PostgreSQL or MySQL source');
     const mount = await ctx.db
       .selectFrom('catalog_mount')
       .select('id')

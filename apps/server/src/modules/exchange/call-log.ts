@@ -106,12 +106,14 @@ export class CallLog {
     if (call.grantId && call.status < 400) this.pendingByGrant.set(call.grantId, (this.pendingByGrant.get(call.grantId) ?? 0) + 1);
   }
 
-  /** Commits every written call; one flush at a time. Returns how many were committed. */
+  /** Commits every call written before it was asked; flushes run one at a time, in order. Returns how many were committed. */
   flush(): Promise<number> {
-    this.flushing ??= this.flushOnce().finally(() => {
-      this.flushing = null;
+    const run = (this.flushing ?? Promise.resolve(0)).catch(() => 0).then(() => this.flushOnce());
+    const tracked: Promise<number> = run.finally(() => {
+      if (this.flushing === tracked) this.flushing = null;
     });
-    return this.flushing;
+    this.flushing = tracked;
+    return run;
   }
 
   private async flushOnce(): Promise<number> {
@@ -152,6 +154,7 @@ export class CallLog {
   /** Flushes every 200 ms until stopped. */
   start(intervalMs = 200): void {
     this.timer ??= setInterval(() => {
+      if (this.flushing) return;
       this.flush().catch((err: unknown) => this.log?.error({ err }, 'flushing the gateway call log failed; will retry'));
     }, intervalMs);
     this.timer.unref();

@@ -41,7 +41,14 @@ export class CallsService {
 
   async list(
     ctx: RequestContext,
-    query: CallFilter & { outcome?: 'ok' | 'refused' | undefined; code?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number; before?: string | undefined },
+    query: CallFilter & {
+      outcome?: 'ok' | 'refused' | undefined;
+      code?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      limit: number;
+      before?: string | undefined;
+    },
   ) {
     const scope = await departmentScope(ctx.db, ctx.principal);
     let q = this.filtered(ctx, scope, query)
@@ -180,9 +187,21 @@ export class CallsService {
         .where('g.status', '=', 'active')
         .where('g.valid_to', '>', new Date())
         .execute(),
-      ctx.db.selectFrom('exchange_api').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow(),
+      ctx.db
+        .selectFrom('exchange_api')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('status', '=', 'active')
+        .executeTakeFirstOrThrow(),
     ]);
-    type Row = { departmentId: string; departmentName: string; method: 'api' | 'table' | 'file'; role: 'provider' | 'consumer'; calls: number; rows: number; grants: number };
+    type Row = {
+      departmentId: string;
+      departmentName: string;
+      method: 'api' | 'table' | 'file';
+      role: 'provider' | 'consumer';
+      calls: number;
+      rows: number;
+      grants: number;
+    };
     const rows = new Map<string, Row>();
     const at = (departmentId: string, departmentName: string, method: Row['method'], role: Row['role']) => {
       const key = `${departmentId}:${method}:${role}`;

@@ -56,7 +56,9 @@ const POPULATION_FIELDS: ApiField[] = [
   f('marital_status', 'marital_status', '婚姻状况'),
   f('updated_at', 'updated_at', '更新时间', { type: 'datetime' }),
 ];
-const POPULATION_PARAMS: ApiParam[] = [{ name: 'id_number', field: 'id_number', op: 'eq', format: 'id_card', required: true, label: '公民身份号码' }];
+const POPULATION_PARAMS: ApiParam[] = [
+  { name: 'id_number', field: 'id_number', op: 'eq', format: 'id_card', required: true, label: '公民身份号码' },
+];
 
 const ENTERPRISE_FIELDS: ApiField[] = [
   f('uscc', 'uscc', '统一社会信用代码'),
@@ -70,7 +72,9 @@ const ENTERPRISE_FIELDS: ApiField[] = [
   f('registration_status', 'registration_status', '登记状态'),
   f('updated_at', 'updated_at', '更新时间', { type: 'datetime' }),
 ];
-const ENTERPRISE_PARAMS: ApiParam[] = [{ name: 'uscc', field: 'uscc', op: 'eq', format: 'uscc', required: true, label: '统一社会信用代码' }];
+const ENTERPRISE_PARAMS: ApiParam[] = [
+  { name: 'uscc', field: 'uscc', op: 'eq', format: 'uscc', required: true, label: '统一社会信用代码' },
+];
 
 async function insertRows(ctx: DemoContext, table: string, columns: string[], rows: unknown[][]) {
   for (let i = 0; i < rows.length; i += 500) {
@@ -113,7 +117,18 @@ async function createStore(ctx: DemoContext, persons: number, enterprises: numbe
   await insertRows(
     ctx,
     'store_gat.population',
-    ['id_number', 'name', 'gender', 'ethnicity', 'birth_date', 'registered_address', 'household_no', 'marital_status', 'division_code', 'updated_at'],
+    [
+      'id_number',
+      'name',
+      'gender',
+      'ethnicity',
+      'birth_date',
+      'registered_address',
+      'household_no',
+      'marital_status',
+      'division_code',
+      'updated_at',
+    ],
     people,
   );
 
@@ -228,7 +243,11 @@ export const exchangeDemo: DemoContributor = {
       .executeTakeFirstOrThrow();
     await ctx.trx
       .insertInto('app_secret')
-      .values({ app_id: consumerId, secret_ciphertext: ctx.box.seal(DEMO_CONSUMER.secret), secret_hint: `…${DEMO_CONSUMER.secret.slice(-4)}` })
+      .values({
+        app_id: consumerId,
+        secret_ciphertext: ctx.box.seal(DEMO_CONSUMER.secret),
+        secret_hint: `…${DEMO_CONSUMER.secret.slice(-4)}`,
+      })
       .execute();
     ctx.apps.push({ app: DEMO_CONSUMER.name, key: DEMO_CONSUMER.key, secret: DEMO_CONSUMER.secret, resources: [] });
 
@@ -249,9 +268,36 @@ export const exchangeDemo: DemoContributor = {
         personQuery,
       ],
       [DEMO_CONSUMER.name, 'scjgj', enterprise, ENTERPRISE_FIELDS.map((x) => x.name), {}, '企业登记信息查询演示', 10_000, firmQuery],
-      ['一网通办总门户', 'sjj', population, ['id_number', 'name', 'gender', 'birth_date'], { birth_date: 'date_show_year' }, '政务服务事项办理时核验申请人身份', 100_000, personQuery],
-      ['一网通办总门户', 'sjj', enterprise, ['uscc', 'enterprise_name', 'legal_representative', 'registration_status'], {}, '涉企事项办理时核验企业登记状态', 100_000, firmQuery],
-      ['社会保险经办系统', 'rst', population, ['id_number', 'name', 'gender', 'birth_date', 'marital_status'], { name: 'none' }, '社保参保登记核验人员基本信息', 50_000, personQuery],
+      [
+        '一网通办总门户',
+        'sjj',
+        population,
+        ['id_number', 'name', 'gender', 'birth_date'],
+        { birth_date: 'date_show_year' },
+        '政务服务事项办理时核验申请人身份',
+        100_000,
+        personQuery,
+      ],
+      [
+        '一网通办总门户',
+        'sjj',
+        enterprise,
+        ['uscc', 'enterprise_name', 'legal_representative', 'registration_status'],
+        {},
+        '涉企事项办理时核验企业登记状态',
+        100_000,
+        firmQuery,
+      ],
+      [
+        '社会保险经办系统',
+        'rst',
+        population,
+        ['id_number', 'name', 'gender', 'birth_date', 'marital_status'],
+        { name: 'none' },
+        '社保参保登记核验人员基本信息',
+        50_000,
+        personQuery,
+      ],
     ];
     for (const [appName, departmentKey, entry, fields, masks, purpose, perDay, query] of grants) {
       const appId = appName === DEMO_CONSUMER.name ? consumerId : ctx.ids.get(`app:${appName}`)!;

@@ -169,7 +169,14 @@ export const exchangeRepository = {
   revokeGrant(db: Q, id: string, version: number, userId: string | null, reason: string) {
     return db
       .updateTable('exchange_grant')
-      .set({ status: 'revoked', revoked_at: new Date(), revoked_by: userId, revoke_reason: reason, version: sql`version + 1`, updated_at: new Date() })
+      .set({
+        status: 'revoked',
+        revoked_at: new Date(),
+        revoked_by: userId,
+        revoke_reason: reason,
+        version: sql`version + 1`,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .where('version', '=', version)
       .where('status', '=', 'active')

@@ -33,10 +33,12 @@ const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(sche
 const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 /** Sharing and exchange under /api/v1/exchange: gateway APIs, grants, the call log and its statistics. */
-export const exchangeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; apis: ApisService; grants: GrantsService; calls: CallsService }> = async (
-  app,
-  { db, apis, grants, calls },
-) => {
+export const exchangeRoutes: FastifyPluginAsyncZod<{
+  db: Kysely<DB>;
+  apis: ApisService;
+  grants: GrantsService;
+  calls: CallsService;
+}> = async (app, { db, apis, grants, calls }) => {
   const ctx = (request: FastifyRequest) => contextOf(db, request);
   const tags = ['exchange'];
 
@@ -44,7 +46,12 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; apis: ApisS
     '/exchange/apis',
     {
       config: { access: P.CatalogRead },
-      schema: { tags, summary: "Gateway APIs served now, or (mine=true) the caller's departments' own", querystring: ApiQuery, response: { 200: items(ExchangeApi) } },
+      schema: {
+        tags,
+        summary: "Gateway APIs served now, or (mine=true) the caller's departments' own",
+        querystring: ApiQuery,
+        response: { 200: items(ExchangeApi) },
+      },
     },
     async (req) => ({ items: await apis.list(ctx(req), req.query.mine === 'true') }),
   );
@@ -73,7 +80,12 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; apis: ApisS
     '/exchange/apis',
     {
       config: { access: P.ExchangeApiManage },
-      schema: { tags, summary: "Declare the gateway API of one of the department's published entries", body: ExchangeApiInput, response: { 201: ExchangeApi } },
+      schema: {
+        tags,
+        summary: "Declare the gateway API of one of the department's published entries",
+        body: ExchangeApiInput,
+        response: { 201: ExchangeApi },
+      },
     },
     async (req, reply) => reply.status(201).send(await apis.create(ctx(req), req.body)),
   );
@@ -81,7 +93,13 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; apis: ApisS
     '/exchange/apis/:id',
     {
       config: { access: P.ExchangeApiManage },
-      schema: { tags, summary: 'Change, disable or enable a gateway API', params: IdParams, body: ExchangeApiUpdate, response: { 200: ExchangeApi } },
+      schema: {
+        tags,
+        summary: 'Change, disable or enable a gateway API',
+        params: IdParams,
+        body: ExchangeApiUpdate,
+        response: { 200: ExchangeApi },
+      },
     },
     (req) => apis.update(ctx(req), req.params.id, req.body),
   );
@@ -90,7 +108,12 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; apis: ApisS
     '/exchange/grants',
     {
       config: { access: P.GrantRead },
-      schema: { tags, summary: "Grants the caller's departments hold (consumer) or give (provider)", querystring: GrantQuery, response: { 200: items(Grant) } },
+      schema: {
+        tags,
+        summary: "Grants the caller's departments hold (consumer) or give (provider)",
+        querystring: GrantQuery,
+        response: { 200: items(Grant) },
+      },
     },
     async (req) => ({ items: await grants.list(ctx(req), req.query) }),
   );
@@ -103,7 +126,12 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; apis: ApisS
     '/exchange/grants',
     {
       config: { access: P.GrantManage },
-      schema: { tags, summary: 'Grant a consumer application fields of a resource, masked, filtered and with quotas', body: GrantCreate, response: { 201: Grant } },
+      schema: {
+        tags,
+        summary: 'Grant a consumer application fields of a resource, masked, filtered and with quotas',
+        body: GrantCreate,
+        response: { 201: Grant },
+      },
     },
     async (req, reply) => reply.status(201).send(await grants.create(ctx(req), req.body)),
   );
@@ -120,7 +148,12 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; apis: ApisS
     '/exchange/calls',
     {
       config: { access: P.CallRead },
-      schema: { tags, summary: "The gateway's call log (refused calls too), newest first", querystring: CallQuery, response: { 200: items(GatewayCall) } },
+      schema: {
+        tags,
+        summary: "The gateway's call log (refused calls too), newest first",
+        querystring: CallQuery,
+        response: { 200: items(GatewayCall) },
+      },
     },
     async (req) => ({ items: await calls.list(ctx(req), req.query) }),
   );
@@ -141,7 +174,12 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; apis: ApisS
     '/exchange/stats',
     {
       config: { access: P.CallRead },
-      schema: { tags, summary: 'Calls per day, refusals by code and latency percentiles', querystring: CallStatsQuery, response: { 200: CallStats } },
+      schema: {
+        tags,
+        summary: 'Calls per day, refusals by code and latency percentiles',
+        querystring: CallStatsQuery,
+        response: { 200: CallStats },
+      },
     },
     (req) => calls.stats(ctx(req), req.query),
   );
@@ -149,7 +187,11 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; apis: ApisS
     '/exchange/overview',
     {
       config: { access: P.ScopeAll },
-      schema: { tags, summary: "The bureau's exchange overview: volumes per department and method, today's counter", response: { 200: ExchangeOverview } },
+      schema: {
+        tags,
+        summary: "The bureau's exchange overview: volumes per department and method, today's counter",
+        response: { 200: ExchangeOverview },
+      },
     },
     (req) => calls.overview(ctx(req)),
   );

@@ -47,10 +47,7 @@ export const ExchangeApiUpdate = z
   .meta({ id: 'ExchangeApiUpdate' });
 
 export const ApiQuery = z.strictObject({
-  mine: z
-    .enum(['true', 'false'])
-    .optional()
-    .describe("true: the APIs of the caller's departments, also those not served now"),
+  mine: z.enum(['true', 'false']).optional().describe("true: the APIs of the caller's departments, also those not served now"),
 });
 
 /** Where a grant is in its life, as of now. */

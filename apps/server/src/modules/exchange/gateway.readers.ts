@@ -42,7 +42,11 @@ export interface RowReader {
 
 type DatabaseSource = Extract<ResolvedSource, { kind: 'postgresql' | 'mysql' }>;
 
-type Dialect = { quote: (name: string) => string; placeholder: (n: number) => string; anyOf: (col: string, first: number, count: number) => string };
+type Dialect = {
+  quote: (name: string) => string;
+  placeholder: (n: number) => string;
+  anyOf: (col: string, first: number, count: number) => string;
+};
 
 const POSTGRES: Dialect = {
   quote: (name) => `"${name.replace(/"/g, '""')}"`,
@@ -190,7 +194,9 @@ function mysqlReader(source: DatabaseSource, timeoutMs: number): RowReader {
 /** Reads the value at a dotted path (`data.items`) of a JSON answer. */
 function atPath(value: unknown, path: string | null): unknown {
   if (!path) return value;
-  return path.split('.').reduce<unknown>((v, part) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined), value);
+  return path
+    .split('.')
+    .reduce<unknown>((v, part) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined), value);
 }
 
 /** Keeps the rows that meet every condition, compared on raw values as the database would. */
@@ -199,7 +205,8 @@ export function filterRows(rows: readonly Record<string, unknown>[], q: RowQuery
     const raw = row[c.column];
     if (raw === null || raw === undefined) return false;
     const v = String(raw);
-    const compare = (x: string | number) => (typeof x === 'number' && typeof raw === 'number' ? raw - x : v < String(x) ? -1 : v > String(x) ? 1 : 0);
+    const compare = (x: string | number) =>
+      typeof x === 'number' && typeof raw === 'number' ? raw - x : v < String(x) ? -1 : v > String(x) ? 1 : 0;
     switch (c.op) {
       case 'eq':
         return compare(c.value as string | number) === 0;

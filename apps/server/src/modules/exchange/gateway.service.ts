@@ -78,20 +78,10 @@ function checkFormat(param: ApiParam, value: string): string | number {
       return value;
     case 'text':
       // eslint-disable-next-line no-control-regex
-      if (value.length > 200 || /[\u0000-\u001f]/.test(value)) throw badParameter(param.name, 'at most 200 characters, no control characters');
+      if (value.length > 200 || /[\u0000-\u001f]/.test(value))
+        throw badParameter(param.name, 'at most 200 characters, no control characters');
       return value;
   }
-}
-
-const encodeCursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
-function decodeCursor(text: string): string | number {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (typeof value === 'string' || typeof value === 'number') return value;
-  } catch {
-    // falls through to the refusal
-  }
-  throw badParameter('after', 'not a cursor this API gave');
 }
 
 /** A value as JSON carries it: dates as ISO text, big numbers as text. */
@@ -195,7 +185,15 @@ export class Gateway {
   private async serve(request: IncomingRequest, code: string, call: CallRecord) {
     const now = Date.now();
     const checked = await checkSignature(request, async (key) => (await this.appKey(key))?.secrets ?? null, now);
-    if (!checked.ok) throw refusal(401, checked.refusal as ErrorCode);
+    if (!checked.ok) {
+      // A known key signed badly (or too late) is still that application's call: its department sees it.
+      const known = checked.refusal === 'BAD_SIGNATURE' && call.appKey ? await this.appKey(call.appKey) : null;
+      if (known) {
+        call.appId = known.appId;
+        call.consumerDepartmentId = known.departmentId;
+      }
+      throw refusal(401, checked.refusal as ErrorCode);
+    }
     const app = (await this.appKey(checked.key))!;
     call.appId = app.appId;
     call.consumerDepartmentId = app.departmentId;
@@ -208,7 +206,10 @@ export class Gateway {
     if (!grant) throw refusal(403, ErrorCode.NoGrant);
     call.grantId = grant.id;
     if (now < grant.validFrom || now >= grant.validTo)
-      throw refusal(403, ErrorCode.GrantExpired, { validFrom: new Date(grant.validFrom).toISOString(), validTo: new Date(grant.validTo).toISOString() });
+      throw refusal(403, ErrorCode.GrantExpired, {
+        validFrom: new Date(grant.validFrom).toISOString(),
+        validTo: new Date(grant.validTo).toISOString(),
+      });
 
     const query = this.parseQuery(request.url, api, grant);
     call.fields = query.fields.map((f) => f.name);
@@ -216,7 +217,12 @@ export class Gateway {
 
     const limited = this.quota.take(app.appId, APP_CALLS_PER_SECOND, grant.id, grant.callsPerSecond, now);
     if (limited) throw refusal(429, ErrorCode.RateLimited, { retryAfter: 1, limit: limited });
-    const used = await this.quota.usedToday(grant.id, now, (since) => repo.callsSince(this.db, grant.id, since), this.callLog.pendingByGrant);
+    const used = await this.quota.usedToday(
+      grant.id,
+      now,
+      (since) => repo.callsSince(this.db, grant.id, since),
+      this.callLog.pendingByGrant,
+    );
     if (grant.callsPerDay !== null && used >= grant.callsPerDay)
       throw refusal(429, ErrorCode.QuotaExceeded, { retryAfter: this.quota.secondsToNextDay(now), callsPerDay: grant.callsPerDay });
 
@@ -259,7 +265,23 @@ export class Gateway {
     }
     call.rowCount = data.length;
     const last = page[page.length - 1];
-    return { fields: call.fields, data, next: more && last ? encodeCursor(wireValue(last[query.key.column], query.key.type)) : null };
+    const next =
+      more && last ? this.box.seal(JSON.stringify({ api: api.id, key: wireValue(last[query.key.column], query.key.type) })) : null;
+    return { fields: call.fields, data, next };
+  }
+
+  /**
+   * The position of the next page, sealed: the key may be a masked field (an ID number), so the
+   * cursor must not show it, and a consumer cannot forge one to jump past the API's rules.
+   */
+  private decodeCursor(text: string, apiId: string): string | number {
+    try {
+      const value = JSON.parse(this.box.open(text)) as { api?: unknown; key?: unknown };
+      if (value.api === apiId && (typeof value.key === 'string' || typeof value.key === 'number')) return value.key;
+    } catch {
+      // falls through to the refusal
+    }
+    throw badParameter('after', 'not a cursor this API gave');
   }
 
   /** Fields, parameters, row filter and page of a request, each checked against the API and the grant. */
@@ -293,7 +315,7 @@ export class Gateway {
     if (!/^\d{1,4}$/.test(limitText ?? '1') || limit < 1 || limit > api.page_size_max)
       throw badParameter('limit', `a whole number from 1 to ${api.page_size_max}`);
     const afterText = search.get('after');
-    const after = afterText === null ? null : decodeCursor(afterText);
+    const after = afterText === null ? null : this.decodeCursor(afterText, api.id);
 
     const conditions: ColumnCondition[] = [];
     const params = new Map(api.params.map((p) => [p.name, p]));
@@ -319,7 +341,8 @@ export class Gateway {
     let fn = this.maskers.get(cacheKey);
     if (!fn) {
       const masks: Record<string, MaskType> = {};
-      for (const f of fields) masks[f.name] = effectiveMask({ sensitive: f.sensitive, fieldDefault: f.mask, grantMask: grant.masks[f.name] });
+      for (const f of fields)
+        masks[f.name] = effectiveMask({ sensitive: f.sensitive, fieldDefault: f.mask, grantMask: grant.masks[f.name] });
       fn = compileMasks(
         fields.map((f) => f.name),
         masks,

@@ -52,7 +52,12 @@ export class GrantsService {
 
   async list(
     ctx: RequestContext,
-    query: { role?: 'consumer' | 'provider' | undefined; status?: 'active' | 'revoked' | undefined; entryId?: string | undefined; appId?: string | undefined },
+    query: {
+      role?: 'consumer' | 'provider' | undefined;
+      status?: 'active' | 'revoked' | undefined;
+      entryId?: string | undefined;
+      appId?: string | undefined;
+    },
   ) {
     const scope = await departmentScope(ctx.db, ctx.principal);
     return (await repo.listGrants(ctx.db, { departmentIds: scope ? [...scope] : null, ...query })).map(toGrant);
@@ -73,7 +78,8 @@ export class GrantsService {
       .where('id', '=', input.entryId)
       .executeTakeFirst();
     if (!entry) throw notFound('catalog_entry');
-    if (!(IN_FORCE as readonly string[]).includes(entry.status)) throw conflict(ErrorCode.InvalidTransition, { reason: 'the entry is not published' });
+    if (!(IN_FORCE as readonly string[]).includes(entry.status))
+      throw conflict(ErrorCode.InvalidTransition, { reason: 'the entry is not published' });
     if (entry.sharing_type === 'none') throw conflict(ErrorCode.InvalidTransition, { reason: 'the entry is not shared (不予共享)' });
     if (!entry.sharing_methods.includes(input.method))
       throw invalid('method', `the entry is shared by ${entry.sharing_methods.join(', ') || 'no method'}`);
@@ -81,8 +87,13 @@ export class GrantsService {
     if (!consumer) throw invalid('consumerDepartmentId', 'no such department');
     if (input.method === 'api' && !input.appId) throw invalid('appId', 'an API grant names the application that calls');
     if (input.appId) {
-      const app = await ctx.db.selectFrom('client_app').select(['department_id', 'status']).where('id', '=', input.appId).executeTakeFirst();
-      if (!app || app.department_id !== input.consumerDepartmentId) throw invalid('appId', "not an application of the consumer's department");
+      const app = await ctx.db
+        .selectFrom('client_app')
+        .select(['department_id', 'status'])
+        .where('id', '=', input.appId)
+        .executeTakeFirst();
+      if (!app || app.department_id !== input.consumerDepartmentId)
+        throw invalid('appId', "not an application of the consumer's department");
       if (app.status !== 'active') throw invalid('appId', 'the application is disabled');
     }
     const from = Date.parse(input.validFrom);
@@ -100,10 +111,12 @@ export class GrantsService {
     }
     for (const [i, f] of input.fields.entries()) if (!fieldNames.has(f)) throw invalid(`fields.${i}`, `no field named ${f}`);
     if (new Set(input.fields).size !== input.fields.length) throw invalid('fields', 'a field is listed twice');
-    for (const f of Object.keys(input.masks)) if (!input.fields.includes(f)) throw invalid(`masks.${f}`, 'a mask for a field the grant does not give');
+    for (const f of Object.keys(input.masks))
+      if (!input.fields.includes(f)) throw invalid(`masks.${f}`, 'a mask for a field the grant does not give');
     for (const [i, c] of input.rowFilter.entries()) {
       if (!fieldNames.has(c.field)) throw invalid(`rowFilter.${i}.field`, `no field named ${c.field}`);
-      if ((c.op === 'in') !== Array.isArray(c.value)) throw invalid(`rowFilter.${i}.value`, c.op === 'in' ? 'a list for `in`' : 'one value');
+      if ((c.op === 'in') !== Array.isArray(c.value))
+        throw invalid(`rowFilter.${i}.value`, c.op === 'in' ? 'a list for `in`' : 'one value');
     }
 
     const done = await ctx.db.transaction().execute(async (trx) => {
