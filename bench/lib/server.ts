@@ -63,9 +63,10 @@ process.once('exit', () => {
 export async function startServer(spec: ServerSpec, root: string): Promise<RunningServer> {
   const port = await findFreePort();
   const dataDir = spec.freshDataDir ? await mkdtemp(join(tmpdir(), 'shuyuan-bench-')) : undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, ...spec.env, PORT: String(port), HOST: '127.0.0.1' };
-  // The figures are for embedded PGlite in a fresh directory, whatever the caller's shell points at.
-  delete env.DATABASE_URL;
+  // The figures are for embedded PGlite in a fresh directory, whatever the caller's shell points at,
+  // unless the spec itself names a database.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, ...spec.env, PORT: String(port), HOST: '127.0.0.1' };
+  if (env.DATABASE_URL === undefined) delete env.DATABASE_URL;
   if (dataDir) env.SHUYUAN_DATA_DIR = dataDir;
   try {
     for (const step of spec.setup ?? []) await runSetup(step, root, env, dataDir);

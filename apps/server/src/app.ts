@@ -41,6 +41,8 @@ export interface AppOptions {
   webDist?: string | null;
   /** Where the gateway writes its calls ahead of the database (`<data dir>/gateway-wal`); a temp directory by default. */
   callLogDir?: string;
+  /** Gateway calls per second per application (APP_CALLS_PER_SECOND by default). */
+  gatewayAppRate?: number;
 }
 
 /** The services the app holds, for the CLI and tests. */
@@ -81,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     apps,
     evidence,
     callLog,
-    gateway: new Gateway(db, box, apps, callLog, options.masterKey, app.log),
+    gateway: new Gateway(db, box, apps, callLog, options.masterKey, app.log, options.gatewayAppRate),
   };
   // Calls a dead process wrote ahead but did not commit go into the log before any new call.
   const replayed = await callLog.recover();

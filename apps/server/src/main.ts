@@ -45,7 +45,8 @@ Commands:
                                    checkpoint's root); without FILE, the whole log of this database
   openapi --write | --check        write apps/server/openapi.json, or fail when it differs from the code
 
-Environment: PORT, HOST, DATABASE_URL, SHUYUAN_DATA_DIR (./data), SHUYUAN_MASTER_KEY, LOG_LEVEL.`;
+Environment: PORT, HOST, DATABASE_URL, SHUYUAN_DATA_DIR (./data), SHUYUAN_MASTER_KEY, LOG_LEVEL,
+SHUYUAN_GATEWAY_APP_RATE (gateway calls per second per application, default 1000).`;
 
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -111,6 +112,7 @@ async function serve(config: Config, args: string[]): Promise<number> {
     sessionHours: config.sessionHours,
     webDist: WEB_DIST,
     callLogDir: join(config.dataDir, 'gateway-wal'),
+    gatewayAppRate: config.gatewayAppRate,
   });
   const purge = setInterval(() => {
     services.auth.purgeExpiredSessions().catch((err: unknown) => app.log.warn({ err }, 'purging expired sessions failed'));

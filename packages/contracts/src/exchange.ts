@@ -114,5 +114,5 @@ export const GrantCreate = z
   .meta({ id: 'GrantCreate' });
 export type GrantCreate = z.infer<typeof GrantCreate>;
 
-/** Calls per second an application may make over all its grants together. */
-export const APP_CALLS_PER_SECOND = 200;
+/** Calls per second an application may make over all its grants together, unless the operator sets another. */
+export const APP_CALLS_PER_SECOND = 1000;

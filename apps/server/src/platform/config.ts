@@ -1,3 +1,4 @@
+import { APP_CALLS_PER_SECOND } from '@shuyuan/contracts';
 import { resolve } from 'node:path';
 
 /** Settings read from the environment, with their defaults. */
@@ -10,6 +11,8 @@ export interface Config {
   logLevel: string;
   secureCookies: boolean;
   sessionHours: number;
+  /** Gateway calls per second one application may make over all its grants (SHUYUAN_GATEWAY_APP_RATE). */
+  gatewayAppRate: number;
 }
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -23,5 +26,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.SHUYUAN_SECURE_COOKIES === '1',
     sessionHours: Number(env.SHUYUAN_SESSION_HOURS ?? 12),
+    gatewayAppRate: Number(env.SHUYUAN_GATEWAY_APP_RATE ?? APP_CALLS_PER_SECOND),
   };
 }

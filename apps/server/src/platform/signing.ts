@@ -20,8 +20,13 @@ export const TIMESTAMP_WINDOW_MS = 5 * 60 * 1000;
 
 const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
 
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
+const EMPTY_SM3 = sm3('').toString('hex');
+const EMPTY_SHA256 = sha256Hex('');
+
 /** `%XX` encoding of every UTF-8 byte outside A–Z a–z 0–9 - _ . ~ (upper-case hex). */
 export function encodeRfc3986(text: string): string {
+  if (UNRESERVED_ONLY.test(text)) return text;
   let out = '';
   for (const byte of Buffer.from(text, 'utf8')) {
     const c = String.fromCharCode(byte);
@@ -74,7 +79,8 @@ export function stringToSign(parts: SignedParts): string {
   const path = at < 0 ? parts.url : parts.url.slice(0, at);
   const query = at < 0 ? '' : parts.url.slice(at + 1);
   const body = parts.body ?? '';
-  const bodyHash = parts.signatureMethod === 'HMAC-SM3' ? sm3(body).toString('hex') : sha256Hex(body);
+  const sm = parts.signatureMethod === 'HMAC-SM3';
+  const bodyHash = body.length === 0 ? (sm ? EMPTY_SM3 : EMPTY_SHA256) : sm ? sm3(body).toString('hex') : sha256Hex(body);
   return [parts.method.toUpperCase(), path, canonicalQuery(query), bodyHash, parts.key, parts.timestamp, parts.nonce].join('\n');
 }
 

@@ -25,6 +25,7 @@ import type { CallLog, CallRecord } from './call-log';
 import { IN_FORCE, exchangeRepository as repo, type ApiRow } from './exchange.repository';
 import { SourceReadError, physicalReader, sourceReader, type ColumnCondition, type RowReader } from './gateway.readers';
 import { gatewayQuota } from './gateway.quota';
+import { NonceBatcher } from './nonce-batcher';
 
 /** How long the gateway trusts what it looked up: keys, APIs, grants. Revocations in this process apply at once. */
 const CACHE_MS = 2_000;
@@ -108,6 +109,7 @@ export class Gateway {
   private readonly readers = new Map<string, RowReader>();
   private readonly sources = new Map<string, Cached<Awaited<ReturnType<typeof openSource>>>>();
   private readonly quota = gatewayQuota();
+  private readonly nonces: NonceBatcher;
   private readonly pseudonymBase: Buffer;
 
   constructor(
@@ -117,8 +119,10 @@ export class Gateway {
     private readonly callLog: CallLog,
     masterKey: Buffer,
     private readonly log?: FastifyBaseLogger,
+    private readonly appCallsPerSecond = APP_CALLS_PER_SECOND,
   ) {
     this.pseudonymBase = hmacSm3(masterKey, 'shuyuan/gateway-pseudonym/v1');
+    this.nonces = new NonceBatcher(db);
   }
 
   /** Forgets what is cached, so that a change made in this process applies to the next call. */
@@ -215,7 +219,7 @@ export class Gateway {
     call.fields = query.fields.map((f) => f.name);
     const mask = this.masker(api, grant, query.fields);
 
-    const limited = this.quota.take(app.appId, APP_CALLS_PER_SECOND, grant.id, grant.callsPerSecond, now);
+    const limited = this.quota.take(app.appId, this.appCallsPerSecond, grant.id, grant.callsPerSecond, now);
     if (limited) throw refusal(429, ErrorCode.RateLimited, { retryAfter: 1, limit: limited });
     const used = await this.quota.usedToday(
       grant.id,
@@ -228,7 +232,7 @@ export class Gateway {
 
     const reader = await this.reader(api);
     const [fresh, rows] = await Promise.all([
-      repo.rememberNonce(this.db, checked.key, checked.nonce, checked.nonceExpiresAt),
+      this.nonces.remember(checked.key, checked.nonce, checked.nonceExpiresAt),
       reader
         .read({
           table: api.resource_name,
