@@ -68,7 +68,7 @@ describeEachEngine('the gateway call log', (get) => {
     for (let i = 0; i < 3; i++) {
       const id = crypto.randomUUID();
       ids.push(id);
-      log.record({
+      const written = log.record({
         id,
         calledAt: new Date().toISOString(),
         appId: null,
@@ -86,7 +86,7 @@ describeEachEngine('the gateway call log', (get) => {
         code: 'UNSIGNED',
         latencyMs: 0.2,
       });
-      await Promise.all([log.flush(), log.flush()]);
+      await Promise.all([log.flush(), log.flush(), written]);
     }
     const rows = await get()
       .db.selectFrom('gateway_call')

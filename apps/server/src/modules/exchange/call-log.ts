@@ -51,6 +51,9 @@ export class CallLog {
   /** Segments closed for flushing, oldest first; they stay until committed. */
   private sealed: { path: string | null; calls: CallRecord[] }[] = [];
   private flushing: Promise<number> | null = null;
+  private buffer: string[] = [];
+  private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private writeScheduled = false;
   private timer: NodeJS.Timeout | null = null;
   private readonly started = Date.now();
   private lastPurge = Date.now();
@@ -92,18 +95,44 @@ export class CallLog {
     return replayed;
   }
 
-  /** Writes a call ahead; returns once the kernel holds it. */
-  record(call: CallRecord): void {
+  /**
+   * Writes a call ahead; resolves once the kernel holds it. The calls recorded in one turn of the event
+   * loop share one write (and one fsync when on): send the answer only after this resolves.
+   */
+  record(call: CallRecord): Promise<void> {
     if (!this.current) {
       this.segment += 1;
       const path = join(this.dir, `calls-${process.pid}-${this.started}-${this.segment}.wal`);
       this.fd = openSync(path, 'a');
       this.current = { path, calls: [] };
     }
-    writeSync(this.fd!, `${JSON.stringify(call)}\n`);
-    if (this.fsync) fsyncSync(this.fd!);
+    this.buffer.push(`${JSON.stringify(call)}\n`);
     this.current.calls.push(call);
     if (call.grantId && call.status < 400) this.pendingByGrant.set(call.grantId, (this.pendingByGrant.get(call.grantId) ?? 0) + 1);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      if (!this.writeScheduled) {
+        this.writeScheduled = true;
+        setImmediate(() => this.writeOut());
+      }
+    });
+  }
+
+  /** Writes the buffered calls to the current segment in one system call and acknowledges them. */
+  private writeOut(): void {
+    this.writeScheduled = false;
+    if (this.buffer.length === 0) return;
+    const text = this.buffer.join('');
+    const waiting = this.waiting;
+    this.buffer = [];
+    this.waiting = [];
+    try {
+      writeSync(this.fd!, text);
+      if (this.fsync) fsyncSync(this.fd!);
+      for (const w of waiting) w.resolve();
+    } catch (error) {
+      for (const w of waiting) w.reject(error);
+    }
   }
 
   /** Commits every call written before it was asked; flushes run one at a time, in order. Returns how many were committed. */
@@ -117,6 +146,7 @@ export class CallLog {
   }
 
   private async flushOnce(): Promise<number> {
+    this.writeOut();
     if (this.current) {
       closeSync(this.fd!);
       this.fd = null;

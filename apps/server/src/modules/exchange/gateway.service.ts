@@ -181,7 +181,8 @@ export class Gateway {
     }
     call.responseDigest = sm3(answer.body).toString('hex');
     call.latencyMs = Math.round((performance.now() - started) * 100) / 100;
-    this.callLog.record(call);
+    // Acknowledged only once the call is written ahead: a process that dies after this loses no answered call.
+    await this.callLog.record(call);
     answer.headers['x-sy-call-id'] = call.id;
     return answer;
   }
