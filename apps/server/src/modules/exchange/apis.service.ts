@@ -8,9 +8,7 @@ import type { ColumnReader } from '../catalog';
 import { departmentScope, type RequestContext } from '../identity';
 import { IN_FORCE, exchangeRepository as repo, type ApiRow } from './exchange.repository';
 import type { ExchangeApiUpdate } from './exchange.schemas';
-
-/** Schemas of the platform's own store (物理接入) are named `store_…`, one per department. */
-export const STORE_SCHEMA = /^store_[a-z0-9_]{1,50}$/;
+import { storeSchemaOf } from './store';
 
 /** The path a consumer calls. */
 export const gatewayPath = (resourceCode: string) => `/gateway/v1/${resourceCode}`;
@@ -140,8 +138,14 @@ export class ApisService {
     const columns = input.fields.map((f) => f.column);
     if (input.access === 'physical') {
       const [schema, table, extra] = input.resourceName.split('.');
-      if (!schema || !table || extra !== undefined || !STORE_SCHEMA.test(schema))
-        throw invalid('resourceName', 'a table of the platform store: store_<department>.<table>');
+      const department = await ctx.db
+        .selectFrom('department')
+        .select('agency_code')
+        .where('id', '=', departmentId)
+        .executeTakeFirstOrThrow();
+      const own = storeSchemaOf(department.agency_code);
+      if (!schema || !table || extra !== undefined || schema !== own)
+        throw invalid('resourceName', `a table of the department's own store schema: ${own}.<table>`);
       const found = await sql<{ column_name: string }>`
         select column_name from information_schema.columns where table_schema = ${schema} and table_name = ${table}`.execute(ctx.db);
       if (found.rows.length === 0) throw invalid('resourceName', 'no such table in the platform store');

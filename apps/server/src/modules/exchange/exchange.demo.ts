@@ -4,6 +4,7 @@ import type { DemoContext, DemoContributor } from '../../demo/demo';
 import { CITIES } from '../../demo/demo-data';
 import { personName, type DemoRandom } from '../../demo/demo-random';
 import { IN_FORCE } from './exchange.repository';
+import { storeSchemaOf } from './store';
 
 /** The consumer application of the gateway demo; its secret is documented in the README (demo mode only). */
 export const DEMO_CONSUMER = { name: 'demo-consumer', key: 'sydemoconsumer01', secret: 'Demo-Consumer-Secret-2026' } as const;
@@ -85,9 +86,21 @@ async function insertRows(ctx: DemoContext, table: string, columns: string[], ro
 
 /** The store tables (物理接入) behind the demo APIs: people registered with 公安厅, enterprises with 市场监管局. */
 async function createStore(ctx: DemoContext, persons: number, enterprises: number) {
-  await sql`create schema store_gat`.execute(ctx.trx);
+  const schemaOf = async (key: string) =>
+    storeSchemaOf(
+      (
+        await ctx.trx
+          .selectFrom('department')
+          .select('agency_code')
+          .where('id', '=', ctx.ids.get(`department:${key}`)!)
+          .executeTakeFirstOrThrow()
+      ).agency_code,
+    );
+  const population = `${await schemaOf('gat')}.population`;
+  const enterprise = `${await schemaOf('scjgj')}.enterprise`;
+  await sql`create schema ${sql.id(population.split('.')[0]!)}`.execute(ctx.trx);
   await sql`
-    create table store_gat.population (
+    create table ${sql.raw(population)} (
       id_number char(18) primary key, name text not null, gender char(1) not null, ethnicity char(2) not null,
       birth_date date not null, registered_address text not null, household_no text not null, marital_status char(2) not null,
       division_code char(6) not null, updated_at timestamptz not null
@@ -116,7 +129,7 @@ async function createStore(ctx: DemoContext, persons: number, enterprises: numbe
   }
   await insertRows(
     ctx,
-    'store_gat.population',
+    population,
     [
       'id_number',
       'name',
@@ -132,9 +145,9 @@ async function createStore(ctx: DemoContext, persons: number, enterprises: numbe
     people,
   );
 
-  await sql`create schema store_scjgj`.execute(ctx.trx);
+  await sql`create schema ${sql.id(enterprise.split('.')[0]!)}`.execute(ctx.trx);
   await sql`
-    create table store_scjgj.enterprise (
+    create table ${sql.raw(enterprise)} (
       uscc char(18) primary key, enterprise_name text not null, enterprise_type text not null, legal_representative text not null,
       legal_rep_id_number char(18) not null, registered_capital numeric(18, 4) not null, established_date date not null,
       business_scope text not null, domicile text not null, registration_authority text not null, registration_status text not null,
@@ -168,7 +181,7 @@ async function createStore(ctx: DemoContext, persons: number, enterprises: numbe
   }
   await insertRows(
     ctx,
-    'store_scjgj.enterprise',
+    enterprise,
     [
       'uscc',
       'enterprise_name',
@@ -186,7 +199,7 @@ async function createStore(ctx: DemoContext, persons: number, enterprises: numbe
     ],
     firms,
   );
-  return { people, firms };
+  return { people, firms, population, enterprise };
 }
 
 /** The in-force entry of that name in the department, which the demo serves through the gateway. */
@@ -206,7 +219,12 @@ async function servedEntry(ctx: DemoContext, departmentKey: string, name: string
 export const exchangeDemo: DemoContributor = {
   name: 'exchange',
   async load(ctx) {
-    const { people, firms } = await createStore(ctx, ctx.scale === 'full' ? 20_000 : 2_000, ctx.scale === 'full' ? 5_000 : 500);
+    const {
+      people,
+      firms,
+      population: populationTable,
+      enterprise: enterpriseTable,
+    } = await createStore(ctx, ctx.scale === 'full' ? 20_000 : 2_000, ctx.scale === 'full' ? 5_000 : 500);
     const population = await servedEntry(ctx, 'gat', '人口基本信息');
     const enterprise = await servedEntry(ctx, 'scjgj', '企业登记信息');
     const admin = null;
@@ -226,8 +244,8 @@ export const exchangeDemo: DemoContributor = {
           created_by: admin,
         })
         .execute();
-    await api(population.id, 'store_gat.population', POPULATION_FIELDS, POPULATION_PARAMS, 'id_number');
-    await api(enterprise.id, 'store_scjgj.enterprise', ENTERPRISE_FIELDS, ENTERPRISE_PARAMS, 'uscc');
+    await api(population.id, populationTable, POPULATION_FIELDS, POPULATION_PARAMS, 'id_number');
+    await api(enterprise.id, enterpriseTable, ENTERPRISE_FIELDS, ENTERPRISE_PARAMS, 'uscc');
 
     const department = ctx.ids.get('department:scjgj')!;
     const { id: consumerId } = await ctx.trx

@@ -32,6 +32,8 @@ describeEachEngine('the signed gateway', (get) => {
   let consumer: Credentials;
   let population: { code: string; query: string };
   let enterprise: { code: string; query: string };
+  /** The demo's store table behind 人口基本信息 (store_<agency code>.population). */
+  let store: string;
   const creds = (name: string): Credentials => {
     const found = apps.find((a) => a.app === name)!;
     return { key: found.key, secret: found.secret };
@@ -46,6 +48,14 @@ describeEachEngine('the signed gateway', (get) => {
     const demoConsumer = apps.find((a) => a.app === 'demo-consumer')!;
     consumer = { key: demoConsumer.key, secret: demoConsumer.secret };
     [population, enterprise] = demoConsumer.resources as [{ code: string; query: string }, { code: string; query: string }];
+    store = (
+      await get()
+        .db.selectFrom('exchange_api as a')
+        .innerJoin('catalog_entry as e', 'e.id', 'a.entry_id')
+        .select('a.resource_name')
+        .where('e.code', '=', population.code)
+        .executeTakeFirstOrThrow()
+    ).resource_name;
     ({ app, services } = await buildTestApp(get()));
     admin = client(app, await loginAs(app, 'admin', DEMO_PASSWORD));
   }, 60_000);
@@ -59,7 +69,7 @@ describeEachEngine('the signed gateway', (get) => {
     (
       await sql<
         Record<string, string>
-      >`select id_number, name, gender, birth_date::text as birth_date from store_gat.population where ${sql.raw(where)} order by id_number limit 1`.execute(
+      >`select id_number, name, gender, birth_date::text as birth_date from ${sql.raw(store)} where ${sql.raw(where)} order by id_number limit 1`.execute(
         get().db,
       )
     ).rows[0]!;
@@ -135,13 +145,13 @@ describeEachEngine('the signed gateway', (get) => {
       [`${population.query}&limit=1000000`, 'limit'],
       [`${population.query}&after=not-a-cursor`, 'after'],
       [`id_number=${encodeURIComponent("1' OR '1'='1")}`, 'id_number'],
-      [`id_number=${encodeURIComponent('11010519491231002X; drop table store_gat.population')}`, 'id_number'],
+      [`id_number=${encodeURIComponent(`11010519491231002X; drop table ${store}`)}`, 'id_number'],
     ];
     for (const [query, param] of cases) {
       const res = await gatewayGet(app, url(population, query), consumer);
       expect([res.status, res.body.code, res.body.details?.param], query).toEqual([400, 'BAD_PARAMETER', param]);
     }
-    const count = await sql<{ n: string }>`select count(*) as n from store_gat.population`.execute(get().db);
+    const count = await sql<{ n: string }>`select count(*) as n from ${sql.raw(store)}`.execute(get().db);
     expect(Number(count.rows[0]!.n)).toBeGreaterThan(100);
   });
 
@@ -149,6 +159,19 @@ describeEachEngine('the signed gateway', (get) => {
     const api = (await admin.get('/api/v1/exchange/apis?mine=true'))
       .json()
       .items.find((a: { resourceCode: string }) => a.resourceCode === population.code);
+    // A provider's API reads only its own department's store schema, never another's.
+    const enterpriseStore = (await admin.get('/api/v1/exchange/apis?mine=true'))
+      .json()
+      .items.find((a: { resourceCode: string }) => a.resourceCode === enterprise.code).resourceName;
+    const foreign = await admin.put(`/api/v1/exchange/apis/${api.id}`, {
+      access: 'physical',
+      resourceName: enterpriseStore,
+      fields: api.fields,
+      params: api.params,
+      keyField: api.keyField,
+      version: api.version,
+    });
+    expect([foreign.statusCode, foreign.json().details?.field]).toEqual([400, 'resourceName']);
     const updated = await admin.put(`/api/v1/exchange/apis/${api.id}`, {
       access: api.access,
       sourceId: api.sourceId,
@@ -166,12 +189,12 @@ describeEachEngine('the signed gateway', (get) => {
       version: api.version,
     });
     expect(updated.statusCode, updated.body).toBe(200);
-    for (const attack of ["' or 1=1 --", '%', '_', '王%', "王'; drop table store_gat.population; --"]) {
+    for (const attack of ["' or 1=1 --", '%', '_', '王%', `王'; drop table ${store}; --`]) {
       const res = await gatewayGet(app, url(population, `name_prefix=${encodeURIComponent(attack)}`), consumer);
       expect([res.status, res.body.data], attack).toEqual([200, []]);
     }
     const expected = await sql<{ id_number: string }>`
-      select id_number from store_gat.population where name like '王%' and birth_date >= '1980-01-01' order by id_number`.execute(get().db);
+      select id_number from ${sql.raw(store)} where name like '王%' and birth_date >= '1980-01-01' order by id_number`.execute(get().db);
     expect(expected.rows.length).toBeGreaterThan(3);
     const seen: string[] = [];
     let after: string | null = null;
