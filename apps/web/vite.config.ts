@@ -20,6 +20,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': server,
+      '/gateway': server,
       '/healthz': server,
       '/readyz': server,
       '/openapi.json': server,

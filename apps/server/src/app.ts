@@ -85,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     callLog,
     gateway: new Gateway(db, box, apps, callLog, options.masterKey, app.log, options.gatewayAppRate),
   };
+  apps.onChange(() => services.gateway.invalidate());
   // Calls a dead process wrote ahead but did not commit go into the log before any new call.
   const replayed = await callLog.recover();
   if (replayed > 0) app.log.info({ replayed }, 'replayed gateway calls from the write-ahead files');

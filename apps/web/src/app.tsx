@@ -15,6 +15,8 @@ const ShareHomePage = lazy(() => import('@/portals/share/share-home-page').then(
 const ProfilePage = lazy(() => import('@/portals/share/profile-page').then((m) => ({ default: m.ProfilePage })));
 const CatalogSearchPage = lazy(() => import('@/portals/share/catalog-search-page').then((m) => ({ default: m.CatalogSearchPage })));
 const CatalogEntryPage = lazy(() => import('@/portals/share/catalog-entry-page').then((m) => ({ default: m.CatalogEntryPage })));
+const GrantsPage = lazy(() => import('@/portals/share/grants-page').then((m) => ({ default: m.GrantsPage })));
+const GrantDetailPage = lazy(() => import('@/portals/share/grant-detail-page').then((m) => ({ default: m.GrantDetailPage })));
 const ConsoleHomePage = lazy(() => import('@/portals/console/console-home-page').then((m) => ({ default: m.ConsoleHomePage })));
 const DepartmentsPage = lazy(() => import('@/portals/console/departments-page').then((m) => ({ default: m.DepartmentsPage })));
 const UsersPage = lazy(() => import('@/portals/console/users-page').then((m) => ({ default: m.UsersPage })));
@@ -34,6 +36,12 @@ const SourceDetailPage = lazy(() => import('@/portals/console/source-detail-page
 const MountsPage = lazy(() => import('@/portals/console/mounts-page').then((m) => ({ default: m.MountsPage })));
 const EvidencePage = lazy(() => import('@/portals/console/evidence-page').then((m) => ({ default: m.EvidencePage })));
 const CascadePage = lazy(() => import('@/portals/console/cascade-page').then((m) => ({ default: m.CascadePage })));
+const ExchangeApisPage = lazy(() => import('@/portals/console/exchange-apis-page').then((m) => ({ default: m.ExchangeApisPage })));
+const ExchangeApiPage = lazy(() => import('@/portals/console/exchange-api-page').then((m) => ({ default: m.ExchangeApiPage })));
+const ExchangeOverviewPage = lazy(() =>
+  import('@/portals/console/exchange-overview-page').then((m) => ({ default: m.ExchangeOverviewPage })),
+);
+const ExchangeGrantsPage = lazy(() => import('@/portals/console/exchange-grants-page').then((m) => ({ default: m.ExchangeGrantsPage })));
 
 /** The routes of the three portals, the account pages and the 404 page. */
 export function AppRoutes() {
@@ -65,6 +73,8 @@ export function AppRoutes() {
         <Route path="profile" element={<ProfilePage />} />
         <Route path="catalog" element={guarded(Permission.CatalogRead, <CatalogSearchPage />)} />
         <Route path="catalog/:id" element={guarded(Permission.CatalogRead, <CatalogEntryPage />)} />
+        <Route path="grants" element={guarded(Permission.GrantRead, <GrantsPage />)} />
+        <Route path="grants/:id" element={guarded(Permission.GrantRead, <GrantDetailPage />)} />
         <Route path="*" element={<NotFoundResult />} />
       </Route>
       <Route
@@ -93,6 +103,10 @@ export function AppRoutes() {
         <Route path="sources/:id" element={guarded(Permission.SourceRead, <SourceDetailPage />)} />
         <Route path="cascade" element={guarded(Permission.CascadeManage, <CascadePage />)} />
         <Route path="evidence" element={guarded(Permission.AuditRead, <EvidencePage />)} />
+        <Route path="exchange/apis" element={guarded([Permission.ExchangeApiManage, Permission.CallRead], <ExchangeApisPage />)} />
+        <Route path="exchange/apis/:id" element={guarded([Permission.ExchangeApiManage, Permission.CallRead], <ExchangeApiPage />)} />
+        <Route path="exchange/overview" element={guarded(Permission.ScopeAll, guarded(Permission.CallRead, <ExchangeOverviewPage />))} />
+        <Route path="exchange/grants" element={guarded(Permission.GrantRead, <ExchangeGrantsPage />)} />
         <Route path="*" element={<NotFoundResult />} />
       </Route>
       <Route element={<OpenLayout />}>

@@ -53,6 +53,8 @@ export const ApiParam = z.strictObject({
   format: ParamFormat.default('text'),
   required: z.boolean().default(false),
   label: z.string().trim().min(1).max(100),
+  /** A value that finds a row, for the documentation, the samples and the "try it" console. */
+  example: z.string().trim().max(200).nullable().default(null),
 });
 export type ApiParam = z.infer<typeof ApiParam>;
 

@@ -3901,6 +3901,8 @@ export type components = {
         /** @default false */
         required: boolean;
         label: string;
+        /** @default null */
+        example: string | null;
       }[];
       keyField: string;
       /** @default 100 */
@@ -5108,6 +5110,8 @@ export type components = {
         /** @default false */
         required: boolean;
         label: string;
+        /** @default null */
+        example: string | null;
       }[];
       keyField: string;
       pageSizeMax: number;
@@ -5174,6 +5178,8 @@ export type components = {
         /** @default false */
         required: boolean;
         label: string;
+        /** @default null */
+        example: string | null;
       }[];
       keyField: string;
       /** @default 100 */
@@ -5317,6 +5323,8 @@ export type components = {
       typescript: string;
       java: string;
       python: string;
+      /** @description The gateway path with example values of the required parameters */
+      exampleUrl: string;
     };
     /** @enum {string} */
     SourceKindInput: 'postgresql' | 'mysql' | 'file' | 'http_json';
@@ -5615,6 +5623,8 @@ export type components = {
         /** @default false */
         required: boolean;
         label: string;
+        /** @default null */
+        example: string | null;
       }[];
       keyField: string;
       /** @default 100 */
@@ -6847,6 +6857,8 @@ export type components = {
         /** @default false */
         required: boolean;
         label: string;
+        /** @default null */
+        example: string | null;
       }[];
       keyField: string;
       pageSizeMax: number;
@@ -6915,6 +6927,8 @@ export type components = {
         /** @default false */
         required: boolean;
         label: string;
+        /** @default null */
+        example: string | null;
       }[];
       keyField: string;
       /** @default 100 */
@@ -7062,6 +7076,8 @@ export type components = {
       typescript: string;
       java: string;
       python: string;
+      /** @description The gateway path with example values of the required parameters */
+      exampleUrl: string;
     };
     /** @enum {string} */
     SourceKind: 'postgresql' | 'mysql' | 'file' | 'http_json';

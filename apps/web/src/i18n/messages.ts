@@ -1,5 +1,7 @@
 import { cascadeEn, cascadeZh } from './cascade-messages';
 import { evidenceEn, evidenceZh } from './evidence-messages';
+import { exchangeShareEn, exchangeShareZh } from './exchange-share-messages';
+import { exchangeConsoleEn, exchangeConsoleZh } from './exchange-console-messages';
 import { catalogCodeEn, catalogCodeZh } from './catalog-code-messages';
 import { catalogConsoleEn, catalogConsoleZh } from './catalog-console-messages';
 import { catalogImportEn, catalogImportZh } from './catalog-import-messages';
@@ -28,6 +30,8 @@ export const messageParts = [
   ['mount', mountZh, mountEn],
   ['cascade', cascadeZh, cascadeEn],
   ['evidence', evidenceZh, evidenceEn],
+  ['exchangeShare', exchangeShareZh, exchangeShareEn],
+  ['exchangeConsole', exchangeConsoleZh, exchangeConsoleEn],
 ] as const;
 
 const zh = {
@@ -43,6 +47,8 @@ const zh = {
   ...mountZh,
   ...cascadeZh,
   ...evidenceZh,
+  ...exchangeShareZh,
+  ...exchangeConsoleZh,
 };
 
 /** The key of a text; Chinese is the source, English must have every key. */

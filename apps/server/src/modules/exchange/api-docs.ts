@@ -52,6 +52,7 @@ export function apiOpenApi(api: Api, serverUrl: string) {
       required: p.required,
       description: `${p.label} (${p.op} ${p.field})`,
       schema: PARAM_SCHEMAS[p.format],
+      ...(p.example ? { example: p.example } : {}),
     })),
     {
       name: 'fields',
@@ -147,7 +148,7 @@ function exampleQuery(api: Api): string {
     division: '320100',
   };
   const required = api.params.filter((p) => p.required);
-  return required.map((p) => `${p.name}=${encodeURIComponent(examples[p.format])}`).join('&');
+  return required.map((p) => `${p.name}=${encodeURIComponent(p.example ?? examples[p.format])}`).join('&');
 }
 
 /** Signing samples (curl, TypeScript, Java, Python), each a complete program written from contracts §3. */

@@ -58,7 +58,7 @@ const POPULATION_FIELDS: ApiField[] = [
   f('updated_at', 'updated_at', '更新时间', { type: 'datetime' }),
 ];
 const POPULATION_PARAMS: ApiParam[] = [
-  { name: 'id_number', field: 'id_number', op: 'eq', format: 'id_card', required: true, label: '公民身份号码' },
+  { name: 'id_number', field: 'id_number', op: 'eq', format: 'id_card', required: true, label: '公民身份号码', example: null },
 ];
 
 const ENTERPRISE_FIELDS: ApiField[] = [
@@ -74,7 +74,7 @@ const ENTERPRISE_FIELDS: ApiField[] = [
   f('updated_at', 'updated_at', '更新时间', { type: 'datetime' }),
 ];
 const ENTERPRISE_PARAMS: ApiParam[] = [
-  { name: 'uscc', field: 'uscc', op: 'eq', format: 'uscc', required: true, label: '统一社会信用代码' },
+  { name: 'uscc', field: 'uscc', op: 'eq', format: 'uscc', required: true, label: '统一社会信用代码', example: null },
 ];
 
 async function insertRows(ctx: DemoContext, table: string, columns: string[], rows: unknown[][]) {
@@ -244,8 +244,10 @@ export const exchangeDemo: DemoContributor = {
           created_by: admin,
         })
         .execute();
-    await api(population.id, populationTable, POPULATION_FIELDS, POPULATION_PARAMS, 'id_number');
-    await api(enterprise.id, enterpriseTable, ENTERPRISE_FIELDS, ENTERPRISE_PARAMS, 'uscc');
+    // The documented examples are real rows, so the samples and the "try it" console find someone.
+    const withExample = (params: ApiParam[], value: string) => params.map((p) => ({ ...p, example: value }));
+    await api(population.id, populationTable, POPULATION_FIELDS, withExample(POPULATION_PARAMS, people[0]![0] as string), 'id_number');
+    await api(enterprise.id, enterpriseTable, ENTERPRISE_FIELDS, withExample(ENTERPRISE_PARAMS, firms[0]![0] as string), 'uscc');
 
     const department = ctx.ids.get('department:scjgj')!;
     const { id: consumerId } = await ctx.trx

@@ -176,5 +176,11 @@ export const ExchangeOverview = z
   .meta({ id: 'ExchangeOverview' });
 
 export const ApiSamples = z
-  .object({ curl: z.string(), typescript: z.string(), java: z.string(), python: z.string() })
+  .object({
+    curl: z.string(),
+    typescript: z.string(),
+    java: z.string(),
+    python: z.string(),
+    exampleUrl: z.string().describe('The gateway path with example values of the required parameters'),
+  })
   .meta({ id: 'ApiSamples' });

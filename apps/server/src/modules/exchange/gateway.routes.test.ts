@@ -327,4 +327,18 @@ describeEachEngine('the signed gateway', (get) => {
     expect(stats.json().total).toBeGreaterThan(5);
     expect(stats.json().codes.map((c: { code: string }) => c.code)).toContain('BAD_SIGNATURE');
   });
+  // Last: it revokes demo-consumer's demo secret.
+  it('takes a rotated secret at once, and refuses a revoked one at once', async () => {
+    const appRow = await get().db.selectFrom('client_app').select('id').where('app_key', '=', consumer.key).executeTakeFirstOrThrow();
+    const secrets = (await admin.get(`/api/v1/apps/${appRow.id}`)).json().secrets as { id: string }[];
+    const created = await admin.post(`/api/v1/apps/${appRow.id}/secrets`, {});
+    expect(created.statusCode, created.body).toBe(201);
+    const rotated = { key: consumer.key, secret: created.json().secret as string };
+    expect((await gatewayGet(app, url(population, population.query), rotated)).status).toBe(200);
+    expect((await gatewayGet(app, url(population, population.query), consumer)).status).toBe(200);
+    for (const old of secrets) expect((await admin.delete(`/api/v1/apps/${appRow.id}/secrets/${old.id}`)).statusCode).toBe(204);
+    const refused = await gatewayGet(app, url(population, population.query), consumer);
+    expect([refused.status, refused.body.code]).toEqual([401, 'BAD_SIGNATURE']);
+    expect((await gatewayGet(app, url(population, population.query), rotated)).status).toBe(200);
+  });
 });

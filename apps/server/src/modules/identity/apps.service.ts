@@ -41,7 +41,19 @@ export function newAppKey(): string {
 
 /** Client applications (应用) of departments and their secrets, sealed with SM4 at rest. */
 export class AppsService {
+  private readonly listeners: (() => void)[] = [];
+
   constructor(private readonly box: SealedBox) {}
+
+  /** Calls `listener` after each committed change of an application or its secrets (the gateway forgets its keys). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed<T>(result: T): T {
+    for (const listener of this.listeners) listener();
+    return result;
+  }
 
   private async visible(ctx: RequestContext, id: string) {
     const row = await repo.findById(ctx.db, id);
@@ -83,7 +95,7 @@ export class AppsService {
 
   async update(ctx: RequestContext, id: string, input: z.infer<typeof ClientAppUpdate>) {
     const current = await this.visible(ctx, id);
-    return ctx.db.transaction().execute(async (trx) => {
+    const done = await ctx.db.transaction().execute(async (trx) => {
       const { version, ...values } = input;
       const updated = await repo.update(trx, id, version, values).catch((e: unknown) => rethrowUnique(e, { department_id_name: 'name' }));
       if (!updated) throw conflict(ErrorCode.VersionConflict, { current: toApp(current) });
@@ -96,12 +108,13 @@ export class AppsService {
       });
       return toApp((await repo.findById(trx, id))!);
     });
+    return this.changed(done);
   }
 
   /** Adds a secret (rotation step one); at most two are active at a time. */
   async createSecret(ctx: RequestContext, id: string) {
     const app = await this.visible(ctx, id);
-    return ctx.db.transaction().execute((trx) => this.addSecret(trx, ctx, id, app.name));
+    return this.changed(await ctx.db.transaction().execute((trx) => this.addSecret(trx, ctx, id, app.name)));
   }
 
   private async addSecret(trx: Kysely<DB>, ctx: RequestContext, appId: string, appName: string, secretText?: string) {
@@ -134,6 +147,7 @@ export class AppsService {
         details: { secretId },
       });
     });
+    this.changed(undefined);
   }
 
   /** The decrypted active secrets of an application, for signature checks by the gateway. */

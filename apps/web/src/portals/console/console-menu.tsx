@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Menu } from 'antd';
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   SafetyCertificateOutlined,
@@ -11,6 +12,8 @@ import {
   DatabaseOutlined,
   FileDoneOutlined,
   FileTextOutlined,
+  FundOutlined,
+  KeyOutlined,
   SafetyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -26,10 +29,15 @@ interface ConsoleMenuEntry {
   icon: ReactNode;
   /** Shown only to users holding it (or any of them); the dashboard needs none beyond console access. */
   permission?: Permission | readonly Permission[];
+  /** Also needed, besides `permission` (the overview needs the bureau's scope and the call log). */
+  alsoNeeds?: Permission;
+  /** The heading the entry is listed under; entries of one group stay together. */
+  group?: MessageKey;
 }
 
 /** True when the user holds the entry's permission, or one of its permissions. */
 function mayOpen(entry: ConsoleMenuEntry, permissions: readonly string[]): boolean {
+  if (entry.alsoNeeds && !permissions.includes(entry.alsoNeeds)) return false;
   if (!entry.permission) return true;
   const wanted: readonly Permission[] = typeof entry.permission === 'string' ? [entry.permission] : entry.permission;
   return wanted.some((permission) => permissions.includes(permission));
@@ -91,7 +99,54 @@ export const consoleMenuEntries: ConsoleMenuEntry[] = [
     icon: <SafetyCertificateOutlined />,
     permission: Permission.AuditRead,
   },
+  {
+    key: 'exchange-apis',
+    path: '/console/exchange/apis',
+    label: 'console.menu.exchangeApis',
+    icon: <ApiOutlined />,
+    permission: [Permission.ExchangeApiManage, Permission.CallRead],
+    group: 'console.menu.exchange',
+  },
+  {
+    key: 'exchange-overview',
+    path: '/console/exchange/overview',
+    label: 'console.menu.exchangeOverview',
+    icon: <FundOutlined />,
+    permission: Permission.ScopeAll,
+    alsoNeeds: Permission.CallRead,
+    group: 'console.menu.exchange',
+  },
+  {
+    key: 'exchange-grants',
+    path: '/console/exchange/grants',
+    label: 'console.menu.exchangeGrants',
+    icon: <KeyOutlined />,
+    permission: Permission.GrantRead,
+    group: 'console.menu.exchange',
+  },
 ];
+
+/** The entries as menu items, each group's entries gathered under its heading where the group first appears. */
+function menuItems<T>(
+  entries: readonly ConsoleMenuEntry[],
+  item: (entry: ConsoleMenuEntry) => T,
+): (T | { group: MessageKey; children: T[] })[] {
+  const out: (T | { group: MessageKey; children: T[] })[] = [];
+  const groups = new Map<MessageKey, T[]>();
+  for (const entry of entries) {
+    if (!entry.group) {
+      out.push(item(entry));
+      continue;
+    }
+    let children = groups.get(entry.group);
+    if (!children) {
+      groups.set(entry.group, (children = []));
+      out.push({ group: entry.group, children });
+    }
+    children.push(item(entry));
+  }
+  return out;
+}
 
 /** The console's side menu, listing only the sections the user may open. */
 export function ConsoleMenu({ permissions }: { permissions: readonly string[] }) {
@@ -108,7 +163,7 @@ export function ConsoleMenu({ permissions }: { permissions: readonly string[] })
         mode="inline"
         selectedKeys={selected ? [selected.key] : []}
         style={{ borderInlineEnd: 'none' }}
-        items={entries.map((entry) => ({
+        items={menuItems(entries, (entry) => ({
           key: entry.key,
           icon: entry.icon,
           label: (
@@ -116,7 +171,9 @@ export function ConsoleMenu({ permissions }: { permissions: readonly string[] })
               {t(entry.label)}
             </Link>
           ),
-        }))}
+        })).map((item) =>
+          'group' in item ? { type: 'group' as const, key: item.group, label: t(item.group), children: item.children } : item,
+        )}
       />
     </nav>
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { FileSearchOutlined, HomeOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, HomeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { NavLink } from 'react-router-dom';
 import { Permission } from '@shuyuan/contracts';
 import { useCan } from '@/features/identity/use-session';
@@ -19,6 +19,13 @@ interface ShareSection {
 const sections: ShareSection[] = [
   { key: 'share-home', path: '/share', label: 'share.nav.home', icon: <HomeOutlined />, end: true },
   { key: 'catalog', path: '/share/catalog', label: 'share.nav.catalog', icon: <FileSearchOutlined />, permission: Permission.CatalogRead },
+  {
+    key: 'grants',
+    path: '/share/grants',
+    label: 'share.nav.grants',
+    icon: <SafetyCertificateOutlined />,
+    permission: Permission.GrantRead,
+  },
 ];
 
 /** The sharing portal's sections under the header; the catalog only for those who may read it. */
