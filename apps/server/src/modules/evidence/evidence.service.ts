@@ -106,7 +106,10 @@ export class EvidenceLog {
    * transaction: the writer's rows can name their leaf (`size + i`) and commit with it.
    */
   async appendWithin(
-    work: (trx: Transaction<DB>, size: number) => Promise<readonly { kind: EvidenceKind; entry: Record<string, unknown> }[]>,
+    work: (
+      trx: Transaction<DB>,
+      size: number,
+    ) => Promise<readonly ({ kind: EvidenceKind; entry: Record<string, unknown> } | { kind: EvidenceKind; text: string })[]>,
   ): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const size = Number((await repo.lockTree(trx)).size);
@@ -116,7 +119,8 @@ export class EvidenceLog {
       return this.appendLocked(
         trx,
         size,
-        entries.map((e) => ({ kind: e.kind, entry: canonicalJson({ kind: e.kind, ...e.entry }), queuedAt: now })),
+        // `text` is an entry its writer already serialised canonically (with its kind); tests hold it to canonicalJson.
+        entries.map((e) => ({ kind: e.kind, entry: 'text' in e ? e.text : canonicalJson({ kind: e.kind, ...e.entry }), queuedAt: now })),
       );
     });
   }

@@ -9,7 +9,9 @@ import { SealedBox } from '../../platform/crypto/provider';
 import { nodeHash } from '../../platform/crypto/merkle';
 import { EvidenceLog } from '../evidence';
 import { describeEachEngine } from '../../../test/databases';
-import { CallLog } from './call-log';
+import fc from 'fast-check';
+import { canonicalJson } from '../../platform/evidence/evidence-log';
+import { CallLog, callEntryText } from './call-log';
 
 const WRITER = fileURLToPath(new URL('../../../test/fixtures/call-log-writer.ts', import.meta.url));
 
@@ -19,6 +21,36 @@ function crashAfterWriting(dir: string, count: number) {
   expect(child.stdout).toBe('written\n');
   expect(child.signal).toBe('SIGKILL');
 }
+
+it('serialises a call exactly as canonicalJson does (its evidence leaf)', () => {
+  const text = fc.option(fc.string(), { nil: null });
+  const uuid = fc.option(fc.uuid(), { nil: null });
+  fc.assert(
+    fc.property(
+      fc.record({
+        id: fc.uuid(),
+        calledAt: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        appId: uuid,
+        appKey: text,
+        consumerDepartmentId: uuid,
+        grantId: uuid,
+        apiId: uuid,
+        providerDepartmentId: uuid,
+        resourceCode: text,
+        fields: fc.array(fc.string()),
+        rowCount: fc.nat(),
+        requestDigest: fc.string(),
+        responseDigest: text,
+        status: fc.integer({ min: 100, max: 599 }),
+        code: text,
+        latencyMs: fc.double({ min: 0, max: 1e6, noNaN: true }),
+      }),
+      (call) => {
+        expect(callEntryText(call)).toBe(canonicalJson({ kind: 'api_call', ...call }));
+      },
+    ),
+  );
+});
 
 describeEachEngine('the gateway call log', (get) => {
   let dir: string;

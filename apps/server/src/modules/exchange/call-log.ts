@@ -161,7 +161,7 @@ export class CallLog {
         await this.evidence.appendWithin(async (trx, size) => {
           const fresh = await repo.newCalls(trx, batch);
           await repo.insertCalls(trx, fresh, size);
-          return fresh.map((call) => ({ kind: 'api_call' as const, entry: evidenceEntry(call) }));
+          return fresh.map((call) => ({ kind: 'api_call' as const, text: callEntryText(call) }));
         });
         committed += batch.length;
       }
@@ -203,7 +203,28 @@ export class CallLog {
   }
 }
 
-/** The evidence leaf of a call: the record itself, without the log's own bookkeeping. */
-export function evidenceEntry(call: CallRecord): Record<string, unknown> {
-  return { ...call };
+/**
+ * The evidence leaf of a call as canonical JSON (contracts §4): the record with `kind`, keys in sorted
+ * order, so that JSON.stringify gives what `canonicalJson` would, without sorting per call.
+ */
+export function callEntryText(c: CallRecord): string {
+  return JSON.stringify({
+    apiId: c.apiId,
+    appId: c.appId,
+    appKey: c.appKey,
+    calledAt: c.calledAt,
+    code: c.code,
+    consumerDepartmentId: c.consumerDepartmentId,
+    fields: c.fields,
+    grantId: c.grantId,
+    id: c.id,
+    kind: 'api_call',
+    latencyMs: c.latencyMs,
+    providerDepartmentId: c.providerDepartmentId,
+    requestDigest: c.requestDigest,
+    resourceCode: c.resourceCode,
+    responseDigest: c.responseDigest,
+    rowCount: c.rowCount,
+    status: c.status,
+  });
 }

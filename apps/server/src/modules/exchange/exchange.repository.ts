@@ -214,32 +214,20 @@ export const exchangeRepository = {
     for (const call of calls) if (!seen.has(call.id) && !unique.has(call.id)) unique.set(call.id, call);
     return [...unique.values()];
   },
+  /** Inserts a batch of calls in one statement (a JSON parameter, not a parameter per value); leaf `firstLeaf + i` is call i's. */
   async insertCalls(trx: Q, calls: readonly CallRecord[], firstLeaf: number): Promise<void> {
     if (calls.length === 0) return;
-    await trx
-      .insertInto('gateway_call')
-      .values(
-        calls.map((c, i) => ({
-          id: c.id,
-          called_at: c.calledAt,
-          app_id: c.appId,
-          app_key: c.appKey,
-          consumer_department_id: c.consumerDepartmentId,
-          grant_id: c.grantId,
-          api_id: c.apiId,
-          provider_department_id: c.providerDepartmentId,
-          resource_code: c.resourceCode,
-          fields: c.fields,
-          row_count: c.rowCount,
-          request_digest: c.requestDigest,
-          response_digest: c.responseDigest,
-          status: c.status,
-          code: c.code,
-          latency_ms: c.latencyMs,
-          leaf_index: firstLeaf + i,
-        })),
-      )
-      .execute();
+    const rows = JSON.stringify(calls.map((c, i) => ({ ...c, leafIndex: firstLeaf + i })));
+    await sql`
+      insert into gateway_call (id, called_at, app_id, app_key, consumer_department_id, grant_id, api_id, provider_department_id,
+        resource_code, fields, row_count, request_digest, response_digest, status, code, latency_ms, leaf_index)
+      select r."id", r."calledAt", r."appId", r."appKey", r."consumerDepartmentId", r."grantId", r."apiId", r."providerDepartmentId",
+        r."resourceCode", r."fields", r."rowCount", r."requestDigest", r."responseDigest", r."status", r."code", r."latencyMs", r."leafIndex"
+      from jsonb_to_recordset(${rows}::jsonb) as r("id" uuid, "calledAt" timestamptz, "appId" uuid, "appKey" text,
+        "consumerDepartmentId" uuid, "grantId" uuid, "apiId" uuid, "providerDepartmentId" uuid, "resourceCode" text, "fields" text[],
+        "rowCount" integer, "requestDigest" text, "responseDigest" text, "status" smallint, "code" text, "latencyMs" real, "leafIndex" bigint)`.execute(
+      trx,
+    );
   },
   /** Successful calls of a grant since a moment (the day's quota). */
   async callsSince(db: Q, grantId: string, since: Date): Promise<number> {
