@@ -60,12 +60,20 @@ describeEachEngine('route inventory', (get) => {
     expect(unknown).toEqual([]);
   });
 
-  it('keeps the public surface small: login, the health probes, and the cascade endpoint that checks its own signature', () => {
+  it('keeps the public surface small: login, the health probes, and the cascade and gateway endpoints that check their own signatures', async () => {
     const publicOps = operations(app)
       .filter((o) => o.permission === 'public')
       .map((o) => `${o.method} ${o.path}`)
       .sort();
-    expect(publicOps).toEqual(['GET /healthz', 'GET /readyz', 'POST /api/v1/auth/login', 'POST /api/v1/cascade/changes']);
+    expect(publicOps).toEqual([
+      'GET /gateway/v1/{classCode}/{sequence}',
+      'GET /healthz',
+      'GET /readyz',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/cascade/changes',
+    ]);
+    const unsigned = await app.inject({ method: 'GET', url: '/gateway/v1/302001/000001' });
+    expect([unsigned.statusCode, unsigned.json().code]).toEqual([401, 'UNSIGNED']);
   });
 
   it('answers 401 UNAUTHENTICATED to every non-public operation without a session', async () => {
