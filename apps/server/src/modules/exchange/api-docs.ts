@@ -190,7 +190,7 @@ export async function call(base: string, key: string, secret: string, path: stri
   return { status: res.status, body: await res.json() };
 }
 
-console.log(await call('${serverUrl}', process.env.APP_KEY!, process.env.APP_SECRET!, '${api.gatewayPath}', ${JSON.stringify(Object.fromEntries(new URLSearchParams(query)))}));
+console.log(JSON.stringify(await call('${serverUrl}', process.env.APP_KEY!, process.env.APP_SECRET!, '${api.gatewayPath}', ${JSON.stringify(Object.fromEntries(new URLSearchParams(query)))})));
 `;
   const java = `// Java 11+ with Bouncy Castle (org.bouncycastle:bcprov-jdk18on) for SM3.
 import java.net.URI;

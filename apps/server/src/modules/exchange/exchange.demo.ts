@@ -269,7 +269,8 @@ export const exchangeDemo: DemoContributor = {
         secret_hint: `…${DEMO_CONSUMER.secret.slice(-4)}`,
       })
       .execute();
-    ctx.apps.push({ app: DEMO_CONSUMER.name, key: DEMO_CONSUMER.key, secret: DEMO_CONSUMER.secret, resources: [] });
+    // First in `shuyuan demo apps`: the application the README's examples use.
+    ctx.apps.unshift({ app: DEMO_CONSUMER.name, key: DEMO_CONSUMER.key, secret: DEMO_CONSUMER.secret, resources: [] });
 
     const validFrom = new Date(Date.UTC(2026, 0, 1));
     const validTo = new Date(Date.UTC(2028, 0, 1));
