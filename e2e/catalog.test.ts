@@ -15,7 +15,13 @@ function uniqueName(): string {
 async function choose(page: Page, selector: string, label: string): Promise<void> {
   await page.locator(selector).click();
   await page.keyboard.type(label);
-  await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  // The option of the open dropdown, once it is visible: under load a click during the opening animation can miss.
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: label })
+    .first();
+  await option.waitFor({ state: 'visible' });
+  await option.click();
 }
 
 /** Waits for a toast with the text. */
