@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
 const DEMO_CONSUMER = { APP_KEY: 'sydemoconsumer01', APP_SECRET: 'Demo-Consumer-Secret-2026' };
+/** Whether a tool is here; where CI requires every service (REQUIRE_SERVICES=1), a missing one fails its test instead. */
 const has = (command: string, args: string[]) => {
+  if (process.env.REQUIRE_SERVICES === '1') return true;
   try {
     execFileSync(command, args, { stdio: 'pipe' });
     return true;
   } catch {
+    console.warn(`[tests] gateway samples: skipped the one needing \`${command}\`, which is missing here`);
     return false;
   }
 };

@@ -6,3 +6,4 @@ export * from './catalog';
 export * from './merkle-verify';
 export * from './masking';
 export * from './exchange';
+export * from './signing';

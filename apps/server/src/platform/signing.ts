@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { canonicalQuery, encodeRfc3986, signingText } from '@shuyuan/contracts';
 import { constantTimeEqual, hmacSm3, randomToken, sha256Hex, sm3 } from './crypto/provider';
 
 /**
@@ -19,48 +20,10 @@ export const SIGNATURE_HEADERS = {
 export const TIMESTAMP_WINDOW_MS = 5 * 60 * 1000;
 
 const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
-
-const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
 const EMPTY_SM3 = sm3('').toString('hex');
 const EMPTY_SHA256 = sha256Hex('');
 
-/** `%XX` encoding of every UTF-8 byte outside A–Z a–z 0–9 - _ . ~ (upper-case hex). */
-export function encodeRfc3986(text: string): string {
-  if (UNRESERVED_ONLY.test(text)) return text;
-  let out = '';
-  for (const byte of Buffer.from(text, 'utf8')) {
-    const c = String.fromCharCode(byte);
-    out += /[A-Za-z0-9\-_.~]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
-
-/** Decodes a query component as a form would (`+` is a space); a malformed escape stays as written. */
-function decodeComponent(text: string): string {
-  const spaced = text.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return spaced;
-  }
-}
-
-/** The canonical query: decoded, re-encoded, sorted by name then value, joined by `&`. */
-export function canonicalQuery(rawQuery: string): string {
-  if (!rawQuery) return '';
-  return rawQuery
-    .split('&')
-    .filter((part) => part.length > 0)
-    .map((part) => {
-      const eq = part.indexOf('=');
-      const name = eq < 0 ? part : part.slice(0, eq);
-      const value = eq < 0 ? '' : part.slice(eq + 1);
-      return [encodeRfc3986(decodeComponent(name)), encodeRfc3986(decodeComponent(value))] as const;
-    })
-    .sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
-    .map(([n, v]) => `${n}=${v}`)
-    .join('&');
-}
+export { canonicalQuery, encodeRfc3986 };
 
 export interface SignedParts {
   method: string;
@@ -75,13 +38,10 @@ export interface SignedParts {
 
 /** The seven-line string to sign. */
 export function stringToSign(parts: SignedParts): string {
-  const at = parts.url.indexOf('?');
-  const path = at < 0 ? parts.url : parts.url.slice(0, at);
-  const query = at < 0 ? '' : parts.url.slice(at + 1);
   const body = parts.body ?? '';
   const sm = parts.signatureMethod === 'HMAC-SM3';
   const bodyHash = body.length === 0 ? (sm ? EMPTY_SM3 : EMPTY_SHA256) : sm ? sm3(body).toString('hex') : sha256Hex(body);
-  return [parts.method.toUpperCase(), path, canonicalQuery(query), bodyHash, parts.key, parts.timestamp, parts.nonce].join('\n');
+  return signingText({ method: parts.method, url: parts.url, bodyHash, key: parts.key, timestamp: parts.timestamp, nonce: parts.nonce });
 }
 
 /** The base64 signature of a request under a secret. */

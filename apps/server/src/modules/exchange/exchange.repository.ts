@@ -183,16 +183,6 @@ export const exchangeRepository = {
       .executeTakeFirst();
   },
 
-  /** Remembers a nonce; false when it was already used (a replay). */
-  async rememberNonce(db: Q, key: string, nonce: string, expiresAt: Date): Promise<boolean> {
-    const row = await db
-      .insertInto('signature_nonce')
-      .values({ key, nonce, expires_at: expiresAt })
-      .onConflict((oc) => oc.columns(['key', 'nonce']).doNothing())
-      .returning('nonce')
-      .executeTakeFirst();
-    return !!row;
-  },
   purgeNonces(db: Q) {
     return db.deleteFrom('signature_nonce').where('expires_at', '<', new Date()).execute();
   },

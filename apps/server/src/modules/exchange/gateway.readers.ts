@@ -66,7 +66,7 @@ function tableName(d: Dialect, table: string): string {
 }
 
 /** The page's SELECT with its parameters: conditions, then the keyset position, ordered by the key. */
-export function buildSelect(d: Dialect, q: RowQuery): { text: string; params: unknown[] } {
+function buildSelect(d: Dialect, q: RowQuery): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const where: string[] = [];
   const bind = (value: unknown) => {
@@ -200,7 +200,7 @@ function atPath(value: unknown, path: string | null): unknown {
 }
 
 /** Keeps the rows that meet every condition, compared on raw values as the database would. */
-export function filterRows(rows: readonly Record<string, unknown>[], q: RowQuery): Record<string, unknown>[] {
+function filterRows(rows: readonly Record<string, unknown>[], q: RowQuery): Record<string, unknown>[] {
   const meets = (row: Record<string, unknown>, c: ColumnCondition) => {
     const raw = row[c.column];
     if (raw === null || raw === undefined) return false;
@@ -277,5 +277,3 @@ export function sourceReader(source: ResolvedSource, timeoutMs: number): RowRead
       throw new SourceReadError('unavailable', 'a file source cannot be queried by the gateway');
   }
 }
-
-export const dialects = { postgres: POSTGRES, mysql: MYSQL };

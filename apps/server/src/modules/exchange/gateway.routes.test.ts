@@ -11,7 +11,7 @@ import { signatureHeaders } from '../../platform/signing';
 import { describeEachEngine } from '../../../test/databases';
 import { buildTestApp, loginAs } from '../../../test/factories';
 import { client, signedIn, type Client } from '../../../test/client';
-import { gatewayGet, independentSignerMissing, type Credentials } from '../../../test/gateway-client';
+import { gatewayGet, independentHeaders, independentSignerMissing, type Credentials } from '../../../test/gateway-client';
 
 const DEMO_PASSWORD = 'Shuyuan@2026';
 const missing = independentSignerMissing();
@@ -116,7 +116,7 @@ describeEachEngine('the signed gateway', (get) => {
     expect([wrong.status, wrong.body.code]).toEqual([401, 'BAD_SIGNATURE']);
     // Signed for one person, sent for another: the query is part of what is signed.
     const other = await person(`id_number <> '${population.query.split('=')[1]}'`);
-    const signedFor = (await import('../../../test/gateway-client')).independentHeaders(target, consumer);
+    const signedFor = independentHeaders(target, consumer);
     const tampered = await gatewayGet(app, url(population, idOf(other.id_number!)), null, { headers: signedFor });
     expect(tampered.body.code).toBe('BAD_SIGNATURE');
     const unknown = await gatewayGet(app, target, { key: 'sy-no-such-key', secret: consumer.secret });

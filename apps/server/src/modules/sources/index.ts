@@ -2,7 +2,6 @@
 export { sourcesRoutes } from './sources.routes';
 export { SourcesService, openSource, sourceColumnReader } from './sources.service';
 export type { ResolvedSource } from './connectors/connector-for';
-export { SourceError } from './connectors/connector';
 export { introspectColumns } from './sources.introspection';
 export { sourceFilesConfig, type SourceFilesConfig } from './source-files';
 export { sourcesDemo } from './sources.demo';

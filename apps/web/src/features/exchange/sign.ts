@@ -1,4 +1,5 @@
 import { sm3 } from 'sm-crypto-v2';
+import { byNameThenValue, canonicalQuery, encodeRfc3986, signingText } from '@shuyuan/contracts';
 
 /**
  * Gateway request signing in the browser (contracts §3), the same as the server's
@@ -9,47 +10,7 @@ import { sm3 } from 'sm-crypto-v2';
 export const SIGNATURE_METHOD = 'HMAC-SM3';
 
 const utf8 = new TextEncoder();
-const UNRESERVED = /[A-Za-z0-9\-_.~]/;
-
-/** `%XX` encoding of every UTF-8 byte outside A–Z a–z 0–9 - _ . ~ (upper-case hex). */
-export function encodeRfc3986(text: string): string {
-  let out = '';
-  for (const byte of utf8.encode(text)) {
-    const c = String.fromCharCode(byte);
-    out += UNRESERVED.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
-
-/** Decodes a query component as a form would (`+` is a space); a malformed escape stays as written, as on the server. */
-function decodeComponent(text: string): string {
-  const spaced = text.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return spaced;
-  }
-}
-
-const byNameThenValue = ([an, av]: readonly [string, string], [bn, bv]: readonly [string, string]) =>
-  an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0;
-
-/** The canonical query of a raw query string: decoded, re-encoded, sorted by name then value, joined by `&`. */
-export function canonicalQuery(rawQuery: string): string {
-  if (!rawQuery) return '';
-  return rawQuery
-    .split('&')
-    .filter((part) => part.length > 0)
-    .map((part) => {
-      const eq = part.indexOf('=');
-      const name = eq < 0 ? part : part.slice(0, eq);
-      const value = eq < 0 ? '' : part.slice(eq + 1);
-      return [encodeRfc3986(decodeComponent(name)), encodeRfc3986(decodeComponent(value))] as const;
-    })
-    .sort(byNameThenValue)
-    .map(([n, v]) => `${n}=${v}`)
-    .join('&');
-}
+export { canonicalQuery, encodeRfc3986 };
 
 /** A query string built from name–value pairs, already canonical, so what is sent is what is signed. */
 export function buildQuery(params: readonly (readonly [string, string])[]): string {
@@ -89,12 +50,7 @@ export interface SignInput {
 
 /** The seven-line string to sign (no trailing newline). */
 export function stringToSign(input: SignInput): string {
-  const at = input.url.indexOf('?');
-  const path = at < 0 ? input.url : input.url.slice(0, at);
-  const query = at < 0 ? '' : input.url.slice(at + 1);
-  return [input.method.toUpperCase(), path, canonicalQuery(query), sm3Hex(input.body ?? ''), input.key, input.timestamp, input.nonce].join(
-    '\n',
-  );
+  return signingText({ ...input, bodyHash: sm3Hex(input.body ?? '') });
 }
 
 /** A fresh nonce: 32 hex characters from the browser's CSPRNG (the gateway takes 16 to 64 of A–Z a–z 0–9 - _). */
