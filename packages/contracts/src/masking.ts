@@ -59,3 +59,15 @@ export const maskLabels: Record<MaskType, [zh: string, en: string]> = {
   email: ['电子邮箱（保留首字符）', 'E-mail (keep first character)'],
   plate: ['车牌号（前3后1）', 'Licence plate (first 3, last 1)'],
 };
+
+/**
+ * The mask a field comes out with (contracts §5): the grant's mask for it, else the field's declared
+ * default, else `redact` for a sensitive field and `none` otherwise. The gateway applies it; the portals show it.
+ */
+export function effectiveMask(opts: {
+  sensitive: boolean;
+  fieldDefault: MaskType | null | undefined;
+  grantMask: MaskType | undefined;
+}): MaskType {
+  return opts.grantMask ?? opts.fieldDefault ?? (opts.sensitive ? 'redact' : 'none');
+}

@@ -1,4 +1,4 @@
-import type { MaskType } from '@shuyuan/contracts';
+import { effectiveMask, type MaskType } from '@shuyuan/contracts';
 import { hmacSm3 } from './crypto/provider';
 
 /**
@@ -84,13 +84,7 @@ export function compileMasks(
   };
 }
 
-/**
- * The mask a reader gets on a field: the grant's explicit mask wins, else the field's declared default,
- * else 'redact' for a sensitive field and 'none' otherwise. Deny beats allow before this is asked.
- */
-export function effectiveMask(opts: { sensitive: boolean; fieldDefault: MaskType | null; grantMask: MaskType | undefined }): MaskType {
-  return opts.grantMask ?? opts.fieldDefault ?? (opts.sensitive ? 'redact' : 'none');
-}
+export { effectiveMask };
 
 function withField(error: unknown, field: string): unknown {
   return error instanceof MaskError && error.field === undefined ? new MaskError(error.type, error.reason, field) : error;

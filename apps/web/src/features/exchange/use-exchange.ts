@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MaskType } from '@shuyuan/contracts';
+import { effectiveMask as maskFor, type MaskType } from '@shuyuan/contracts';
 import { api, apiUrl, type ItemList } from '@/api/client';
 import type { components } from '@/api/schema.gen';
 import { buildQuery, signRequest } from '@/features/exchange/sign';
@@ -103,7 +103,7 @@ export function useCalls(scope: CallScope, limit = 50) {
  * field's default, else a sensitive field is redacted (apps/server/src/platform/masking.ts effectiveMask).
  */
 export function effectiveMask(field: Pick<ApiFieldSpec, 'name' | 'sensitive' | 'mask'>, grant: Pick<Grant, 'masks'>): MaskType {
-  return grant.masks[field.name] ?? field.mask ?? (field.sensitive ? 'redact' : 'none');
+  return maskFor({ sensitive: field.sensitive, fieldDefault: field.mask, grantMask: grant.masks[field.name] });
 }
 
 /** A page of rows the gateway answered. */

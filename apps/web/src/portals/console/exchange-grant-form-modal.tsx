@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, DatePicker, Divider, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { GrantCreate, GrantMethod, type MaskType } from '@shuyuan/contracts';
+import { GrantCreate, GrantMethod, effectiveMask, type MaskType } from '@shuyuan/contracts';
 import { codeLabel } from '@/features/catalog/catalog-labels';
 import { fromShapeIssues, type FieldPath } from '@/features/catalog/catalog-problems';
 import type { CatalogEntrySummary } from '@/features/catalog/catalog-types';
@@ -96,7 +96,7 @@ export function GrantFormModal({ open, onClose }: { open: boolean; onClose: () =
         name: item.nameEn!.toLowerCase(),
         label: item.name,
         sensitive: item.sensitive ?? false,
-        defaultMask: item.sensitive ? 'redact' : 'none',
+        defaultMask: effectiveMask({ sensitive: item.sensitive ?? false, fieldDefault: null, grantMask: undefined }),
         numeric: item.dataType === 'int' || item.dataType === 'decimal',
       }));
   }, [method, api, detail.data]);

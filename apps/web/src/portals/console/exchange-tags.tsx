@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { MaskType, maskLabels, type ApiAccess, type GrantMethod } from '@shuyuan/contracts';
+import { MaskType, effectiveMask, maskLabels, type ApiAccess, type GrantMethod } from '@shuyuan/contracts';
 import { codeLabel } from '@/features/catalog/catalog-labels';
 import type { ExchangeApiField, Grant } from '@/features/exchange/use-exchange-console';
 import { useLang, useT } from '@/i18n/lang-provider';
@@ -68,7 +68,7 @@ export function useMaskOptions(): { value: MaskType; label: string }[] {
 
 /** The mask the gateway applies when a grant names none: the field's own, or redaction for a sensitive field. */
 export function defaultMask(field: Pick<ExchangeApiField, 'mask' | 'sensitive'>): MaskType {
-  return field.mask ?? (field.sensitive ? 'redact' : 'none');
+  return effectiveMask({ sensitive: field.sensitive, fieldDefault: field.mask, grantMask: undefined });
 }
 
 /** A check made in the browser, passed or failed; `data-ok` lets tests read the verdict. */
