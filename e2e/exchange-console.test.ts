@@ -14,11 +14,24 @@ interface DemoApps {
   apps: { app: string; key: string; resources: { code: string; query: string }[] }[];
 }
 
-/** Picks an option of an antd Select (or TreeSelect) by typing part of its label. */
+/**
+ * Picks an option of an antd Select (or TreeSelect) by typing part of its label, and waits until the form item
+ * shows it: on a loaded machine the click can land while the dropdown is still filtering, so it tries again.
+ */
 async function choose(page: Page, selector: string, typed: string, option: string, optionClass = '.ant-select-item-option'): Promise<void> {
-  await page.locator(selector).click();
-  await page.keyboard.type(typed);
-  await page.locator(optionClass).filter({ hasText: option }).first().click();
+  const item = page.locator('.ant-form-item').filter({ has: page.locator(selector) });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(selector).click();
+    await page.keyboard.type(typed);
+    await page.locator(optionClass).filter({ hasText: option }).first().click();
+    try {
+      await item.filter({ hasText: option }).last().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Fills the new-grant form: 社会保险经办系统 of 人社厅 gets two fields of 企业登记信息, the code shown by its first 4 characters. */
@@ -82,7 +95,9 @@ describe.runIf(chromiumAvailable())('sharing and exchange in the console, in a r
     await page.waitForURL(/\/console\/exchange\/apis\/[0-9a-f-]{36}$/);
     expect(await page.getByTestId('api-title').textContent()).toBe('人口基本信息');
     // 使用方: demo-consumer of 市场监管局 is among the grants 公安厅 gives on it.
-    expect(await page.locator('[data-testid="grant-row"][data-app="demo-consumer"]').count()).toBe(1);
+    const grantRow = page.locator('[data-testid="grant-row"][data-app="demo-consumer"]');
+    await grantRow.first().waitFor();
+    expect(await grantRow.count()).toBe(1);
 
     await page.getByTestId('tab-calls').click();
     // The gateway commits its log every 200 ms; the page asks again on refresh.
