@@ -23,10 +23,22 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { EvidenceLog, evidenceRoutes } from './modules/evidence';
 import { cascadeRoutes, catalogRoutes } from './modules/catalog';
 import { catalogExcelRoutes } from './modules/catalog/catalog-excel.routes';
-import { ApisService, CallLog, CallsService, Gateway, GrantsService, exchangeRoutes, gatewayRoutes } from './modules/exchange';
+import {
+  ApisService,
+  CallLog,
+  CallsService,
+  Gateway,
+  GrantsService,
+  JobWorker,
+  JobsService,
+  exchangeRoutes,
+  gatewayPseudonymKey,
+  gatewayRoutes,
+  type JobWorkerOptions,
+} from './modules/exchange';
 import { healthRoutes } from './modules/health/health.routes';
 import { AppsService, AuthService, authRoutes, identityRoutes } from './modules/identity';
-import { sourceColumnReader, sourcesRoutes } from './modules/sources';
+import { openSource, sourceColumnReader, sourcesRoutes } from './modules/sources';
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -43,6 +55,8 @@ export interface AppOptions {
   callLogDir?: string;
   /** Gateway calls per second per application (APP_CALLS_PER_SECOND by default). */
   gatewayAppRate?: number;
+  /** The table-job worker's settings, or false for none in this process (tests drive it by hand). */
+  jobWorker?: JobWorkerOptions | false;
 }
 
 /** The services the app holds, for the CLI and tests. */
@@ -52,6 +66,8 @@ export interface AppServices {
   evidence: EvidenceLog;
   gateway: Gateway;
   callLog: CallLog;
+  /** Runs table jobs (aggregation, distribution): started when the app is ready. */
+  jobWorker: JobWorker;
 }
 
 const OPENAPI_INFO = {
@@ -84,13 +100,24 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     evidence,
     callLog,
     gateway: new Gateway(db, box, apps, callLog, options.masterKey, app.log, options.gatewayAppRate),
+    jobWorker: new JobWorker(
+      {
+        db,
+        openSource: async (id) => (await openSource(db, box, id))?.resolved ?? null,
+        pseudonymKey: gatewayPseudonymKey(options.masterKey),
+      },
+      app.log,
+      options.jobWorker || {},
+    ),
   };
+  if (options.jobWorker !== false) app.addHook('onReady', async () => services.jobWorker.start());
   apps.onChange(() => services.gateway.invalidate());
   // Calls a dead process wrote ahead but did not commit go into the log before any new call.
   const replayed = await callLog.recover();
   if (replayed > 0) app.log.info({ replayed }, 'replayed gateway calls from the write-ahead files');
   callLog.start();
   app.addHook('onClose', async () => {
+    await services.jobWorker.stop();
     await callLog.stop();
     await services.gateway.close();
   });
@@ -147,6 +174,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         apis: new ApisService(sourceColumnReader(box), onChange),
         grants: new GrantsService(onChange),
         calls: new CallsService(evidence),
+        jobs: new JobsService({
+          openSource: async (conn, id) => (await openSource(conn, box, id))?.resolved ?? null,
+          onQueued: () => services.jobWorker.kick(),
+        }),
       });
     },
     { prefix: '/api/v1' },

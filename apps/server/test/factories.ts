@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { usccCheckChar, orgCodeCheckChar } from '@shuyuan/contracts';
 import type { DB } from '../src/db/schema';
 import type { Database } from '../src/db/database';
-import { buildApp, type AppServices } from '../src/app';
+import { buildApp, type AppOptions, type AppServices } from '../src/app';
 import { hashPassword } from '../src/platform/crypto/password';
 
 export const TEST_PASSWORD = 'Test#Passw0rd';
@@ -82,8 +82,12 @@ export async function buildUser(
 }
 
 /** The app on a test database, without logs or a web bundle. */
-export async function buildTestApp(database: Database): Promise<{ app: FastifyInstance; services: AppServices }> {
-  const built = await buildApp({ database, masterKey: Buffer.alloc(32, 7), logger: false });
+export async function buildTestApp(
+  database: Database,
+  overrides: Partial<Omit<AppOptions, 'database'>> = {},
+): Promise<{ app: FastifyInstance; services: AppServices }> {
+  // No table-job worker polling in the background unless a test asks: tests drive it with runOnce().
+  const built = await buildApp({ database, masterKey: Buffer.alloc(32, 7), logger: false, jobWorker: false, ...overrides });
   await built.app.ready();
   return built;
 }

@@ -46,6 +46,10 @@ export const ErrorCode = {
   SourceTimeout: 'SOURCE_TIMEOUT',
   /** A mask of the grant could not be applied to a value: the call is refused rather than leak it. */
   MaskFailed: 'MASK_FAILED',
+  /** A table job could not reach or write the consumer's database (the run is retried with backoff). */
+  TargetUnavailable: 'TARGET_UNAVAILABLE',
+  /** A table job's source lost or changed a column it copies: the job stops, nothing loaded is overwritten. */
+  SchemaDrift: 'SCHEMA_DRIFT',
   Internal: 'INTERNAL_ERROR',
   Unavailable: 'SERVICE_UNAVAILABLE',
 } as const;

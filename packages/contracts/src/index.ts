@@ -7,3 +7,4 @@ export * from './merkle-verify';
 export * from './masking';
 export * from './exchange';
 export * from './signing';
+export * from './exchange-jobs';

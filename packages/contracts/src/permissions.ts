@@ -37,6 +37,10 @@ export const Permission = {
   GrantManage: 'exchange.grant.manage',
   /** Reads the gateway's call log of its department's resources and applications, and their statistics. */
   CallRead: 'exchange.call.read',
+  /** Reads the table jobs (aggregation, distribution) of its department and their runs. */
+  JobRead: 'exchange.job.read',
+  /** Creates, schedules, runs and pauses its department's table jobs. */
+  JobManage: 'exchange.job.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 

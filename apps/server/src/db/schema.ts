@@ -438,7 +438,73 @@ export interface GatewayCallTable {
   leaf_index: number;
 }
 
+/** A column a table job copies, as the source listed it when the job was made (its schema-drift baseline). */
+export interface JobColumn {
+  name: string;
+  type: 'char' | 'int' | 'decimal' | 'date' | 'datetime' | 'time' | 'bool' | 'text' | 'other';
+  dataType: string;
+}
+
+export interface ExchangeJobTable {
+  id: Generated<string>;
+  kind: 'aggregate' | 'distribute';
+  name: string;
+  department_id: string;
+  entry_id: string;
+  mount_id: string | null;
+  grant_id: string | null;
+  /** Aggregation: the source read from; distribution: the consumer's database written to. */
+  source_id: string;
+  remote_table: string;
+  store_schema: string;
+  store_table: string;
+  key_column: string;
+  columns: JSONColumnType<JobColumn[], string, string>;
+  mode: 'full' | 'incremental';
+  watermark_column: string | null;
+  watermark: string | null;
+  watermark_key: string | null;
+  detect_deletes: Generated<boolean>;
+  batch_size: Generated<number>;
+  schedule: Generated<'manual' | 'cycle' | 'cron'>;
+  cron: string | null;
+  next_run_at: Date | null;
+  status: Generated<'active' | 'paused' | 'drift'>;
+  drift: JSONColumnType<unknown[] | null, string | null, string | null>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ExchangeRunTable {
+  id: Generated<string>;
+  job_id: string;
+  trigger: 'schedule' | 'manual';
+  status: Generated<'queued' | 'running' | 'done' | 'failed' | 'drift'>;
+  attempts: Generated<number>;
+  claim_token: string | null;
+  leased_until: Date | null;
+  next_attempt_at: Generated<Date>;
+  phase: 'schema' | 'copy' | 'deletes' | null;
+  cursor: string | null;
+  rows_read: Generated<number>;
+  rows_written: Generated<number>;
+  rows_deleted: Generated<number>;
+  batches: Generated<number>;
+  error_code: string | null;
+  error_message: string | null;
+  drift: JSONColumnType<unknown[] | null, string | null, string | null>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  heartbeat_at: Date | null;
+  finished_at: Date | null;
+}
+
 export interface DB {
+  exchange_job: ExchangeJobTable;
+  exchange_run: ExchangeRunTable;
   exchange_api: ExchangeApiTable;
   exchange_grant: ExchangeGrantTable;
   gateway_call: GatewayCallTable;

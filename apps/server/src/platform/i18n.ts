@@ -51,6 +51,8 @@ const messages: Record<ErrorCode, { zh: string; en: string }> = {
   SOURCE_UNAVAILABLE: { zh: '提供方数据源不可用', en: "The provider's source is unavailable" },
   SOURCE_TIMEOUT: { zh: '提供方数据源响应超时', en: "The provider's source did not answer in time" },
   MASK_FAILED: { zh: '脱敏规则无法应用，请求被拒绝', en: 'A mask could not be applied: the call is refused' },
+  TARGET_UNAVAILABLE: { zh: '目标数据库无法连接或拒绝写入', en: "The consumer's database could not be reached or refused the write" },
+  SCHEMA_DRIFT: { zh: '源表结构已变化，任务已停止', en: 'The source table changed; the job stopped' },
   FORBIDDEN: { zh: '没有执行此操作的权限', en: 'You are not allowed to do this' },
   NOT_FOUND: { zh: '资源不存在', en: 'Not found' },
   CONFLICT: { zh: '操作与当前状态冲突', en: 'The operation conflicts with the current state' },

@@ -3827,6 +3827,216 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exchange/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Table jobs the caller's departments own or whose resources they provide: aggregation and distribution */
+    get: {
+      parameters: {
+        query?: {
+          kind?: 'aggregate' | 'distribute';
+          entryId?: string;
+          grantId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ExchangeJob'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a table job: aggregate a mounted source table into the department's store, or distribute a table grant into the consumer's database */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ExchangeJobCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExchangeJob'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A table job with its last run */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExchangeJob'];
+          };
+        };
+      };
+    };
+    /** Change a job's schedule or batch size, pause or resume it, or accept its source's changed columns */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ExchangeJobUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExchangeJob'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/jobs/{id}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a job now (409 while a run is queued or running) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExchangeRun'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/jobs/{id}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A job's run history, newest first: rows read, written and deleted, duration, errors */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ExchangeRun'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -3956,6 +4166,73 @@ export type components = {
       callsPerDay: number | null;
       /** @default null */
       callsPerSecond: number | null;
+    };
+    ExchangeJobCreateInput:
+      | {
+          /** @constant */
+          kind: 'aggregate';
+          /** Format: uuid */
+          mountId: string;
+          keyColumn: string;
+          columns?: string[];
+          /** @default null */
+          watermarkColumn: string | null;
+          targetTable?: string;
+          name?: string;
+          /**
+           * @default full
+           * @enum {string}
+           */
+          mode: 'full' | 'incremental';
+          /**
+           * @default manual
+           * @enum {string}
+           */
+          schedule: 'manual' | 'cycle' | 'cron';
+          /** @default null */
+          cron: string | null;
+          /** @default true */
+          detectDeletes: boolean;
+          /** @default 5000 */
+          batchSize: number;
+        }
+      | {
+          /** @constant */
+          kind: 'distribute';
+          /** Format: uuid */
+          grantId: string;
+          /** Format: uuid */
+          targetSourceId: string;
+          targetTable: string;
+          name?: string;
+          /**
+           * @default full
+           * @enum {string}
+           */
+          mode: 'full' | 'incremental';
+          /**
+           * @default manual
+           * @enum {string}
+           */
+          schedule: 'manual' | 'cycle' | 'cron';
+          /** @default null */
+          cron: string | null;
+          /** @default true */
+          detectDeletes: boolean;
+          /** @default 5000 */
+          batchSize: number;
+        };
+    ExchangeJobUpdateInput: {
+      version: number;
+      name?: string;
+      /** @enum {string} */
+      schedule?: 'manual' | 'cycle' | 'cron';
+      cron?: string | null;
+      detectDeletes?: boolean;
+      batchSize?: number;
+      /** @enum {string} */
+      status?: 'active' | 'paused';
+      acceptDrift?: boolean;
     };
     AppSecretInfoInput: {
       /** Format: uuid */
@@ -5326,6 +5603,88 @@ export type components = {
       /** @description The gateway path with example values of the required parameters */
       exampleUrl: string;
     };
+    ExchangeJobColumnInput: {
+      name: string;
+      type: string;
+      dataType: string;
+    };
+    ExchangeJobDriftInput: {
+      column: string;
+      /** @enum {string} */
+      change: 'missing' | 'type';
+      was: string;
+      now: string | null;
+    };
+    ExchangeRunInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      jobId: string;
+      /** @enum {string} */
+      trigger: 'schedule' | 'manual';
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'done' | 'failed' | 'drift';
+      attempts: number;
+      phase: ('schema' | 'copy' | 'deletes') | null;
+      rowsRead: number;
+      rowsWritten: number;
+      rowsDeleted: number;
+      batches: number;
+      errorCode: string | null;
+      errorMessage: string | null;
+      drift: components['schemas']['ExchangeJobDriftInput'][] | null;
+      /** @description When a failed run is tried again (queued runs only) */
+      nextAttemptAt: unknown | null;
+      createdAt: unknown;
+      startedAt: unknown | null;
+      heartbeatAt: unknown | null;
+      finishedAt: unknown | null;
+      durationMs: number | null;
+    };
+    ExchangeJobInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'aggregate' | 'distribute';
+      name: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      /** Format: uuid */
+      entryId: string;
+      resourceCode: string;
+      entryName: string;
+      /** Format: uuid */
+      providerDepartmentId: string;
+      mountId: string | null;
+      grantId: string | null;
+      /** Format: uuid */
+      sourceId: string;
+      sourceName: string;
+      sourceKind: string;
+      /** @description Aggregation: the source table; distribution: the table in the consumer database */
+      remoteTable: string;
+      /** @description The store table, `schema.table`, in the platform's database */
+      storeTable: string;
+      keyColumn: string;
+      columns: components['schemas']['ExchangeJobColumnInput'][];
+      /** @enum {string} */
+      mode: 'full' | 'incremental';
+      watermarkColumn: string | null;
+      watermark: string | null;
+      detectDeletes: boolean;
+      batchSize: number;
+      /** @enum {string} */
+      schedule: 'manual' | 'cycle' | 'cron';
+      cron: string | null;
+      nextRunAt: unknown | null;
+      /** @enum {string} */
+      status: 'active' | 'paused' | 'drift';
+      drift: components['schemas']['ExchangeJobDriftInput'][] | null;
+      lastRun: components['schemas']['ExchangeRunInput'] | null;
+      version: number;
+      createdAt: unknown;
+    };
     /** @enum {string} */
     SourceKindInput: 'postgresql' | 'mysql' | 'file' | 'http_json';
     /** @enum {string} */
@@ -5678,6 +6037,73 @@ export type components = {
       callsPerDay: number | null;
       /** @default null */
       callsPerSecond: number | null;
+    };
+    ExchangeJobCreate:
+      | {
+          /** @constant */
+          kind: 'aggregate';
+          /** Format: uuid */
+          mountId: string;
+          keyColumn: string;
+          columns?: string[];
+          /** @default null */
+          watermarkColumn: string | null;
+          targetTable?: string;
+          name?: string;
+          /**
+           * @default full
+           * @enum {string}
+           */
+          mode: 'full' | 'incremental';
+          /**
+           * @default manual
+           * @enum {string}
+           */
+          schedule: 'manual' | 'cycle' | 'cron';
+          /** @default null */
+          cron: string | null;
+          /** @default true */
+          detectDeletes: boolean;
+          /** @default 5000 */
+          batchSize: number;
+        }
+      | {
+          /** @constant */
+          kind: 'distribute';
+          /** Format: uuid */
+          grantId: string;
+          /** Format: uuid */
+          targetSourceId: string;
+          targetTable: string;
+          name?: string;
+          /**
+           * @default full
+           * @enum {string}
+           */
+          mode: 'full' | 'incremental';
+          /**
+           * @default manual
+           * @enum {string}
+           */
+          schedule: 'manual' | 'cycle' | 'cron';
+          /** @default null */
+          cron: string | null;
+          /** @default true */
+          detectDeletes: boolean;
+          /** @default 5000 */
+          batchSize: number;
+        };
+    ExchangeJobUpdate: {
+      version: number;
+      name?: string;
+      /** @enum {string} */
+      schedule?: 'manual' | 'cycle' | 'cron';
+      cron?: string | null;
+      detectDeletes?: boolean;
+      batchSize?: number;
+      /** @enum {string} */
+      status?: 'active' | 'paused';
+      acceptDrift?: boolean;
     };
     AppSecretInfo: {
       /** Format: uuid */
@@ -7078,6 +7504,90 @@ export type components = {
       python: string;
       /** @description The gateway path with example values of the required parameters */
       exampleUrl: string;
+    };
+    ExchangeJobColumn: {
+      name: string;
+      type: string;
+      dataType: string;
+    };
+    ExchangeJobDrift: {
+      column: string;
+      /** @enum {string} */
+      change: 'missing' | 'type';
+      was: string;
+      now: string | null;
+    };
+    ExchangeRun: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      jobId: string;
+      /** @enum {string} */
+      trigger: 'schedule' | 'manual';
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'done' | 'failed' | 'drift';
+      attempts: number;
+      phase: ('schema' | 'copy' | 'deletes') | null;
+      rowsRead: number;
+      rowsWritten: number;
+      rowsDeleted: number;
+      batches: number;
+      errorCode: string | null;
+      errorMessage: string | null;
+      drift: components['schemas']['ExchangeJobDrift'][] | null;
+      /** @description When a failed run is tried again (queued runs only) */
+      nextAttemptAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      startedAt: string | null;
+      heartbeatAt: string | null;
+      finishedAt: string | null;
+      durationMs: number | null;
+    };
+    ExchangeJob: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'aggregate' | 'distribute';
+      name: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      /** Format: uuid */
+      entryId: string;
+      resourceCode: string;
+      entryName: string;
+      /** Format: uuid */
+      providerDepartmentId: string;
+      mountId: string | null;
+      grantId: string | null;
+      /** Format: uuid */
+      sourceId: string;
+      sourceName: string;
+      sourceKind: string;
+      /** @description Aggregation: the source table; distribution: the table in the consumer database */
+      remoteTable: string;
+      /** @description The store table, `schema.table`, in the platform's database */
+      storeTable: string;
+      keyColumn: string;
+      columns: components['schemas']['ExchangeJobColumn'][];
+      /** @enum {string} */
+      mode: 'full' | 'incremental';
+      watermarkColumn: string | null;
+      watermark: string | null;
+      detectDeletes: boolean;
+      batchSize: number;
+      /** @enum {string} */
+      schedule: 'manual' | 'cycle' | 'cron';
+      cron: string | null;
+      nextRunAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'paused' | 'drift';
+      drift: components['schemas']['ExchangeJobDrift'][] | null;
+      lastRun: components['schemas']['ExchangeRun'] | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
     };
     /** @enum {string} */
     SourceKind: 'postgresql' | 'mysql' | 'file' | 'http_json';

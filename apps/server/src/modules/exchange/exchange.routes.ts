@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { ExchangeApiInput, GrantCreate, Permission } from '@shuyuan/contracts';
+import { ExchangeApiInput, GrantCreate, JobCreate, JobUpdate, Permission } from '@shuyuan/contracts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
@@ -17,14 +17,19 @@ import {
   CallStatsQuery,
   ExchangeApi,
   ExchangeApiUpdate,
+  ExchangeJob,
   ExchangeOverview,
+  ExchangeRun,
   GatewayCall,
   Grant,
   GrantQuery,
   GrantRevoke,
   IdParams,
+  JobQuery,
+  RunQuery,
 } from './exchange.schemas';
 import type { GrantsService } from './grants.service';
+import type { JobsService } from './jobs.service';
 
 const P = Permission;
 const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
@@ -38,7 +43,8 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{
   apis: ApisService;
   grants: GrantsService;
   calls: CallsService;
-}> = async (app, { db, apis, grants, calls }) => {
+  jobs: JobsService;
+}> = async (app, { db, apis, grants, calls, jobs }) => {
   const ctx = (request: FastifyRequest) => contextOf(db, request);
   const tags = ['exchange'];
 
@@ -194,5 +200,77 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{
       },
     },
     (req) => calls.overview(ctx(req)),
+  );
+
+  app.get(
+    '/exchange/jobs',
+    {
+      config: { access: P.JobRead },
+      schema: {
+        tags,
+        summary: "Table jobs the caller's departments own or whose resources they provide: aggregation and distribution",
+        querystring: JobQuery,
+        response: { 200: items(ExchangeJob) },
+      },
+    },
+    async (req) => ({ items: await jobs.list(ctx(req), req.query) }),
+  );
+  app.get(
+    '/exchange/jobs/:id',
+    {
+      config: { access: P.JobRead },
+      schema: { tags, summary: 'A table job with its last run', params: IdParams, response: { 200: ExchangeJob } },
+    },
+    (req) => jobs.get(ctx(req), req.params.id),
+  );
+  app.post(
+    '/exchange/jobs',
+    {
+      config: { access: P.JobManage },
+      schema: {
+        tags,
+        summary:
+          "Create a table job: aggregate a mounted source table into the department's store, or distribute a table grant into the consumer's database",
+        body: JobCreate,
+        response: { 201: ExchangeJob },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await jobs.create(ctx(req), req.body)),
+  );
+  app.put(
+    '/exchange/jobs/:id',
+    {
+      config: { access: P.JobManage },
+      schema: {
+        tags,
+        summary: "Change a job's schedule or batch size, pause or resume it, or accept its source's changed columns",
+        params: IdParams,
+        body: JobUpdate,
+        response: { 200: ExchangeJob },
+      },
+    },
+    (req) => jobs.update(ctx(req), req.params.id, req.body),
+  );
+  app.post(
+    '/exchange/jobs/:id/run',
+    {
+      config: { access: P.JobManage },
+      schema: { tags, summary: 'Run a job now (409 while a run is queued or running)', params: IdParams, response: { 202: ExchangeRun } },
+    },
+    async (req, reply) => reply.status(202).send(await jobs.runNow(ctx(req), req.params.id)),
+  );
+  app.get(
+    '/exchange/jobs/:id/runs',
+    {
+      config: { access: P.JobRead },
+      schema: {
+        tags,
+        summary: "A job's run history, newest first: rows read, written and deleted, duration, errors",
+        params: IdParams,
+        querystring: RunQuery,
+        response: { 200: items(ExchangeRun) },
+      },
+    },
+    async (req) => ({ items: await jobs.runs(ctx(req), req.params.id, req.query.limit) }),
   );
 };

@@ -1,4 +1,16 @@
-import { ApiAccess, ApiField, ApiParam, GrantMethod, MaskType, RowCondition } from '@shuyuan/contracts';
+import {
+  ApiAccess,
+  ApiField,
+  ApiParam,
+  GrantMethod,
+  JobKind,
+  JobMode,
+  JobSchedule,
+  JobStatus,
+  MaskType,
+  RowCondition,
+  RunStatus,
+} from '@shuyuan/contracts';
 import { z } from 'zod';
 
 export const IdParams = z.object({ id: z.uuid() });
@@ -184,3 +196,81 @@ export const ApiSamples = z
     exampleUrl: z.string().describe('The gateway path with example values of the required parameters'),
   })
   .meta({ id: 'ApiSamples' });
+
+/** A column a table job copies, as the source listed it when the job was made. */
+export const JobColumnOut = z.object({ name: z.string(), type: z.string(), dataType: z.string() }).meta({ id: 'ExchangeJobColumn' });
+
+/** A column the source lost or changed: what stopped a job. */
+export const DriftItemOut = z
+  .object({ column: z.string(), change: z.enum(['missing', 'type']), was: z.string(), now: z.string().nullable() })
+  .meta({ id: 'ExchangeJobDrift' });
+
+/** One run of a table job: its counters, its phase while it runs, and why it failed. */
+export const ExchangeRun = z
+  .object({
+    id: z.uuid(),
+    jobId: z.uuid(),
+    trigger: z.enum(['schedule', 'manual']),
+    status: RunStatus,
+    attempts: z.number().int(),
+    phase: z.enum(['schema', 'copy', 'deletes']).nullable(),
+    rowsRead: z.number().int(),
+    rowsWritten: z.number().int(),
+    rowsDeleted: z.number().int(),
+    batches: z.number().int(),
+    errorCode: z.string().nullable(),
+    errorMessage: z.string().nullable(),
+    drift: z.array(DriftItemOut).nullable(),
+    nextAttemptAt: z.date().nullable().describe('When a failed run is tried again (queued runs only)'),
+    createdAt: z.date(),
+    startedAt: z.date().nullable(),
+    heartbeatAt: z.date().nullable(),
+    finishedAt: z.date().nullable(),
+    durationMs: z.number().nullable(),
+  })
+  .meta({ id: 'ExchangeRun' });
+
+/** A table job: aggregation (source → store) or distribution (store → the consumer's database). */
+export const ExchangeJob = z
+  .object({
+    id: z.uuid(),
+    kind: JobKind,
+    name: z.string(),
+    departmentId: z.uuid(),
+    departmentName: z.string(),
+    entryId: z.uuid(),
+    resourceCode: z.string(),
+    entryName: z.string(),
+    providerDepartmentId: z.uuid(),
+    mountId: z.uuid().nullable(),
+    grantId: z.uuid().nullable(),
+    sourceId: z.uuid(),
+    sourceName: z.string(),
+    sourceKind: z.string(),
+    remoteTable: z.string().describe('Aggregation: the source table; distribution: the table in the consumer database'),
+    storeTable: z.string().describe("The store table, `schema.table`, in the platform's database"),
+    keyColumn: z.string(),
+    columns: z.array(JobColumnOut),
+    mode: JobMode,
+    watermarkColumn: z.string().nullable(),
+    watermark: z.string().nullable(),
+    detectDeletes: z.boolean(),
+    batchSize: z.number().int(),
+    schedule: JobSchedule,
+    cron: z.string().nullable(),
+    nextRunAt: z.date().nullable(),
+    status: JobStatus,
+    drift: z.array(DriftItemOut).nullable(),
+    lastRun: ExchangeRun.nullable(),
+    version: z.number().int(),
+    createdAt: z.date(),
+  })
+  .meta({ id: 'ExchangeJob' });
+
+export const JobQuery = z.strictObject({
+  kind: JobKind.optional(),
+  entryId: z.uuid().optional(),
+  grantId: z.uuid().optional(),
+});
+
+export const RunQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });

@@ -102,6 +102,15 @@ function wireValue(value: unknown, type: ApiField['type']): unknown {
  * quotas, reads one page from the source, keeps only granted fields, masks them, and logs the call,
  * refused or not.
  */
+/**
+ * The pseudonym key of each consumer department (contracts §5): the gateway and table distribution use the
+ * same one, so a person has the same pseudonym in a department's API answers and in its copied tables.
+ */
+export function gatewayPseudonymKey(masterKey: Buffer): (departmentId: string) => Buffer {
+  const base = hmacSm3(masterKey, 'shuyuan/gateway-pseudonym/v1');
+  return (departmentId) => hmacSm3(base, departmentId);
+}
+
 export class Gateway {
   private readonly keys = new Map<string, Cached<AppKeyInfo | null>>();
   private readonly apis = new Map<string, Cached<ApiRow | null>>();

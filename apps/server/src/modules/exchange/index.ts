@@ -6,3 +6,6 @@ export { CallLog, type CallRecord } from './call-log';
 export { ApisService } from './apis.service';
 export { GrantsService } from './grants.service';
 export { CallsService } from './calls.service';
+export { JobsService } from './jobs.service';
+export { JobWorker, type JobWorkerOptions } from './jobs.worker';
+export { gatewayPseudonymKey } from './gateway.service';

@@ -43,6 +43,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       P.GrantRead,
       P.GrantManage,
       P.CallRead,
+      P.JobRead,
     ],
   },
   {
@@ -67,6 +68,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
       P.ExchangeApiManage,
       P.GrantRead,
       P.CallRead,
+      P.JobRead,
+      P.JobManage,
     ],
   },
   {
@@ -109,6 +112,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       P.SourceRead,
       P.GrantRead,
       P.CallRead,
+      P.JobRead,
     ],
   },
 ];

@@ -1,0 +1,247 @@
+import type { FilterOp } from '@shuyuan/contracts';
+import type { JobColumn } from '../../../db/schema';
+import { escapeLike } from '../../../db/like';
+import type { BucketSum, Grouping, KeyScope, KeySide } from './key-diff';
+
+/** The two SQL dialects a table job speaks: PostgreSQL (the store, or a source or target) and MySQL/MariaDB. */
+export type DialectName = 'postgresql' | 'mysql';
+
+/** Runs one statement: rows as objects of text values, or the number of rows it changed. */
+export interface SqlRunner {
+  readonly dialect: DialectName;
+  query(text: string, params: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  execute(text: string, params: readonly unknown[]): Promise<number>;
+}
+
+/** A value bound into a condition; never spliced into the text. */
+export interface Condition {
+  column: string;
+  op: FilterOp;
+  value: string | number | readonly (string | number)[];
+}
+
+export const quoteIdent = (d: DialectName, name: string) =>
+  d === 'postgresql' ? `"${name.replace(/"/g, '""')}"` : `\`${name.replace(/`/g, '``')}\``;
+
+/** `schema.table` or `table`, each part quoted. */
+export function qualified(d: DialectName, table: string): string {
+  const dot = table.indexOf('.');
+  return dot < 0 ? quoteIdent(d, table) : `${quoteIdent(d, table.slice(0, dot))}.${quoteIdent(d, table.slice(dot + 1))}`;
+}
+
+/** Collects parameters in the dialect's placeholder style. */
+class Binder {
+  readonly params: unknown[] = [];
+  constructor(private readonly d: DialectName) {}
+  bind(value: unknown): string {
+    this.params.push(value);
+    return this.d === 'postgresql' ? `$${this.params.length}` : '?';
+  }
+}
+
+function conditionSql(d: DialectName, b: Binder, c: Condition): string {
+  const col = quoteIdent(d, c.column);
+  switch (c.op) {
+    case 'eq':
+      return `${col} = ${b.bind(c.value)}`;
+    case 'gte':
+      return `${col} >= ${b.bind(c.value)}`;
+    case 'lte':
+      return `${col} <= ${b.bind(c.value)}`;
+    case 'prefix':
+      return `${col} like ${b.bind(`${escapeLike(String(c.value))}%`)}`;
+    case 'in': {
+      const values = Array.isArray(c.value) ? c.value : [c.value];
+      return `${col} in (${values.map((v) => b.bind(v)).join(', ')})`;
+    }
+  }
+}
+
+/** Where a table job reads from: the page after a cursor, by key (full) or by watermark then key (incremental). */
+export interface PageCursor {
+  key: string | null;
+  watermark?: string | null;
+}
+
+/**
+ * One table as a table job sees it: pages of rows as text, and the grouped key checksums of `findDeleted`.
+ * `conditions` (a grant's row filter) narrow every read.
+ */
+export class SqlTable implements KeySide {
+  private readonly d: DialectName;
+  private readonly table: string;
+  private readonly key: string;
+
+  constructor(
+    private readonly sql: SqlRunner,
+    table: string,
+    private readonly keyColumn: string,
+    private readonly keyType: 'int' | 'text',
+    private readonly conditions: readonly Condition[] = [],
+  ) {
+    this.d = sql.dialect;
+    this.table = qualified(this.d, table);
+    this.key = quoteIdent(this.d, keyColumn);
+  }
+
+  /** A column's value as text, the same on both dialects. */
+  private text(column: string): string {
+    const col = quoteIdent(this.d, column);
+    return this.d === 'postgresql' ? `${col}::text` : `cast(${col} as char)`;
+  }
+
+  private where(b: Binder, extra: string[]): string {
+    const parts = [...extra, ...this.conditions.map((c) => conditionSql(this.d, b, c))];
+    return parts.length ? ` where ${parts.join(' and ')}` : '';
+  }
+
+  /** The next page of rows: each column as text (or null), in `columns` order. */
+  async page(
+    columns: readonly string[],
+    after: PageCursor | null,
+    limit: number,
+    watermarkColumn?: string | null,
+  ): Promise<(string | null)[][]> {
+    const b = new Binder(this.d);
+    const extra: string[] = [];
+    let order = this.key;
+    if (watermarkColumn) {
+      const w = quoteIdent(this.d, watermarkColumn);
+      extra.push(`${w} is not null`);
+      if (after?.watermark != null) {
+        const at = b.bind(after.watermark);
+        extra.push(`(${w} > ${at} or (${w} = ${b.bind(after.watermark)} and ${this.key} > ${b.bind(after.key)}))`);
+      }
+      order = `${w}, ${this.key}`;
+    } else if (after?.key != null) {
+      extra.push(`${this.key} > ${b.bind(after.key)}`);
+    }
+    const select = columns.map((c, i) => `${this.text(c)} as c${i}`).join(', ');
+    const text = `select ${select} from ${this.table}${this.where(b, extra)} order by ${order} limit ${Math.max(1, Math.floor(limit))}`;
+    const rows = await this.sql.query(text, b.params);
+    return rows.map((row) => columns.map((_, i) => textOf(row[`c${i}`])));
+  }
+
+  private scope(b: Binder, scope: KeyScope): string[] {
+    switch (scope.kind) {
+      case 'all':
+        return [];
+      case 'range':
+        return [`${this.key} >= ${b.bind(scope.lo.toString())}`, `${this.key} < ${b.bind(scope.hi.toString())}`];
+      case 'prefix':
+        return [`${this.key} like ${b.bind(`${escapeLike(scope.prefix)}%`)}`];
+      case 'exact':
+        return [`${this.key} = ${b.bind(scope.key)}`];
+    }
+  }
+
+  async buckets(scope: KeyScope, grouping: Grouping): Promise<Map<string, BucketSum>> {
+    const b = new Binder(this.d);
+    const k = this.key;
+    const pg = this.d === 'postgresql';
+    let bucket: string;
+    if (grouping.kind === 'int')
+      bucket = pg ? `floor(${k} / ${grouping.width}::numeric)::text` : `cast(floor(${k} / ${grouping.width}) as char)`;
+    else bucket = pg ? `left(${k}, ${grouping.length})` : `left(${k}, ${grouping.length})`;
+    const term = pg ? `('x' || substr(md5(${k}::text), 1, 8))::bit(32)::bigint` : `cast(conv(substr(md5(${k}), 1, 8), 16, 10) as unsigned)`;
+    const sum = pg ? `coalesce(sum(${term}), 0)::text` : `cast(coalesce(sum(${term}), 0) as char)`;
+    const where = this.where(b, this.scope(b, scope));
+    const rows = await this.sql.query(`select ${bucket} as b, count(*) as n, ${sum} as s from ${this.table}${where} group by 1`, b.params);
+    const out = new Map<string, BucketSum>();
+    for (const row of rows) {
+      const id = textOf(row.b) ?? '';
+      const prior = out.get(id);
+      const n = Number(row.n);
+      const s = textOf(row.s) ?? '0';
+      // A case-insensitive collation may hand back one group under two spellings: add them up.
+      out.set(id, prior ? { n: prior.n + n, sum: (BigInt(prior.sum) + BigInt(s)).toString() } : { n, sum: s });
+    }
+    return out;
+  }
+
+  async keys(scope: KeyScope): Promise<string[]> {
+    const b = new Binder(this.d);
+    const rows = await this.sql.query(
+      `select ${this.text(this.keyColumn)} as k from ${this.table}${this.where(b, this.scope(b, scope))}`,
+      b.params,
+    );
+    return rows.map((r) => textOf(r.k)!);
+  }
+
+  async bounds(): Promise<{ min: bigint; max: bigint } | null> {
+    if (this.keyType !== 'int') return null;
+    const b = new Binder(this.d);
+    const [row] = await this.sql.query(
+      `select ${this.minmax('min')} as lo, ${this.minmax('max')} as hi from ${this.table}${this.where(b, [])}`,
+      b.params,
+    );
+    const lo = textOf(row?.lo);
+    const hi = textOf(row?.hi);
+    return lo == null || hi == null ? null : { min: BigInt(lo), max: BigInt(hi) };
+  }
+
+  private minmax(fn: 'min' | 'max') {
+    return this.d === 'postgresql' ? `${fn}(${this.key})::text` : `cast(${fn}(${this.key}) as char)`;
+  }
+
+  /** Deletes rows by key; the number deleted. */
+  async deleteKeys(keys: readonly string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    const b = new Binder(this.d);
+    const list = keys.map((k) => b.bind(k)).join(', ');
+    return this.sql.execute(`delete from ${this.table} where ${this.key} in (${list})`, b.params);
+  }
+}
+
+/** A database value as text: what every table job moves. */
+export function textOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The PostgreSQL type a copied column gets, from its normalized type. */
+export function postgresType(c: Pick<JobColumn, 'type'>): string {
+  switch (c.type) {
+    case 'int':
+      return 'bigint';
+    case 'decimal':
+      return 'numeric';
+    case 'date':
+      return 'date';
+    case 'datetime':
+      return 'timestamp';
+    case 'time':
+      return 'time';
+    case 'bool':
+      return 'boolean';
+    default:
+      return 'text';
+  }
+}
+
+/** The MySQL/MariaDB type a distributed column gets. */
+export function mysqlType(c: Pick<JobColumn, 'type'>, isKey: boolean): string {
+  switch (c.type) {
+    case 'int':
+      return 'bigint';
+    case 'decimal':
+      return 'decimal(38,10)';
+    case 'date':
+      return 'date';
+    case 'datetime':
+      return 'datetime(6)';
+    case 'time':
+      return 'time(6)';
+    case 'bool':
+      return 'tinyint(1)';
+    default:
+      return isKey ? 'varchar(255)' : 'longtext';
+  }
+}
+
+/** A job's key is an integer or text: how its deletes are bucketed. */
+export const keyTypeOf = (c: Pick<JobColumn, 'type'>): 'int' | 'text' => (c.type === 'int' ? 'int' : 'text');

@@ -1,0 +1,377 @@
+import { ErrorCode, effectiveMask, type MaskType, type RowCondition } from '@shuyuan/contracts';
+import type { Kysely } from 'kysely';
+import type { DB, JobColumn } from '../../../db/schema';
+import { sm3 } from '../../../platform/crypto/provider';
+import { enqueueEvidence } from '../../../platform/evidence/evidence-log';
+import { compileMasks } from '../../../platform/masking';
+import { connectorFor, type ColumnInfo, type ResolvedSource } from '../../sources';
+import type { ClaimedRun, JobRow } from '../jobs.repository';
+import { jobsRepository as repo } from '../jobs.repository';
+import { JobSourceError, kyselyRunner, openRemote, type RemoteConnection } from './connections';
+import { findDeleted } from './key-diff';
+import { SqlTable, keyTypeOf, type Condition, type PageCursor } from './sql-side';
+import { SEQ_COLUMN, ensureTable, upsertRows, type TargetShape } from './upsert';
+
+/** A column of the baseline that the source no longer has as it was: the job stops until someone looks. */
+export interface DriftItem {
+  column: string;
+  change: 'missing' | 'type';
+  was: string;
+  now: string | null;
+}
+
+/** How a run ended, for the worker to record. */
+export type RunOutcome =
+  | { status: 'done' }
+  | { status: 'drift'; drift: DriftItem[]; message: string }
+  | { status: 'failed'; code: string; message: string; retry: boolean };
+
+/** The run is no longer this worker's (another took it over after the lease ran out). */
+export class LostClaim extends Error {}
+
+/** What the worker lends a run: counters it reports on each heartbeat. */
+export interface RunProgress {
+  phase: 'schema' | 'copy' | 'deletes';
+  rows_read: number;
+  rows_written: number;
+  rows_deleted: number;
+  batches: number;
+}
+
+export interface TableRunDeps {
+  db: Kysely<DB>;
+  openSource: (sourceId: string) => Promise<ResolvedSource | null>;
+  /** The pseudonym key of a consumer department: the gateway's, so the same person gets the same pseudonym. */
+  pseudonymKey: (departmentId: string) => Buffer;
+}
+
+/** The columns of the baseline the source lost or changed the type of. */
+export function driftOf(baseline: readonly JobColumn[], current: readonly ColumnInfo[]): DriftItem[] {
+  const byName = new Map(current.map((c) => [c.name, c]));
+  const drift: DriftItem[] = [];
+  for (const b of baseline) {
+    const now = byName.get(b.name);
+    if (!now) drift.push({ column: b.name, change: 'missing', was: b.dataType, now: null });
+    else if (now.normalizedType !== b.type) drift.push({ column: b.name, change: 'type', was: b.dataType, now: now.dataType });
+  }
+  return drift;
+}
+
+/** `schema.table` split, for a connector's column listing. */
+function tableRef(name: string) {
+  const dot = name.indexOf('.');
+  return dot < 0 ? { schema: null, name } : { schema: name.slice(0, dot), name: name.slice(dot + 1) };
+}
+
+/** The SM3 of a batch's rows, one canonical JSON line each: what the evidence leaf commits to. */
+function batchDigest(rows: readonly (readonly (string | null)[])[]): string {
+  return sm3(rows.map((r) => JSON.stringify(r)).join('\n')).toString('hex');
+}
+
+const isDatabase = (s: ResolvedSource | null): s is Extract<ResolvedSource, { kind: 'postgresql' | 'mysql' }> =>
+  !!s && (s.kind === 'postgresql' || s.kind === 'mysql');
+
+/**
+ * One run of a table job. Every batch commits in one platform transaction with the run's cursor (and the
+ * job's watermark) and its evidence leaf, so a run killed at any point resumes after the last batch it
+ * committed: upserts by key make a batch written twice (distribution, whose target is another database)
+ * harmless, and nothing is lost.
+ */
+export class TableRun {
+  constructor(
+    private readonly deps: TableRunDeps,
+    private readonly job: JobRow,
+    private readonly run: ClaimedRun,
+    private readonly progress: RunProgress,
+  ) {}
+
+  async execute(): Promise<RunOutcome> {
+    try {
+      return this.job.kind === 'aggregate' ? await this.aggregate() : await this.distribute();
+    } catch (error) {
+      if (error instanceof LostClaim) throw error;
+      if (error instanceof JobSourceError)
+        return {
+          status: 'failed',
+          code: error.side === 'source' ? ErrorCode.SourceUnavailable : ErrorCode.TargetUnavailable,
+          message: error.message,
+          retry: true,
+        };
+      throw error;
+    }
+  }
+
+  private get shape(): TargetShape {
+    return {
+      table: `${this.job.store_schema}.${this.job.store_table}`,
+      columns: this.job.columns,
+      key: this.job.key_column,
+      sequenced: true,
+    };
+  }
+
+  private keyType() {
+    const key = this.job.columns.find((c) => c.name === this.job.key_column);
+    return keyTypeOf(key ?? { type: 'text' });
+  }
+
+  /** Commits one batch's bookkeeping (and, for aggregation, its rows) in one platform transaction. */
+  private async commit(
+    work: (trx: Kysely<DB>) => Promise<number>,
+    batch: {
+      read: number;
+      deleted: number;
+      cursor?: string | null;
+      watermark?: { value: string | null; key: string | null };
+      evidence: Record<string, unknown>;
+    },
+  ): Promise<number> {
+    return this.deps.db.transaction().execute(async (trx) => {
+      if (!(await repo.lockClaimed(trx, this.run.id, this.run.claim_token))) throw new LostClaim();
+      const written = await work(trx);
+      await repo.advance(trx, this.run.id, {
+        read: batch.read,
+        written,
+        deleted: batch.deleted,
+        ...(batch.cursor !== undefined ? { cursor: batch.cursor } : {}),
+      });
+      if (batch.watermark)
+        await trx
+          .updateTable('exchange_job')
+          .set({ watermark: batch.watermark.value, watermark_key: batch.watermark.key })
+          .where('id', '=', this.job.id)
+          .execute();
+      await enqueueEvidence(trx, 'table_batch', {
+        job: this.job.id,
+        run: this.run.id,
+        direction: this.job.kind,
+        resource: this.job.resource_code,
+        ...batch.evidence,
+        written,
+      });
+      this.progress.rows_read += batch.read;
+      this.progress.rows_written += written;
+      this.progress.rows_deleted += batch.deleted;
+      this.progress.batches += 1;
+      return written;
+    });
+  }
+
+  /** 归集: the department's source table into its store table. */
+  private async aggregate(): Promise<RunOutcome> {
+    const job = this.job;
+    const source = await this.deps.openSource(job.source_id);
+    if (!isDatabase(source))
+      return { status: 'failed', code: ErrorCode.SourceUnavailable, message: 'the source is disabled or not a database', retry: false };
+
+    this.progress.phase = 'schema';
+    let current: ColumnInfo[] | null;
+    try {
+      current = await connectorFor(source).columns(tableRef(job.remote_table));
+    } catch (error) {
+      throw new JobSourceError('source', (error as Error).message);
+    }
+    if (!current)
+      return {
+        status: 'drift',
+        drift: [{ column: '*', change: 'missing', was: job.remote_table, now: null }],
+        message: `the source has no table ${job.remote_table} any more`,
+      };
+    const drift = driftOf(job.columns, current);
+    if (drift.length)
+      return { status: 'drift', drift, message: `the source table changed: ${drift.map((d) => `${d.column} (${d.change})`).join(', ')}` };
+
+    const remote = await openRemote(source, 'source');
+    try {
+      await ensureTable(kyselyRunner(this.deps.db), this.shape);
+      const names = job.columns.map((c) => c.name);
+      const keyAt = names.indexOf(job.key_column);
+      const from = new SqlTable(remote, job.remote_table, job.key_column, this.keyType());
+      this.progress.phase = 'copy';
+      const incremental = job.mode === 'incremental' && job.watermark_column;
+      const wmAt = incremental ? names.indexOf(job.watermark_column!) : -1;
+      let cursor: PageCursor | null = incremental
+        ? job.watermark != null
+          ? { key: job.watermark_key, watermark: job.watermark }
+          : null
+        : this.run.cursor != null
+          ? { key: this.run.cursor }
+          : null;
+      for (;;) {
+        const rows = await from.page(names, cursor, job.batch_size, incremental ? job.watermark_column : null);
+        if (rows.length === 0) break;
+        const last = rows[rows.length - 1]!;
+        cursor = incremental ? { key: last[keyAt]!, watermark: last[wmAt]! } : { key: last[keyAt]! };
+        await this.commit((trx) => upsertRows(kyselyRunner(trx), this.shape, rows), {
+          read: rows.length,
+          deleted: 0,
+          ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
+          evidence: { op: 'upsert', rows: rows.length, firstKey: rows[0]![keyAt], lastKey: last[keyAt], digest: batchDigest(rows) },
+        });
+        if (rows.length < job.batch_size) break;
+      }
+      if (job.detect_deletes) {
+        this.progress.phase = 'deletes';
+        const store = new SqlTable(kyselyRunner(this.deps.db), this.shape.table, job.key_column, this.keyType());
+        await findDeleted(from, store, {
+          keyType: this.keyType(),
+          onMissing: (keys) =>
+            this.commit(
+              (trx) => new SqlTable(kyselyRunner(trx), this.shape.table, job.key_column, this.keyType()).deleteKeys(keys).then(() => 0),
+              {
+                read: 0,
+                deleted: keys.length,
+                evidence: { op: 'delete', rows: keys.length, digest: sm3(keys.join('\n')).toString('hex') },
+              },
+            ).then(() => undefined),
+        });
+      }
+      return { status: 'done' };
+    } finally {
+      await remote.close();
+    }
+  }
+
+  /** 分发: a grant's fields, masked and filtered, from the store into the consumer's own database. */
+  private async distribute(): Promise<RunOutcome> {
+    const job = this.job;
+    const grant = await this.deps.db
+      .selectFrom('exchange_grant')
+      .select(['id', 'status', 'valid_from', 'valid_to', 'fields', 'masks', 'row_filter', 'consumer_department_id', 'method'])
+      .where('id', '=', job.grant_id!)
+      .executeTakeFirst();
+    const now = Date.now();
+    if (!grant || grant.status !== 'active' || grant.method !== 'table')
+      return { status: 'failed', code: ErrorCode.NoGrant, message: 'the grant was revoked', retry: false };
+    if (now < grant.valid_from.getTime() || now >= grant.valid_to.getTime())
+      return { status: 'failed', code: ErrorCode.GrantExpired, message: 'the grant is not in its validity period', retry: false };
+    const aggregation = await repo.aggregationOf(this.deps.db, job.entry_id);
+    if (!aggregation)
+      return { status: 'failed', code: ErrorCode.SourceUnavailable, message: 'the resource has no store table yet', retry: true };
+    const storeTable = `${aggregation.store_schema}.${aggregation.store_table}`;
+
+    // Only the grant's fields, only its rows; a filter on a field the store lacks refuses the run (contracts §5).
+    const storeNames = new Set(aggregation.columns.map((c) => c.name));
+    const fields = job.columns.map((c) => c.name).filter((n) => grant.fields.includes(n) && storeNames.has(n));
+    if (!fields.includes(job.key_column))
+      return { status: 'failed', code: ErrorCode.FieldNotGranted, message: 'the key is no longer granted', retry: false };
+    const columns = job.columns.filter((c) => fields.includes(c.name));
+    const conditions: Condition[] = [];
+    for (const c of grant.row_filter as RowCondition[]) {
+      if (!storeNames.has(c.field))
+        return {
+          status: 'failed',
+          code: ErrorCode.NoGrant,
+          message: `the row filter names ${c.field}, which the store lacks`,
+          retry: false,
+        };
+      conditions.push({ column: c.field, op: c.op, value: c.value });
+    }
+    const sensitive = new Map(
+      (job.entry_content.items ?? []).map((item) => [(item.nameEn ?? '').toLowerCase(), item.sensitive ?? false] as const),
+    );
+    const masks: Record<string, MaskType> = {};
+    for (const f of fields)
+      masks[f] = effectiveMask({
+        sensitive: sensitive.get(f) ?? false,
+        fieldDefault: null,
+        grantMask: (grant.masks as Record<string, MaskType>)[f],
+      });
+    if (masks[job.key_column] !== 'none')
+      return { status: 'failed', code: ErrorCode.MaskFailed, message: 'the key would be masked; rows could not be matched', retry: false };
+    const mask = compileMasks(fields, masks, this.deps.pseudonymKey(grant.consumer_department_id));
+
+    const target = await this.deps.openSource(job.source_id);
+    if (!isDatabase(target))
+      return {
+        status: 'failed',
+        code: ErrorCode.TargetUnavailable,
+        message: "the consumer's database is disabled or not a database",
+        retry: false,
+      };
+    let remote: RemoteConnection;
+    try {
+      remote = await openRemote(target, 'target');
+    } catch (error) {
+      throw error instanceof JobSourceError ? error : new JobSourceError('target', (error as Error).message);
+    }
+    try {
+      const shape: TargetShape = { table: job.remote_table, columns, key: job.key_column, sequenced: false };
+      this.progress.phase = 'schema';
+      await ensureTable(remote, shape);
+      // A table the consumer made itself must have every column the grant gives; nothing is written otherwise.
+      let present: ColumnInfo[] | null;
+      try {
+        present = await connectorFor(target).columns(tableRef(job.remote_table));
+      } catch (error) {
+        throw new JobSourceError('target', (error as Error).message);
+      }
+      const have = new Set((present ?? []).map((c) => c.name.toLowerCase()));
+      const lacking = columns.filter((c) => !have.has(c.name.toLowerCase()));
+      if (lacking.length)
+        return {
+          status: 'drift',
+          drift: lacking.map((c) => ({ column: c.name, change: 'missing' as const, was: c.dataType, now: null })),
+          message: `the consumer's table ${job.remote_table} lacks ${lacking.map((c) => c.name).join(', ')}`,
+        };
+      const keyType = this.keyType();
+      const from = new SqlTable(kyselyRunner(this.deps.db), storeTable, job.key_column, keyType, conditions);
+      const to = new SqlTable(remote, job.remote_table, job.key_column, keyType);
+      const keyAt = fields.indexOf(job.key_column);
+      this.progress.phase = 'copy';
+      const incremental = job.mode === 'incremental';
+      const names = incremental ? [...fields, SEQ_COLUMN] : fields;
+      let cursor: PageCursor | null = incremental
+        ? job.watermark != null
+          ? { key: job.watermark_key, watermark: job.watermark }
+          : null
+        : this.run.cursor != null
+          ? { key: this.run.cursor }
+          : null;
+      for (;;) {
+        const page = await from.page(names, cursor, job.batch_size, incremental ? SEQ_COLUMN : null);
+        if (page.length === 0) break;
+        const last = page[page.length - 1]!;
+        cursor = incremental ? { key: last[keyAt]!, watermark: last[fields.length]! } : { key: last[keyAt]! };
+        const rows = page.map((r) => {
+          const masked = mask(Object.fromEntries(fields.map((f, i) => [f, r[i]])));
+          return fields.map((f) => (masked[f] == null ? null : String(masked[f])));
+        });
+        // The consumer's write commits first; a crash before the platform's commit writes the same rows again (upsert).
+        const written = await upsertRows(remote, shape, rows);
+        await this.commit(async () => written, {
+          read: rows.length,
+          deleted: 0,
+          ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
+          evidence: {
+            op: 'upsert',
+            grant: grant.id,
+            rows: rows.length,
+            fields,
+            firstKey: rows[0]![keyAt],
+            lastKey: rows[rows.length - 1]![keyAt],
+            digest: batchDigest(rows),
+          },
+        });
+        if (page.length < job.batch_size) break;
+      }
+      if (job.detect_deletes) {
+        this.progress.phase = 'deletes';
+        await findDeleted(from, to, {
+          keyType,
+          onMissing: async (keys) => {
+            await to.deleteKeys(keys);
+            await this.commit(async () => 0, {
+              read: 0,
+              deleted: keys.length,
+              evidence: { op: 'delete', grant: grant.id, rows: keys.length, digest: sm3(keys.join('\n')).toString('hex') },
+            });
+          },
+        });
+      }
+      return { status: 'done' };
+    } finally {
+      await remote.close();
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import type { JobColumn } from '../../../db/schema';
+import { mysqlType, postgresType, qualified, quoteIdent, type SqlRunner } from './sql-side';
+
+/** The column every store table has: the sequence number of the row's last change (what distribution reads after). */
+export const SEQ_COLUMN = '_sy_seq';
+
+export interface TargetShape {
+  /** `schema.table` or `table`. */
+  table: string;
+  columns: readonly JobColumn[];
+  key: string;
+  /** A store table: rows carry SEQ_COLUMN. */
+  sequenced: boolean;
+}
+
+/** Creates the target table when it is missing (the key as primary key, text keys in byte order). */
+export async function ensureTable(sql: SqlRunner, shape: TargetShape): Promise<void> {
+  const d = sql.dialect;
+  const dot = shape.table.indexOf('.');
+  if (dot > 0 && d === 'postgresql') await sql.execute(`create schema if not exists ${quoteIdent(d, shape.table.slice(0, dot))}`, []);
+  const columns = shape.columns.map((c) => {
+    const isKey = c.name === shape.key;
+    const type = d === 'postgresql' ? postgresType(c) + (isKey && postgresType(c) === 'text' ? ' collate "C"' : '') : mysqlType(c, isKey);
+    return `${quoteIdent(d, c.name)} ${type}${isKey ? ' not null primary key' : ''}`;
+  });
+  if (shape.sequenced) columns.push(`${quoteIdent(d, SEQ_COLUMN)} bigint not null default nextval('public.exchange_store_seq')`);
+  const suffix = d === 'mysql' ? ' default charset = utf8mb4' : '';
+  await sql.execute(`create table if not exists ${qualified(d, shape.table)} (${columns.join(', ')})${suffix}`, []);
+  if (shape.sequenced)
+    await sql.execute(
+      `create index if not exists ${quoteIdent(d, `${shape.table.slice(dot + 1)}_sy_seq_idx`.slice(0, 63))} on ${qualified(d, shape.table)} (${quoteIdent(d, SEQ_COLUMN)})`,
+      [],
+    );
+}
+
+/** A value as MySQL takes it: PostgreSQL's booleans ('t', 'true') become 1 and 0. */
+function forMysql(value: string | null, column: JobColumn): string | number | null {
+  if (value === null || column.type !== 'bool') return value;
+  return value === 't' || value === 'true' || value === '1' ? 1 : 0;
+}
+
+/**
+ * Inserts or updates rows by key. PostgreSQL: one statement of text arrays cast to the column types, rows
+ * that did not change left alone (their sequence number too); the number of rows inserted or changed.
+ * MySQL: one multi-row INSERT … ON DUPLICATE KEY UPDATE; the number of rows sent.
+ */
+export async function upsertRows(sql: SqlRunner, shape: TargetShape, rows: readonly (readonly (string | null)[])[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const d = sql.dialect;
+  const names = shape.columns.map((c) => quoteIdent(d, c.name));
+  const key = quoteIdent(d, shape.key);
+  const others = shape.columns.filter((c) => c.name !== shape.key).map((c) => quoteIdent(d, c.name));
+  const table = qualified(d, shape.table);
+  if (d === 'postgresql') {
+    const arrays = shape.columns.map((_, i) => rows.map((r) => r[i] ?? null));
+    const unnest = shape.columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
+    const alias = shape.columns.map((_, i) => `a${i}`).join(', ');
+    const cast = shape.columns.map((c, i) => `a${i}::${postgresType(c)}`).join(', ');
+    let text = `insert into ${table} as t (${names.join(', ')}) select ${cast} from unnest(${unnest}) as u(${alias}) on conflict (${key}) do `;
+    if (others.length === 0) text += 'nothing';
+    else {
+      const set = others.map((n) => `${n} = excluded.${n}`);
+      if (shape.sequenced) set.push(`${quoteIdent(d, SEQ_COLUMN)} = nextval('public.exchange_store_seq')`);
+      text += `update set ${set.join(', ')} where (${others.map((n) => `t.${n}`).join(', ')}) is distinct from (${others.map((n) => `excluded.${n}`).join(', ')})`;
+      // A one-column row compares as a scalar in PostgreSQL: `(a) is distinct from (b)` is that already.
+    }
+    return sql.execute(text, arrays);
+  }
+  const placeholders = `(${shape.columns.map(() => '?').join(', ')})`;
+  const values: unknown[] = [];
+  for (const row of rows) shape.columns.forEach((c, i) => values.push(forMysql(row[i] ?? null, c)));
+  const update = others.length ? others.map((n) => `${n} = values(${n})`).join(', ') : `${key} = ${key}`;
+  await sql.execute(
+    `insert into ${table} (${names.join(', ')}) values ${rows.map(() => placeholders).join(', ')} on duplicate key update ${update}`,
+    values,
+  );
+  return rows.length;
+}

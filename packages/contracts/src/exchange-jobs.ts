@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/** 归集 copies a department's source table into the platform's store; 分发 pushes a grant's masked fields into the consumer's database. */
+export const JobKind = z.enum(['aggregate', 'distribute']);
+export type JobKind = z.infer<typeof JobKind>;
+
+/** Full: every row each run (deletes found by key checksums). Incremental: rows past the watermark. */
+export const JobMode = z.enum(['full', 'incremental']);
+export type JobMode = z.infer<typeof JobMode>;
+
+/** When a job runs: by hand only, on the entry's update cycle (更新周期), or on a cron (Asia/Shanghai). */
+export const JobSchedule = z.enum(['manual', 'cycle', 'cron']);
+export type JobSchedule = z.infer<typeof JobSchedule>;
+
+export const JobStatus = z.enum(['active', 'paused', 'drift']);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const RunStatus = z.enum(['queued', 'running', 'done', 'failed', 'drift']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+/** A table or column name as PostgreSQL and MySQL both take it unquoted; `schema.table` for a PostgreSQL target. */
+const tableName = z
+  .string()
+  .trim()
+  .regex(/^([a-z_][a-z0-9_]{0,62}\.)?[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and underscores (schema.table allowed)');
+const columnName = z.string().trim().min(1).max(128);
+
+const scheduling = {
+  name: z.string().trim().min(2).max(100).optional(),
+  mode: JobMode.default('full'),
+  schedule: JobSchedule.default('manual'),
+  /** Five fields, minute first, Asia/Shanghai; required when schedule is cron. */
+  cron: z.string().trim().max(100).nullable().default(null),
+  /** Find and remove rows the source no longer has (key checksums, segment by segment). */
+  detectDeletes: z.boolean().default(true),
+  batchSize: z.number().int().min(100).max(50_000).default(5000),
+};
+
+export const AggregateJobCreate = z.strictObject({
+  kind: z.literal('aggregate'),
+  /** A mounted table (catalog mount) of the department's entry: the source table to copy. */
+  mountId: z.uuid(),
+  /** The source's primary key column: rows are upserted and deletes found by it. */
+  keyColumn: columnName,
+  /** The columns to copy; all of the source table's when left out. */
+  columns: z.array(columnName).min(1).max(500).optional(),
+  /** Required for incremental mode: an update time or an increasing key. */
+  watermarkColumn: columnName.nullable().default(null),
+  /** The store table (in the department's own schema); the source table's name when left out. */
+  targetTable: tableName.optional(),
+  ...scheduling,
+});
+
+export const DistributeJobCreate = z.strictObject({
+  kind: z.literal('distribute'),
+  /** A live table grant (库表) of the consumer's department. */
+  grantId: z.uuid(),
+  /** A PostgreSQL or MySQL/MariaDB source registered by the consumer's department: where the rows go. */
+  targetSourceId: z.uuid(),
+  /** The table in the consumer's database; created when missing. */
+  targetTable: tableName,
+  ...scheduling,
+});
+
+export const JobCreate = z.discriminatedUnion('kind', [AggregateJobCreate, DistributeJobCreate]).meta({ id: 'ExchangeJobCreate' });
+export type JobCreate = z.infer<typeof JobCreate>;
+
+export const JobUpdate = z
+  .strictObject({
+    version: z.number().int().min(1),
+    name: z.string().trim().min(2).max(100).optional(),
+    schedule: JobSchedule.optional(),
+    cron: z.string().trim().max(100).nullable().optional(),
+    detectDeletes: z.boolean().optional(),
+    batchSize: z.number().int().min(100).max(50_000).optional(),
+    /** Pause or resume; a job stopped by schema drift resumes only with acceptDrift. */
+    status: z.enum(['active', 'paused']).optional(),
+    /** Takes the source's current columns as the new baseline: dropped columns are no longer copied. */
+    acceptDrift: z.boolean().optional(),
+  })
+  .meta({ id: 'ExchangeJobUpdate' });
+export type JobUpdate = z.infer<typeof JobUpdate>;
