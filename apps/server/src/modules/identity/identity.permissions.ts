@@ -84,7 +84,17 @@ export const builtinRoles: readonly RoleDefinition[] = [
     nameZh: '应用开发者',
     nameEn: 'Application developer',
     description: "Integrates the department's systems with the gateway using application keys.",
-    permissions: [P.ShareAccess, P.DepartmentRead, P.AppRead, P.AppManage, P.TokenManageOwn, P.CatalogRead, P.GrantRead, P.CallRead],
+    permissions: [
+      P.ShareAccess,
+      P.DepartmentRead,
+      P.AppRead,
+      P.AppManage,
+      P.TokenManageOwn,
+      P.CatalogRead,
+      P.GrantRead,
+      P.CallRead,
+      P.JobRead,
+    ],
   },
   {
     code: 'analyst',
