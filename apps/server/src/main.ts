@@ -113,6 +113,11 @@ async function serve(config: Config, args: string[]): Promise<number> {
     webDist: WEB_DIST,
     callLogDir: join(config.dataDir, 'gateway-wal'),
     gatewayAppRate: config.gatewayAppRate,
+    jobWorker: {
+      leaseSeconds: config.jobLeaseSeconds,
+      pollMs: config.jobPollMs,
+      heartbeatMs: Math.min(2000, (config.jobLeaseSeconds * 1000) / 3),
+    },
   });
   const purge = setInterval(() => {
     services.auth.purgeExpiredSessions().catch((err: unknown) => app.log.warn({ err }, 'purging expired sessions failed'));

@@ -32,6 +32,8 @@ export interface ServerProcess {
   output(): string;
   /** SIGTERM, then SIGKILL after 5 s; the data directory stays. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash or a power cut would end it; resolves when it has exited. */
+  kill(): Promise<void>;
 }
 
 /** Starts `shuyuan serve [--demo]` on a port and a data directory, and waits for /readyz. */
@@ -76,6 +78,12 @@ export async function startServerProcess(options: {
   return {
     url,
     output: () => output,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -101,6 +109,7 @@ type Json = any;
 export interface HttpSession {
   get(path: string): Promise<{ status: number; body: Json }>;
   post(path: string, body?: unknown): Promise<{ status: number; body: Json }>;
+  put(path: string, body: unknown): Promise<{ status: number; body: Json }>;
 }
 
 export async function httpLogin(baseUrl: string, login: string, password: string): Promise<HttpSession> {
@@ -122,7 +131,7 @@ export async function httpLogin(baseUrl: string, login: string, password: string
     const text = await r.text();
     return { status: r.status, body: text ? JSON.parse(text) : null };
   };
-  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), put: (path, body) => call('PUT', path, body) };
 }
 
 /** Polls until `check` answers a value (not undefined), or fails after `timeoutMs`. */

@@ -13,6 +13,10 @@ export interface Config {
   sessionHours: number;
   /** Gateway calls per second one application may make over all its grants (SHUYUAN_GATEWAY_APP_RATE). */
   gatewayAppRate: number;
+  /** Seconds after which a table-job run whose process stopped renewing it is taken over (SHUYUAN_JOB_LEASE_SECONDS). */
+  jobLeaseSeconds: number;
+  /** How often an idle process looks for due table-job runs and schedules, in ms (SHUYUAN_JOB_POLL_MS). */
+  jobPollMs: number;
 }
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -27,5 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SHUYUAN_SECURE_COOKIES === '1',
     sessionHours: Number(env.SHUYUAN_SESSION_HOURS ?? 12),
     gatewayAppRate: Number(env.SHUYUAN_GATEWAY_APP_RATE ?? APP_CALLS_PER_SECOND),
+    jobLeaseSeconds: Number(env.SHUYUAN_JOB_LEASE_SECONDS ?? 60),
+    jobPollMs: Number(env.SHUYUAN_JOB_POLL_MS ?? 5000),
   };
 }

@@ -17,6 +17,7 @@ import { syncBuiltinRoles } from '../identity';
 import { liveServices, settingsFromUrl, unavailable } from '../sources/testing/live-services';
 import { buildTestApp, loginAs } from '../../../test/factories';
 import { client, type Client } from '../../../test/client';
+import { columnsOf as itemColumns, insertPgRows, myType, pgRows, pgType, valueOf, type Col } from '../../../test/table-fixtures';
 import type { AppServices } from '../../app';
 
 const pgSkipped = await unavailable('PostgreSQL', liveServices.postgresUrl, async () => {
@@ -39,46 +40,6 @@ const mariaSkipped = await unavailable('MariaDB', liveServices.mariadbUrl, async
 
 const suffix = randomBytes(4).toString('hex');
 type Entry = { id: string; code: string; department_id: string; items: CatalogItemInput[] };
-type Col = { name: string; type: 'int' | 'decimal' | 'date' | 'datetime' | 'bool' | 'text' };
-
-/** The source columns for an entry's data items (their English names), the first one the key. */
-function columnsOf(entry: Entry): Col[] {
-  return entry.items
-    .filter((item) => item.nameEn)
-    .map((item) => {
-      const t = item.dataType;
-      const type: Col['type'] = t === 'int' || t === 'decimal' || t === 'date' || t === 'datetime' || t === 'bool' ? t : 'text';
-      return { name: item.nameEn!.toLowerCase(), type };
-    });
-}
-
-/** A generated value of row `i` for a column, as the source's own text; the key is unique. */
-function valueOf(col: Col, i: number, key: boolean): string | null {
-  if (key) return col.type === 'int' ? String(i) : `K${String(i).padStart(7, '0')}`;
-  if (i % 17 === 0) return null;
-  switch (col.type) {
-    case 'int':
-      return String(i * 7);
-    case 'decimal':
-      return ((i % 1000) / 10).toFixed(2);
-    case 'date':
-      return new Date(Date.UTC(2020, 0, 1 + (i % 3000))).toISOString().slice(0, 10);
-    case 'datetime':
-      return new Date(Date.UTC(2024, 0, 1, 0, 0, i % 86_400)).toISOString().replace('T', ' ').slice(0, 19);
-    case 'bool':
-      return i % 3 === 0 ? 'true' : 'false';
-    default:
-      return `${col.name}-${i}-值`;
-  }
-}
-
-const pgType = (c: Col) =>
-  ({ int: 'bigint', decimal: 'numeric(12,2)', date: 'date', datetime: 'timestamp', bool: 'boolean', text: 'text' })[c.type];
-const myType = (c: Col, key: boolean) =>
-  ({ int: 'bigint', decimal: 'decimal(12,2)', date: 'date', datetime: 'datetime', bool: 'tinyint(1)', text: key ? 'varchar(64)' : 'text' })[
-    c.type
-  ];
-
 /** A value redacted as the masking rules say (platform/masking has its own tests against Ranger's). */
 const redactOne = compileMasks(['v'], { v: 'redact' }, Buffer.alloc(32, 1));
 const redact = (v: unknown) => (v === null ? null : (redactOne({ v: String(v) }).v as string));
@@ -86,17 +47,6 @@ const redact = (v: unknown) => (v === null ? null : (redactOne({ v: String(v) })
 /** The entry's sensitive items: redacted by default when a grant names no mask. */
 const sensitiveOf = (entry: { items: CatalogItemInput[] }) =>
   new Set(entry.items.filter((i) => i.sensitive).map((i) => i.nameEn!.toLowerCase()));
-
-/** Every row of a table as text, ordered by key (booleans as true/false on both engines). */
-async function pgRows(c: pg.Client | Database['db'], table: string, cols: readonly Col[]): Promise<(string | null)[][]> {
-  const select = cols.map((col) => `"${col.name}"::text`).join(', ');
-  const text = `select ${select} from ${table} order by "${cols[0]!.name}"`;
-  const rows =
-    c instanceof pg.Client
-      ? (await c.query({ text, rowMode: 'array' })).rows
-      : (await sql.raw<Record<string, unknown>>(text).execute(c)).rows.map((r) => Object.values(r));
-  return rows.map((r: unknown[]) => r.map((v) => (v == null ? null : String(v))));
-}
 
 describe.skipIf(!!pgSkipped && !!mariaSkipped)('table exchange over live PostgreSQL and MariaDB', () => {
   let database: Database;
@@ -197,22 +147,11 @@ describe.skipIf(!!pgSkipped && !!mariaSkipped)('table exchange over live Postgre
     let jobId: string;
     const N = 12_345;
 
-    async function insertRows(from: number, to: number) {
-      const names = cols.map((c) => `"${c.name}"`).join(', ');
-      for (let start = from; start <= to; start += 1000) {
-        const rows: (string | null)[] = [];
-        const tuples: string[] = [];
-        for (let i = start; i <= Math.min(to, start + 999); i++) {
-          tuples.push(`(${cols.map((_, j) => `$${rows.length + j + 1}`).join(', ')})`);
-          rows.push(...cols.map((c, j) => valueOf(c, i, j === 0)));
-        }
-        await live.query(`insert into ${table} (${names}) values ${tuples.join(', ')}`, rows);
-      }
-    }
+    const insertRows = (from: number, to: number) => insertPgRows(live, table, cols, from, to);
 
     beforeAll(async () => {
       entry = entries[0]!;
-      cols = columnsOf(entry);
+      cols = itemColumns(entry.items);
       live = new pg.Client({ connectionString: liveServices.postgresUrl });
       await live.connect();
       await live.query(
@@ -405,7 +344,7 @@ describe.skipIf(!!pgSkipped && !!mariaSkipped)('table exchange over live Postgre
 
     beforeAll(async () => {
       entry = entries[1]!;
-      cols = [...columnsOf(entry).filter((c) => c.name !== 'updated_at'), { name: 'updated_at', type: 'datetime' }];
+      cols = [...itemColumns(entry.items).filter((c) => c.name !== 'updated_at'), { name: 'updated_at', type: 'datetime' }];
       live = await connectMaria();
       await live.query(
         `create table ${table} (${cols
