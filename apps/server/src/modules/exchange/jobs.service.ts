@@ -227,8 +227,6 @@ export class JobsService {
     if (!mount || (scope && !scope.has(mount.department_id))) throw notFound('catalog_mount');
     if (mount.status !== 'mounted' || mount.kind !== 'table')
       throw conflict(ErrorCode.InvalidTransition, { reason: 'only an approved table mount can be aggregated' });
-    const existing = await repo.aggregationOf(ctx.db, mount.entry_id);
-    if (existing) throw conflict(ErrorCode.Duplicate, { field: 'mountId', reason: 'the resource is aggregated by another job already' });
 
     const current = await this.sourceColumns(ctx, mount.source_id, mount.resource_name);
     if (!current) throw conflict(ErrorCode.InvalidTransition, { reason: `the source has no table ${mount.resource_name}` });
@@ -249,6 +247,9 @@ export class JobsService {
     } else if (input.watermarkColumn) throw invalid('watermarkColumn', 'only incremental mode uses a watermark');
     for (const n of names) if (n.toLowerCase() === SEQ_COLUMN) throw invalid('columns', `${SEQ_COLUMN} is the store's own column`);
     const columns: JobColumn[] = names.map((n) => ({ name: n, type: byName.get(n)!.normalizedType, dataType: byName.get(n)!.dataType }));
+    // The request is checked first; that the resource is aggregated already is a conflict, not bad input.
+    const existing = await repo.aggregationOf(ctx.db, mount.entry_id);
+    if (existing) throw conflict(ErrorCode.Duplicate, { field: 'mountId', reason: 'the resource is aggregated by another job already' });
     return {
       cycle: mount.content.updateCycle as UpdateCycle,
       row: {

@@ -15,7 +15,7 @@ import { SealedBox } from '../../platform/crypto/provider';
 import { compileMasks } from '../../platform/masking';
 import { syncBuiltinRoles } from '../identity';
 import { liveServices, settingsFromUrl, unavailable } from '../sources/testing/live-services';
-import { buildTestApp, loginAs } from '../../../test/factories';
+import { buildTestApp, buildUser, loginAs } from '../../../test/factories';
 import { client, type Client } from '../../../test/client';
 import { columnsOf as itemColumns, insertPgRows, myType, pgRows, pgType, valueOf, type Col } from '../../../test/table-fixtures';
 import type { AppServices } from '../../app';
@@ -145,6 +145,7 @@ describe.skipIf(!!pgSkipped && !!mariaSkipped)('table exchange over live Postgre
     let entry: Entry;
     let cols: Col[];
     let jobId: string;
+    let mountId: string;
     const N = 12_345;
 
     const insertRows = (from: number, to: number) => insertPgRows(live, table, cols, from, to);
@@ -166,7 +167,7 @@ describe.skipIf(!!pgSkipped && !!mariaSkipped)('table exchange over live Postgre
     });
 
     it('aggregates in full, then finds changed, new and deleted rows by key checksums', async () => {
-      const { mountId } = await source(entry.department_id, 'postgresql', { entry, table: `public.${table}` });
+      mountId = (await source(entry.department_id, 'postgresql', { entry, table: `public.${table}` })).mountId!;
       const created = await admin.post('/api/v1/exchange/jobs', { kind: 'aggregate', mountId, keyColumn: cols[0]!.name, batchSize: 1000 });
       expect(created.statusCode, created.body).toBe(201);
       const job = created.json() as { id: string; storeTable: string; columns: unknown[] };
@@ -196,6 +197,57 @@ describe.skipIf(!!pgSkipped && !!mariaSkipped)('table exchange over live Postgre
         .filter((l) => l.job === job.id);
       expect(entriesOfJob.filter((l) => l.op === 'delete').reduce((n, l) => n + l.rows, 0)).toBe(7);
       expect(entriesOfJob.filter((l) => l.op === 'upsert').length).toBe(Math.ceil(N / 1000) + Math.ceil((N + 13) / 1000));
+    });
+
+    it('refuses bad job input with a code and the field, and keeps jobs to their departments', async () => {
+      const key = cols[0]!.name;
+      const refuse = async (body: Record<string, unknown>, status: number, code: string, field?: string) => {
+        const res = await admin.post('/api/v1/exchange/jobs', { kind: 'aggregate', mountId, keyColumn: key, ...body });
+        expect(res.statusCode, res.body).toBe(status);
+        expect(res.json()).toMatchObject({ code, ...(field ? { details: { field } } : {}) });
+      };
+      await refuse({ schedule: 'cron', cron: '0 2 * *' }, 400, 'VALIDATION_FAILED', 'cron');
+      await refuse({ schedule: 'cron' }, 400, 'VALIDATION_FAILED', 'cron');
+      await refuse({ keyColumn: cols[1]!.name }, 400, 'VALIDATION_FAILED', 'keyColumn');
+      await refuse({ mode: 'incremental' }, 400, 'VALIDATION_FAILED', 'watermarkColumn');
+      await refuse({ columns: [key, 'no_such_column'] }, 400, 'VALIDATION_FAILED', 'columns.1');
+      await refuse({ targetTable: 'Robert"); drop table x; --' }, 400, 'VALIDATION_FAILED');
+      await refuse({ batchSize: 10 }, 400, 'VALIDATION_FAILED');
+      await refuse({ sql: 'select 1' }, 400, 'UNKNOWN_FIELD');
+      await refuse({}, 409, 'DUPLICATE', 'mountId');
+      await refuse({ mountId: '00000000-0000-4000-8000-000000000000' }, 404, 'NOT_FOUND');
+      expect((await admin.post(`/api/v1/exchange/jobs/${jobId}/run`)).statusCode).toBe(202);
+      const twice = await admin.post(`/api/v1/exchange/jobs/${jobId}/run`);
+      expect(twice.statusCode).toBe(409);
+      await drain();
+
+      // Another department's officer sees neither the mount nor the job; a developer reads but cannot run.
+      const other = await buildUser(database.db, { roles: ['data_officer'] });
+      const outsider = client(app, await loginAs(app, other.login));
+      expect((await outsider.get(`/api/v1/exchange/jobs/${jobId}`)).statusCode).toBe(404);
+      expect((await outsider.post(`/api/v1/exchange/jobs/${jobId}/run`)).statusCode).toBe(404);
+      expect((await outsider.get('/api/v1/exchange/jobs')).json().items).toEqual([]);
+      const refused = await outsider.post('/api/v1/exchange/jobs', { kind: 'aggregate', mountId, keyColumn: key });
+      expect(refused.statusCode).toBe(404);
+      const developer = await buildUser(database.db, { roles: ['developer'], departmentId: entry.department_id });
+      const dev = client(app, await loginAs(app, developer.login));
+      expect((await dev.get(`/api/v1/exchange/jobs/${jobId}`)).statusCode).toBe(200);
+      expect((await dev.post(`/api/v1/exchange/jobs/${jobId}/run`)).statusCode).toBe(403);
+      expect((await client(app).get('/api/v1/exchange/jobs')).statusCode).toBe(401);
+
+      // Distribution: only a table grant, into a database of the consumer's own department.
+      const apiGrant = await database.db.selectFrom('exchange_grant').select('id').where('method', '=', 'api').executeTakeFirstOrThrow();
+      const { sourceId: providerSource } = await source(entry.department_id, 'postgresql');
+      const distribute = (body: Record<string, unknown>) =>
+        admin.post('/api/v1/exchange/jobs', {
+          kind: 'distribute',
+          grantId: apiGrant.id,
+          targetSourceId: providerSource,
+          targetTable: 'x',
+          ...body,
+        });
+      expect((await distribute({})).json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'grantId' } });
+      expect((await distribute({ grantId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
     });
 
     it('stops on a dropped column without touching the store, and resumes once the change is accepted', async () => {
