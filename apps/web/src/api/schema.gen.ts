@@ -5580,6 +5580,8 @@ export type components = {
       callsToday: number;
       callsTotal: number;
       rowsToday: number;
+      /** @description Rows distribution jobs wrote into consumers today */
+      tableRowsToday: number;
       liveGrants: number;
       servedApis: number;
       byDepartment: {
@@ -5590,6 +5592,7 @@ export type components = {
         method: 'api' | 'table' | 'file';
         /** @enum {string} */
         role: 'provider' | 'consumer';
+        /** @description Gateway calls (api) or distribution runs (table) */
         calls: number;
         rows: number;
         grants: number;
@@ -7482,6 +7485,8 @@ export type components = {
       callsToday: number;
       callsTotal: number;
       rowsToday: number;
+      /** @description Rows distribution jobs wrote into consumers today */
+      tableRowsToday: number;
       liveGrants: number;
       servedApis: number;
       byDepartment: {
@@ -7492,6 +7497,7 @@ export type components = {
         method: 'api' | 'table' | 'file';
         /** @enum {string} */
         role: 'provider' | 'consumer';
+        /** @description Gateway calls (api) or distribution runs (table) */
         calls: number;
         rows: number;
         grants: number;

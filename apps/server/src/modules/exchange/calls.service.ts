@@ -155,7 +155,7 @@ export class CallsService {
   /** The bureau's exchange overview: volumes per department, method and side, and today's live counter. */
   async overview(ctx: RequestContext) {
     const today = new Date(dayStart(Date.now()));
-    const [counts, byProvider, byConsumer, grants, apis] = await Promise.all([
+    const [counts, byProvider, byConsumer, grants, apis, tables] = await Promise.all([
       ctx.db
         .selectFrom('gateway_call as c')
         .select([
@@ -192,6 +192,26 @@ export class CallsService {
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .where('status', '=', 'active')
         .executeTakeFirstOrThrow(),
+      // Table exchange: the rows each distribution run wrote into a consumer's database.
+      ctx.db
+        .selectFrom('exchange_run as r')
+        .innerJoin('exchange_job as j', 'j.id', 'r.job_id')
+        .innerJoin('catalog_entry as e', 'e.id', 'j.entry_id')
+        .innerJoin('department as pd', 'pd.id', 'e.department_id')
+        .innerJoin('department as cd', 'cd.id', 'j.department_id')
+        .select([
+          'pd.id as pid',
+          'pd.name as pname',
+          'cd.id as cid',
+          'cd.name as cname',
+          (eb) => eb.fn.countAll<string>().as('runs'),
+          sql<string>`coalesce(sum(r.rows_written), 0)`.as('rows'),
+          sql<string>`coalesce(sum(r.rows_written) filter (where r.finished_at >= ${today}), 0)`.as('rows_today'),
+        ])
+        .where('j.kind', '=', 'distribute')
+        .where('r.status', '=', 'done')
+        .groupBy(['pd.id', 'pd.name', 'cd.id', 'cd.name'])
+        .execute(),
     ]);
     type Row = {
       departmentId: string;
@@ -211,6 +231,12 @@ export class CallsService {
     };
     for (const r of byProvider) Object.assign(at(r.id, r.name, 'api', 'provider'), { calls: Number(r.calls), rows: Number(r.rows) });
     for (const r of byConsumer) Object.assign(at(r.id, r.name, 'api', 'consumer'), { calls: Number(r.calls), rows: Number(r.rows) });
+    for (const t of tables) {
+      for (const row of [at(t.pid, t.pname, 'table', 'provider'), at(t.cid, t.cname, 'table', 'consumer')]) {
+        row.calls += Number(t.runs);
+        row.rows += Number(t.rows);
+      }
+    }
     for (const g of grants) {
       at(g.pid, g.pname, g.method, 'provider').grants += 1;
       at(g.cid, g.cname, g.method, 'consumer').grants += 1;
@@ -219,6 +245,7 @@ export class CallsService {
       callsToday: Number(counts.today),
       callsTotal: Number(counts.total),
       rowsToday: Number(counts.rows_today),
+      tableRowsToday: tables.reduce((n, t) => n + Number(t.rows_today), 0),
       liveGrants: grants.length,
       servedApis: Number(apis.n),
       byDepartment: [...rows.values()].sort((a, b) => b.calls - a.calls || b.grants - a.grants),

@@ -171,6 +171,7 @@ export const ExchangeOverview = z
     callsToday: z.number().int(),
     callsTotal: z.number().int(),
     rowsToday: z.number().int(),
+    tableRowsToday: z.number().int().describe('Rows distribution jobs wrote into consumers today'),
     liveGrants: z.number().int(),
     servedApis: z.number().int(),
     byDepartment: z.array(
@@ -179,7 +180,7 @@ export const ExchangeOverview = z
         departmentName: z.string(),
         method: GrantMethod,
         role: z.enum(['provider', 'consumer']),
-        calls: z.number().int(),
+        calls: z.number().int().describe('Gateway calls (api) or distribution runs (table)'),
         rows: z.number().int(),
         grants: z.number().int(),
       }),

@@ -330,6 +330,18 @@ describe.skipIf(!!pgSkipped && !!mariaSkipped)('table exchange over live Postgre
       const second = await runJob(distribution.id);
       expect(second).toMatchObject({ status: 'done', rowsRead: 1, rowsDeleted: 1 });
       expect(await pgRows(live, target, distributedCols)).toEqual(await expected());
+
+      // The bureau's overview counts the rows each department received by table.
+      const overview = (await admin.get('/api/v1/exchange/overview')).json() as {
+        tableRowsToday: number;
+        byDepartment: { departmentId: string; method: string; role: string; rows: number; calls: number }[];
+      };
+      expect(overview.tableRowsToday).toBeGreaterThanOrEqual(want.length);
+      const received = overview.byDepartment.find(
+        (d) => d.departmentId === consumerDepartment && d.method === 'table' && d.role === 'consumer',
+      );
+      expect(received).toMatchObject({ calls: 2 });
+      expect(received!.rows).toBeGreaterThanOrEqual(want.length);
     });
 
     it('fails a run cleanly when the consumer refuses writes, and the retry completes it', async () => {
