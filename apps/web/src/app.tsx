@@ -42,6 +42,9 @@ const ExchangeOverviewPage = lazy(() =>
   import('@/portals/console/exchange-overview-page').then((m) => ({ default: m.ExchangeOverviewPage })),
 );
 const ExchangeGrantsPage = lazy(() => import('@/portals/console/exchange-grants-page').then((m) => ({ default: m.ExchangeGrantsPage })));
+const ExchangeJobsPage = lazy(() => import('@/portals/console/exchange-jobs-page').then((m) => ({ default: m.ExchangeJobsPage })));
+const ExchangeJobPage = lazy(() => import('@/portals/console/exchange-job-page').then((m) => ({ default: m.ExchangeJobPage })));
+const SubscriptionsPage = lazy(() => import('@/portals/share/subscriptions-page').then((m) => ({ default: m.SubscriptionsPage })));
 
 /** The routes of the three portals, the account pages and the 404 page. */
 export function AppRoutes() {
@@ -75,6 +78,7 @@ export function AppRoutes() {
         <Route path="catalog/:id" element={guarded(Permission.CatalogRead, <CatalogEntryPage />)} />
         <Route path="grants" element={guarded(Permission.GrantRead, <GrantsPage />)} />
         <Route path="grants/:id" element={guarded(Permission.GrantRead, <GrantDetailPage />)} />
+        <Route path="subscriptions" element={guarded(Permission.JobRead, <SubscriptionsPage />)} />
         <Route path="*" element={<NotFoundResult />} />
       </Route>
       <Route
@@ -107,6 +111,8 @@ export function AppRoutes() {
         <Route path="exchange/apis/:id" element={guarded([Permission.ExchangeApiManage, Permission.CallRead], <ExchangeApiPage />)} />
         <Route path="exchange/overview" element={guarded(Permission.ScopeAll, guarded(Permission.CallRead, <ExchangeOverviewPage />))} />
         <Route path="exchange/grants" element={guarded(Permission.GrantRead, <ExchangeGrantsPage />)} />
+        <Route path="exchange/jobs" element={guarded(Permission.JobRead, <ExchangeJobsPage />)} />
+        <Route path="exchange/jobs/:id" element={guarded(Permission.JobRead, <ExchangeJobPage />)} />
         <Route path="*" element={<NotFoundResult />} />
       </Route>
       <Route element={<OpenLayout />}>

@@ -2,6 +2,7 @@ import { cascadeEn, cascadeZh } from './cascade-messages';
 import { evidenceEn, evidenceZh } from './evidence-messages';
 import { exchangeShareEn, exchangeShareZh } from './exchange-share-messages';
 import { exchangeConsoleEn, exchangeConsoleZh } from './exchange-console-messages';
+import { exchangeJobsEn, exchangeJobsZh } from './exchange-jobs-messages';
 import { catalogCodeEn, catalogCodeZh } from './catalog-code-messages';
 import { catalogConsoleEn, catalogConsoleZh } from './catalog-console-messages';
 import { catalogImportEn, catalogImportZh } from './catalog-import-messages';
@@ -32,6 +33,7 @@ export const messageParts = [
   ['evidence', evidenceZh, evidenceEn],
   ['exchangeShare', exchangeShareZh, exchangeShareEn],
   ['exchangeConsole', exchangeConsoleZh, exchangeConsoleEn],
+  ['exchangeJobs', exchangeJobsZh, exchangeJobsEn],
 ] as const;
 
 const zh = {
@@ -49,6 +51,7 @@ const zh = {
   ...evidenceZh,
   ...exchangeShareZh,
   ...exchangeConsoleZh,
+  ...exchangeJobsZh,
 };
 
 /** The key of a text; Chinese is the source, English must have every key. */

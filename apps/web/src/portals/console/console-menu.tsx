@@ -15,6 +15,7 @@ import {
   FundOutlined,
   KeyOutlined,
   SafetyOutlined,
+  SyncOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router-dom';
@@ -122,6 +123,14 @@ export const consoleMenuEntries: ConsoleMenuEntry[] = [
     label: 'console.menu.exchangeGrants',
     icon: <KeyOutlined />,
     permission: Permission.GrantRead,
+    group: 'console.menu.exchange',
+  },
+  {
+    key: 'exchange-jobs',
+    path: '/console/exchange/jobs',
+    label: 'console.menu.exchangeJobs',
+    icon: <SyncOutlined />,
+    permission: Permission.JobRead,
     group: 'console.menu.exchange',
   },
 ];

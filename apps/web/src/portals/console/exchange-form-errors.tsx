@@ -5,8 +5,9 @@ import { errorText, useShowError } from '@/components/api-error';
 import { groupProblems, pathOf, problemsFromError, type FieldPath, type FieldProblem } from '@/features/catalog/catalog-problems';
 import { useT, type Translate } from '@/i18n/lang-provider';
 import type { MessageKey } from '@/i18n/messages';
+import { jobReasonKeys, jobReasonPrefixes } from '@/portals/console/exchange-job-reasons';
 
-/** The exchange services' reasons (apis.service.ts, grants.service.ts) in the user's language. */
+/** The exchange services' reasons (apis.service.ts, grants.service.ts, jobs.service.ts) in the user's language. */
 const reasonKeys: Record<string, MessageKey> = {
   'no such department': 'exchangeConsole.reason.noDepartment',
   'an API grant names the application that calls': 'exchangeConsole.reason.appRequired',
@@ -28,6 +29,7 @@ const reasonKeys: Record<string, MessageKey> = {
   'forwarding needs an HTTP (http_json) source': 'exchangeConsole.reason.forwardHttp',
   'logical access reads a PostgreSQL or MySQL source': 'exchangeConsole.reason.logicalDatabase',
   'the entry has no approved mount of this table (挂接)': 'exchangeConsole.reason.noMount',
+  ...jobReasonKeys,
 };
 
 /** Reasons that end with what they are about (`no field named x`). */
@@ -37,6 +39,7 @@ const reasonPrefixes: [string, MessageKey][] = [
   ['columns not in the table: ', 'exchangeConsole.reason.missingColumns'],
   ["a table of the department's own store schema: ", 'exchangeConsole.reason.storeTable'],
   ['columns not in the source table: ', 'exchangeConsole.reason.missingColumns'],
+  ...jobReasonPrefixes,
 ];
 
 /** A server reason in the user's language; one we do not know is shown as the server wrote it. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { FileSearchOutlined, HomeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, FileSearchOutlined, HomeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { NavLink } from 'react-router-dom';
 import { Permission } from '@shuyuan/contracts';
 import { useCan } from '@/features/identity/use-session';
@@ -25,6 +25,13 @@ const sections: ShareSection[] = [
     label: 'share.nav.grants',
     icon: <SafetyCertificateOutlined />,
     permission: Permission.GrantRead,
+  },
+  {
+    key: 'subscriptions',
+    path: '/share/subscriptions',
+    label: 'share.nav.subscriptions',
+    icon: <DatabaseOutlined />,
+    permission: Permission.JobRead,
   },
 ];
 
