@@ -8,7 +8,9 @@ import { openPglite } from './db/database';
 import { DEFAULT_SEED, demoLogins, isEmpty, loadDemo, type DemoScale } from './demo/demo';
 import { CascadePusher, cascade, NodeCreate } from './modules/catalog';
 import { EvidenceLog, EvidenceSequencer, verifyExport } from './modules/evidence';
+import { JobWorker, JobsService, gatewayPseudonymKey } from './modules/exchange';
 import { AppsService, createUser, usersRepository } from './modules/identity';
+import { openSource } from './modules/sources';
 import { loadConfig, type Config } from './platform/config';
 import { SealedBox } from './platform/crypto/provider';
 import { AppError } from './platform/errors';
@@ -43,10 +45,14 @@ Commands:
                                    checkpoints, frontier and keys as JSON (stdout unless --out)
   audit verify [FILE]              check an exported segment offline (signatures, entries against every
                                    checkpoint's root); without FILE, the whole log of this database
+  job list [--kind aggregate|distribute]
+                                   print the table jobs (归集, 分发) with their last runs, as JSON lines
+  job run ID                       run a table job now and wait for it; prints the run as JSON (exit 1 unless done)
   openapi --write | --check        write apps/server/openapi.json, or fail when it differs from the code
 
 Environment: PORT, HOST, DATABASE_URL, SHUYUAN_DATA_DIR (./data), SHUYUAN_MASTER_KEY, LOG_LEVEL,
-SHUYUAN_GATEWAY_APP_RATE (gateway calls per second per application, default 1000).`;
+SHUYUAN_GATEWAY_APP_RATE (gateway calls per second per application, default 1000),
+SHUYUAN_JOB_LEASE_SECONDS (60), SHUYUAN_JOB_POLL_MS (5000).`;
 
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -74,6 +80,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await nodeCommand(config, sub, argv.slice(2));
       case 'audit':
         return await auditCommand(config, sub, argv.slice(2));
+      case 'job':
+        return await jobCommand(config, sub, argv.slice(2));
       case 'openapi':
         return await openapi(argv.slice(1));
       case undefined:
@@ -356,6 +364,53 @@ function printVerifyReport(report: ReturnType<typeof verifyExport>): number {
   for (const problem of report.problems) console.log(`PROBLEM ${problem}`);
   console.log(report.ok ? 'OK: every checkpoint is signed and matches the entries' : `FAILED: ${report.problems.length} problems`);
   return report.ok ? 0 : 3;
+}
+
+/** `job list` and `job run ID`: table jobs from the command line; a run is executed in this process. */
+async function jobCommand(config: Config, sub: string | undefined, args: string[]): Promise<number> {
+  if (sub !== 'list' && sub !== 'run') {
+    console.error(USAGE);
+    return 1;
+  }
+  const rt = await openRuntime(config, `job ${sub}`);
+  try {
+    const ctx = cliContext(rt.database);
+    const box = new SealedBox(rt.masterKey);
+    const resolve = async (id: string) => (await openSource(rt.database.db, box, id))?.resolved ?? null;
+    const jobs = new JobsService({ openSource: (_db, id) => resolve(id) });
+    if (sub === 'list') {
+      const { values } = parseArgs({ args, options: { kind: { type: 'string' } } });
+      if (values.kind && values.kind !== 'aggregate' && values.kind !== 'distribute') {
+        console.error('--kind: aggregate or distribute');
+        return 1;
+      }
+      for (const job of await jobs.list(ctx, { kind: values.kind as 'aggregate' | 'distribute' | undefined }))
+        console.log(JSON.stringify(job));
+      return 0;
+    }
+    const id = args[0];
+    if (!id || !/^[0-9a-f-]{36}$/i.test(id)) {
+      console.error('job run ID: the job id (see `shuyuan job list`)');
+      return 1;
+    }
+    const queued = await jobs.runNow(ctx, id);
+    const worker = new JobWorker({ db: rt.database.db, openSource: resolve, pseudonymKey: gatewayPseudonymKey(rt.masterKey) }, console);
+    // This process runs it unless another process sharing the database claimed it first; either way, wait for the end.
+    for (;;) {
+      await worker.runOnce();
+      const [run] = await jobs.runs(ctx, id, 1);
+      // A failed attempt that is queued again is reported too: the server retries it later.
+      const ended =
+        run?.status === 'done' || run?.status === 'failed' || run?.status === 'drift' || (run?.status === 'queued' && !!run.errorCode);
+      if (run && run.id === queued.id && ended) {
+        console.log(JSON.stringify(run));
+        return run.status === 'done' ? 0 : 1;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await rt.close();
+  }
 }
 
 async function nodeCommand(config: Config, sub: string | undefined, args: string[]): Promise<number> {

@@ -179,7 +179,7 @@ export class JobsService {
           batch_size: input.batchSize,
           ...schedule,
           next_run_at: nextRunAt(schedule, cycle),
-          created_by: ctx.principal.userId,
+          created_by: ctx.actor.userId,
         })
         .catch((e: unknown) => rethrowUnique(e, { exchange_job_store_idx: 'targetTable', exchange_job_target_idx: 'targetTable' }));
       await appendAudit(trx, ctx.actor, {
@@ -394,7 +394,7 @@ export class JobsService {
     const row = await this.owned(ctx, id);
     if (row.status === 'drift') throw conflict(ErrorCode.SchemaDrift, { reason: 'the job stopped on a schema change', drift: row.drift });
     const run = await ctx.db.transaction().execute(async (trx) => {
-      const run = await repo.enqueue(trx, id, 'manual', ctx.principal.userId);
+      const run = await repo.enqueue(trx, id, 'manual', ctx.actor.userId);
       if (!run) throw conflict(ErrorCode.Conflict, { reason: 'a run of this job is queued or running already' });
       await appendAudit(trx, ctx.actor, {
         action: 'exchange.job.run',
