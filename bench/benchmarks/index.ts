@@ -3,6 +3,8 @@ import { auditAppend } from './audit-append';
 import { cascadeLag } from './cascade-lag';
 import { catalogImport } from './catalog-import';
 import { catalogSearch } from './catalog-search';
+import { exchangeMariadbImport } from './exchange-mariadb-import';
+import { exchangeTableSync } from './exchange-table-sync';
 import { gatewayLookup } from './gateway-lookup';
 import { httpHealthz } from './http-healthz';
 import { startupReady } from './startup-ready';
@@ -16,4 +18,6 @@ export const benchmarks: readonly Benchmark[] = [
   catalogImport,
   auditAppend,
   gatewayLookup,
+  exchangeTableSync,
+  exchangeMariadbImport,
 ];
