@@ -79,9 +79,9 @@ async function fillSource(url: string, columns: readonly Column[], rows: number)
   await pgQuery(
     url,
     `insert into ${SOURCE} select ${columns.map((c) => c.value).join(', ')}
-     from (select i, date '1940-01-01' + (i * 7919 % 29000) as d,
+     from (select i, date '1940-01-01' + (i::bigint * 7919 % 29000)::int as d,
              (array['320102','320106','320508','320213','320303','320104'])[i / 29000 % 6 + 1]
-               || to_char(date '1940-01-01' + (i * 7919 % 29000), 'YYYYMMDD') || lpad((i / 174000 % 1000)::text, 3, '0') as b
+               || to_char(date '1940-01-01' + (i::bigint * 7919 % 29000)::int, 'YYYYMMDD') || lpad((i / 174000 % 1000)::text, 3, '0') as b
            from generate_series(0, $1 - 1) i) s`,
     [rows],
   );
