@@ -36,3 +36,29 @@ export async function loginThroughPage(page: Page, baseUrl: string, login: strin
   await page.locator('#password').fill(password);
   await page.getByTestId('login-submit').click();
 }
+
+/**
+ * Picks an option of an antd Select (or TreeSelect) by typing part of its label, and waits until the form item
+ * shows it: on a loaded machine the click can land while the dropdown is still filtering, so it tries again.
+ */
+export async function chooseOption(
+  page: Page,
+  selector: string,
+  typed: string,
+  option: string,
+  optionClass = '.ant-select-item-option',
+): Promise<void> {
+  const item = page.locator('.ant-form-item').filter({ has: page.locator(selector) });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(selector).click();
+    await page.keyboard.type(typed);
+    await page.locator(optionClass).filter({ hasText: option }).first().click();
+    try {
+      await item.filter({ hasText: option }).last().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { signatureHeaders } from '../apps/server/src/platform/signing';
-import { chromiumAvailable, launchBrowser, loginThroughPage } from './browser';
+import { chooseOption as choose, chromiumAvailable, launchBrowser, loginThroughPage } from './browser';
 import { startServer, type RunningServer } from './server';
 
 const DEMO_PASSWORD = 'Shuyuan@2026';
@@ -12,26 +12,6 @@ const DEMO_CONSUMER = { key: 'sydemoconsumer01', secret: 'Demo-Consumer-Secret-2
 /** The demo's example lookups, written by the server to its data directory. */
 interface DemoApps {
   apps: { app: string; key: string; resources: { code: string; query: string }[] }[];
-}
-
-/**
- * Picks an option of an antd Select (or TreeSelect) by typing part of its label, and waits until the form item
- * shows it: on a loaded machine the click can land while the dropdown is still filtering, so it tries again.
- */
-async function choose(page: Page, selector: string, typed: string, option: string, optionClass = '.ant-select-item-option'): Promise<void> {
-  const item = page.locator('.ant-form-item').filter({ has: page.locator(selector) });
-  for (let attempt = 1; ; attempt++) {
-    await page.locator(selector).click();
-    await page.keyboard.type(typed);
-    await page.locator(optionClass).filter({ hasText: option }).first().click();
-    try {
-      await item.filter({ hasText: option }).last().waitFor({ timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
 }
 
 /** Fills the new-grant form: 社会保险经办系统 of 人社厅 gets two fields of 企业登记信息, the code shown by its first 4 characters. */

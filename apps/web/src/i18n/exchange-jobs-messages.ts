@@ -134,6 +134,7 @@ export const exchangeJobsZh = {
   'exchangeJobs.editSchedule': '编辑调度',
   'exchangeJobs.scheduleSaved': '调度已保存',
   'exchangeJobs.progress.queued': '排队中，等待执行…',
+  'exchangeJobs.progress.starting': '开始运行…',
   'exchangeJobs.progress.running': '正在运行：{phase}',
   'exchangeJobs.progress.retry': '第 {attempt} 次尝试失败，将于 {at} 重试',
 
@@ -328,6 +329,7 @@ export const exchangeJobsEn: Record<keyof typeof exchangeJobsZh, string> = {
   'exchangeJobs.editSchedule': 'Edit schedule',
   'exchangeJobs.scheduleSaved': 'Schedule saved',
   'exchangeJobs.progress.queued': 'Queued, waiting for a worker…',
+  'exchangeJobs.progress.starting': 'Starting…',
   'exchangeJobs.progress.running': 'Running: {phase}',
   'exchangeJobs.progress.retry': 'Attempt {attempt} failed; retrying at {at}',
 

@@ -30,7 +30,9 @@ export function JobRunProgress({ run }: { run: ExchangeRun }) {
       ? run.nextAttemptAt && run.attempts > 0
         ? t('exchangeJobs.progress.retry', { attempt: run.attempts, at: formatDateTime(run.nextAttemptAt) })
         : t('exchangeJobs.progress.queued')
-      : t('exchangeJobs.progress.running', { phase: run.phase ? t(`exchangeJobs.phase.${run.phase}`) : '—' });
+      : run.phase
+        ? t('exchangeJobs.progress.running', { phase: t(`exchangeJobs.phase.${run.phase}`) })
+        : t('exchangeJobs.progress.starting');
   return (
     <Alert
       type={run.attempts > 0 && run.status === 'queued' ? 'warning' : 'info'}
@@ -61,20 +63,24 @@ export function JobRunProgress({ run }: { run: ExchangeRun }) {
   );
 }
 
-/** The error of a run: its code, the message, and the columns that changed when it stopped on drift. */
+/**
+ * The error of a run: its code and message, or, when it stopped on drift, the columns that changed
+ * (in the user's language; the server's message says the same in English).
+ */
 function RunError({ run }: { run: ExchangeRun }) {
   const t = useT();
   if (!run.errorCode && !run.errorMessage) return <>—</>;
+  const drift = run.drift ?? [];
   return (
     <Flex vertical gap={2} style={{ maxWidth: 360 }} data-testid="run-error">
       {run.errorCode && <Typography.Text code>{run.errorCode}</Typography.Text>}
-      {run.errorMessage && (
+      {run.errorMessage && drift.length === 0 && (
         <Typography.Text type="danger" ellipsis={{ tooltip: run.errorMessage }}>
           {run.errorMessage}
         </Typography.Text>
       )}
-      {(run.drift ?? []).map((d) => (
-        <Typography.Text key={d.column} type="secondary" style={{ fontSize: 12 }}>
+      {drift.map((d) => (
+        <Typography.Text key={d.column} type="warning" style={{ fontSize: 12 }}>
           {driftText(t, d)}
         </Typography.Text>
       ))}

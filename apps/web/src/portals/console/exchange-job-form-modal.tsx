@@ -139,7 +139,6 @@ export function JobFormModal({ open, onClose }: { open: boolean; onClose: () => 
           {t(kind === 'aggregate' ? 'exchangeJobs.form.sourceTitle' : 'exchangeJobs.form.targetTitle')}
         </Divider>
         {kind === 'aggregate' ? <AggregateFields open={open} /> : <DistributeFields open={open} />}
-        <Divider titlePlacement="start">{t('exchangeJobs.form.scheduleTitle')}</Divider>
         <Form.Item
           name="name"
           label={t('exchangeJobs.form.name')}
@@ -148,6 +147,8 @@ export function JobFormModal({ open, onClose }: { open: boolean; onClose: () => 
         >
           <Input maxLength={jobLimits.nameMax} style={{ maxWidth: 420 }} data-testid="job-name" />
         </Form.Item>
+        <Divider titlePlacement="start">{t('exchangeJobs.form.scheduleTitle')}</Divider>
+        <Divider titlePlacement="start">{t('exchangeJobs.form.scheduleTitle')}</Divider>
         <ScheduleFields />
       </Form>
     </Modal>
