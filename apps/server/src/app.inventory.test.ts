@@ -60,12 +60,13 @@ describeEachEngine('route inventory', (get) => {
     expect(unknown).toEqual([]);
   });
 
-  it('keeps the public surface small: login, the health probes, and the cascade and gateway endpoints that check their own signatures', async () => {
+  it('keeps the public surface small: login, the health probes, the cascade and gateway endpoints that check their own signatures, and file links', async () => {
     const publicOps = operations(app)
       .filter((o) => o.permission === 'public')
       .map((o) => `${o.method} ${o.path}`)
       .sort();
     expect(publicOps).toEqual([
+      'GET /api/v1/exchange/files/download/{token}',
       'GET /gateway/v1/{classCode}/{sequence}',
       'GET /healthz',
       'GET /readyz',
@@ -74,6 +75,9 @@ describeEachEngine('route inventory', (get) => {
     ]);
     const unsigned = await app.inject({ method: 'GET', url: '/gateway/v1/302001/000001' });
     expect([unsigned.statusCode, unsigned.json().code]).toEqual([401, 'UNSIGNED']);
+    // A file link is its own credential: without a valid one there is nothing to find.
+    const noLink = await app.inject({ method: 'GET', url: '/api/v1/exchange/files/download/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+    expect([noLink.statusCode, noLink.json().code]).toEqual([404, 'NOT_FOUND']);
   });
 
   it('answers 401 UNAUTHENTICATED to every non-public operation without a session', async () => {

@@ -29,9 +29,12 @@ import {
   CallsService,
   Gateway,
   GrantsService,
+  FileStore,
+  FilesService,
   JobWorker,
   JobsService,
   exchangeRoutes,
+  filesRoutes,
   gatewayPseudonymKey,
   gatewayRoutes,
   type JobWorkerOptions,
@@ -55,6 +58,8 @@ export interface AppOptions {
   callLogDir?: string;
   /** Gateway calls per second per application (APP_CALLS_PER_SECOND by default). */
   gatewayAppRate?: number;
+  /** Where exchanged files are kept (`<data dir>/exchange-files`); a temp directory by default. */
+  fileDir?: string;
   /** The table-job worker's settings, or false for none in this process (tests drive it by hand). */
   jobWorker?: JobWorkerOptions | false;
 }
@@ -169,6 +174,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(cascadeRoutes, { db, box });
       await api.register(evidenceRoutes, { db, log: services.evidence });
       const onChange = () => services.gateway.invalidate();
+      await api.register(filesRoutes, {
+        db,
+        files: new FilesService(new FileStore(options.fileDir ?? mkdtempSync(join(tmpdir(), 'shuyuan-files-')))),
+      });
       await api.register(exchangeRoutes, {
         db,
         apis: new ApisService(sourceColumnReader(box), onChange),

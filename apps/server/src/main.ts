@@ -120,6 +120,7 @@ async function serve(config: Config, args: string[]): Promise<number> {
     sessionHours: config.sessionHours,
     webDist: WEB_DIST,
     callLogDir: join(config.dataDir, 'gateway-wal'),
+    fileDir: join(config.dataDir, 'exchange-files'),
     gatewayAppRate: config.gatewayAppRate,
     jobWorker: {
       leaseSeconds: config.jobLeaseSeconds,

@@ -50,6 +50,12 @@ export const ErrorCode = {
   TargetUnavailable: 'TARGET_UNAVAILABLE',
   /** A table job's source lost or changed a column it copies: the job stops, nothing loaded is overwritten. */
   SchemaDrift: 'SCHEMA_DRIFT',
+  /** A file chunk or a whole file whose SM3 is not the one declared: it is refused, nothing is kept. */
+  ChecksumMismatch: 'CHECKSUM_MISMATCH',
+  /** An upload completed before every chunk arrived; `details.missing` lists the chunks still to send. */
+  UploadIncomplete: 'UPLOAD_INCOMPLETE',
+  /** A download link past its time, its download count, or its grant (410). */
+  LinkExpired: 'LINK_EXPIRED',
   Internal: 'INTERNAL_ERROR',
   Unavailable: 'SERVICE_UNAVAILABLE',
 } as const;

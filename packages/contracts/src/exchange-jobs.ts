@@ -80,3 +80,42 @@ export const JobUpdate = z
   })
   .meta({ id: 'ExchangeJobUpdate' });
 export type JobUpdate = z.infer<typeof JobUpdate>;
+
+/** File exchange (文件): the chunk size the server asks for unless the client names another, and its bounds. */
+export const FILE_CHUNK = { default: 8 * 1024 * 1024, min: 256 * 1024, max: 16 * 1024 * 1024 } as const;
+/** The largest file one upload may carry. */
+export const FILE_MAX_BYTES = 64 * 1024 ** 3;
+
+export const FileUploadCreate = z
+  .strictObject({
+    /** A published entry of the department shared by file (文件). */
+    entryId: z.uuid(),
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .refine((n) => !/[\\/\u0000-\u001f]/.test(n), 'a file name, without a path'),
+    mediaType: z.string().trim().max(100).default('application/octet-stream'),
+    size: z.number().int().min(1).max(FILE_MAX_BYTES),
+    /** SM3 of the whole file, lower-case hex; the upload is refused at the end if the bytes differ. */
+    sm3: z.string().regex(/^[0-9a-f]{64}$/, 'SM3 in lower-case hex (64 characters)'),
+    chunkSize: z.number().int().min(FILE_CHUNK.min).max(FILE_CHUNK.max).default(FILE_CHUNK.default),
+    note: z.string().trim().max(500).default(''),
+  })
+  .meta({ id: 'FileUploadCreate' });
+export type FileUploadCreate = z.infer<typeof FileUploadCreate>;
+
+export const FileLinkCreate = z
+  .strictObject({
+    /** Minutes until the link stops working: 5 minutes to 7 days. */
+    expiresInMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(24 * 60),
+    maxDownloads: z.number().int().min(1).max(1000).nullable().default(null),
+  })
+  .meta({ id: 'FileLinkCreate' });
+export type FileLinkCreate = z.infer<typeof FileLinkCreate>;

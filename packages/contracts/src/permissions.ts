@@ -41,6 +41,8 @@ export const Permission = {
   JobRead: 'exchange.job.read',
   /** Creates, schedules, runs and pauses its department's table jobs. */
   JobManage: 'exchange.job.manage',
+  /** Uploads new versions of its department's files (文件交换) and withdraws download links. */
+  FileManage: 'exchange.file.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 

@@ -502,7 +502,67 @@ export interface ExchangeRunTable {
   finished_at: Date | null;
 }
 
+export interface ExchangeFileUploadTable {
+  id: Generated<string>;
+  entry_id: string;
+  department_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sm3: string;
+  chunk_size: number;
+  chunk_count: number;
+  note: Generated<string>;
+  status: Generated<'uploading' | 'complete' | 'failed'>;
+  failure: string | null;
+  file_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface ExchangeFileChunkTable {
+  upload_id: string;
+  idx: number;
+  size: number;
+  sm3: string;
+  received_at: Timestamp;
+}
+
+export interface ExchangeFileTable {
+  id: Generated<string>;
+  entry_id: string;
+  version: number;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sm3: string;
+  note: Generated<string>;
+  storage_name: string;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+  leaf_index: number | null;
+}
+
+export interface ExchangeFileLinkTable {
+  id: Generated<string>;
+  file_id: string;
+  grant_id: string | null;
+  department_id: string;
+  token_hash: string;
+  expires_at: Date;
+  max_downloads: number | null;
+  downloads: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
 export interface DB {
+  exchange_file_upload: ExchangeFileUploadTable;
+  exchange_file_chunk: ExchangeFileChunkTable;
+  exchange_file: ExchangeFileTable;
+  exchange_file_link: ExchangeFileLinkTable;
   exchange_job: ExchangeJobTable;
   exchange_run: ExchangeRunTable;
   exchange_api: ExchangeApiTable;

@@ -3312,6 +3312,317 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exchange/files/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a chunked upload of a new version of one of the department's files (SM3 of the whole file declared) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FileUploadCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FileUpload'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/files/uploads/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An upload: which chunks arrived, which are missing (to resume) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FileUpload'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/files/uploads/{id}/chunks/{index}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Send one chunk (application/octet-stream) with its SM3 in the x-sm3 header; a tampered chunk is refused */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-sm3'?: string;
+        };
+        path: {
+          id: string;
+          index: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FileUpload'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/files/uploads/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Join the chunks, check the file's SM3, and publish it as the entry's next version */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExchangeFile'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An entry's file versions: for its provider and for departments holding a live file grant */
+    get: {
+      parameters: {
+        query: {
+          entryId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ExchangeFile'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/files/{id}/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An expiring download link for a version (the provider, or a grantee of a live file grant); audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FileLinkCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FileLink'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/files/links/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw a download link at once */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/files/download/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download through a link (Range requests resume a download); 410 LINK_EXPIRED once it has expired */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exchange/apis': {
     parameters: {
       query?: never;
@@ -4233,6 +4544,25 @@ export type components = {
       /** @enum {string} */
       status?: 'active' | 'paused';
       acceptDrift?: boolean;
+    };
+    FileUploadCreateInput: {
+      /** Format: uuid */
+      entryId: string;
+      fileName: string;
+      /** @default application/octet-stream */
+      mediaType: string;
+      size: number;
+      sm3: string;
+      /** @default 8388608 */
+      chunkSize: number;
+      /** @default  */
+      note: string;
+    };
+    FileLinkCreateInput: {
+      /** @default 1440 */
+      expiresInMinutes: number;
+      /** @default null */
+      maxDownloads: number | null;
     };
     AppSecretInfoInput: {
       /** Format: uuid */
@@ -5915,6 +6245,49 @@ export type components = {
       primaryKey: boolean;
       comment: string | null;
     };
+    FileUploadInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      entryId: string;
+      fileName: string;
+      mediaType: string;
+      size: number;
+      sm3: string;
+      chunkSize: number;
+      chunkCount: number;
+      /** @description Chunks received and checked */
+      received: number[];
+      /** @description Chunks still to send: a resumed upload sends these */
+      missing: number[];
+      /** @enum {string} */
+      status: 'uploading' | 'complete' | 'failed';
+      failure: string | null;
+      fileId: string | null;
+      expiresAt: unknown;
+      createdAt: unknown;
+    };
+    ExchangeFileInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      entryId: string;
+      version: number;
+      fileName: string;
+      mediaType: string;
+      size: number;
+      sm3: string;
+      note: string;
+      createdAt: unknown;
+    };
+    FileLinkInput: {
+      /** Format: uuid */
+      id: string;
+      /** @description The download path; anyone holding it may download until it expires */
+      url: string;
+      expiresAt: unknown;
+      maxDownloads: number | null;
+    };
     CatalogItemInput: {
       name: string;
       nameEn?: string | null;
@@ -6107,6 +6480,25 @@ export type components = {
       /** @enum {string} */
       status?: 'active' | 'paused';
       acceptDrift?: boolean;
+    };
+    FileUploadCreate: {
+      /** Format: uuid */
+      entryId: string;
+      fileName: string;
+      /** @default application/octet-stream */
+      mediaType: string;
+      size: number;
+      sm3: string;
+      /** @default 8388608 */
+      chunkSize: number;
+      /** @default  */
+      note: string;
+    };
+    FileLinkCreate: {
+      /** @default 1440 */
+      expiresInMinutes: number;
+      /** @default null */
+      maxDownloads: number | null;
     };
     AppSecretInfo: {
       /** Format: uuid */
@@ -7830,6 +8222,53 @@ export type components = {
       nullable: boolean;
       primaryKey: boolean;
       comment: string | null;
+    };
+    FileUpload: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      entryId: string;
+      fileName: string;
+      mediaType: string;
+      size: number;
+      sm3: string;
+      chunkSize: number;
+      chunkCount: number;
+      /** @description Chunks received and checked */
+      received: number[];
+      /** @description Chunks still to send: a resumed upload sends these */
+      missing: number[];
+      /** @enum {string} */
+      status: 'uploading' | 'complete' | 'failed';
+      failure: string | null;
+      fileId: string | null;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ExchangeFile: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      entryId: string;
+      version: number;
+      fileName: string;
+      mediaType: string;
+      size: number;
+      sm3: string;
+      note: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    FileLink: {
+      /** Format: uuid */
+      id: string;
+      /** @description The download path; anyone holding it may download until it expires */
+      url: string;
+      /** Format: date-time */
+      expiresAt: string;
+      maxDownloads: number | null;
     };
   };
   responses: never;

@@ -9,6 +9,7 @@ import * as catalogUpdateRequests from './20261125140000_catalog_update_requests
 import * as createEvidence from './20261125150000_create_evidence';
 import * as createExchange from './20261126090000_create_exchange';
 import * as createExchangeJobs from './20261126120000_create_exchange_jobs';
+import * as createExchangeFiles from './20261126130000_create_exchange_files';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261125150000_create_evidence': createEvidence,
   '20261126090000_create_exchange': createExchange,
   '20261126120000_create_exchange_jobs': createExchangeJobs,
+  '20261126130000_create_exchange_files': createExchangeFiles,
 };

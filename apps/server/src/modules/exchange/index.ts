@@ -9,3 +9,6 @@ export { CallsService } from './calls.service';
 export { JobsService } from './jobs.service';
 export { JobWorker, type JobWorkerOptions } from './jobs.worker';
 export { gatewayPseudonymKey } from './gateway.service';
+export { FilesService } from './files.service';
+export { FileStore } from './files.store';
+export { filesRoutes } from './files.routes';

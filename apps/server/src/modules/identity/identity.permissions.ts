@@ -70,6 +70,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       P.CallRead,
       P.JobRead,
       P.JobManage,
+      P.FileManage,
     ],
   },
   {

@@ -33,6 +33,7 @@ const descriptions: Record<Permission, [string, string]> = {
   [Permission.GrantManage]: ['创建和撤销共享授权', 'Creates and revokes sharing grants'],
   [Permission.CallRead]: ['查看接口调用日志与统计', 'Reads the gateway call log and its statistics'],
   [Permission.JobRead]: ['查看本部门的库表归集与分发任务', "Reads the department's table aggregation and distribution jobs"],
+  [Permission.FileManage]: ['上传和管理本部门资源的交换文件', "Uploads and manages the department's exchange files"],
   [Permission.JobManage]: ['创建、调度和执行本部门的库表任务', "Creates, schedules and runs the department's table jobs"],
 };
 

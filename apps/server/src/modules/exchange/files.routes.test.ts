@@ -1,0 +1,227 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import { describeEachEngine } from '../../../test/databases';
+import { buildDepartment, buildTestApp, type Session } from '../../../test/factories';
+import { auditOf, client, signedIn, type Client } from '../../../test/client';
+import { entryContent } from '../../../test/catalog-fixtures';
+import { parseRange } from './files.routes';
+
+const sm3 = (bytes: Uint8Array) => createHash('sm3').update(bytes).digest('hex');
+const CHUNK = 256 * 1024;
+
+describeEachEngine('file exchange: chunked uploads, versions and expiring links', (get) => {
+  let app: FastifyInstance;
+  let db: Kysely<DB>;
+  let fileDir: string;
+  let officer: Client;
+  let officerSession: Session;
+  let consumer: Client;
+  let outsider: Client;
+  let admin: Client;
+  let entryId: string;
+  let consumerDepartmentId: string;
+  const file = randomBytes(CHUNK * 2 + 12_345);
+
+  /** PUT one chunk with its SM3 (or a given one). */
+  const putChunk = (uploadId: string, index: number, bytes: Uint8Array, hash = sm3(bytes), as: Session = officerSession) =>
+    app.inject({
+      method: 'PUT',
+      url: `/api/v1/exchange/files/uploads/${uploadId}/chunks/${index}`,
+      headers: { ...as.headers, 'content-type': 'application/octet-stream', 'x-sm3': hash },
+      payload: Buffer.from(bytes),
+    });
+  const chunkOf = (bytes: Buffer, i: number) => bytes.subarray(i * CHUNK, (i + 1) * CHUNK);
+
+  beforeAll(async () => {
+    db = get().db;
+    fileDir = mkdtempSync(join(tmpdir(), 'shuyuan-files-test-'));
+    ({ app } = await buildTestApp(get(), { fileDir }));
+    const provider = await buildDepartment(db);
+    const signed = await signedIn(app, db, { roles: ['data_officer'], departmentId: provider.id });
+    officer = signed.api;
+    officerSession = signed.session;
+    const reviewer = (await signedIn(app, db, { roles: ['bureau_reviewer'] })).api;
+    admin = (await signedIn(app, db, { roles: ['platform_admin'] })).api;
+    consumerDepartmentId = (await buildDepartment(db)).id;
+    consumer = (await signedIn(app, db, { roles: ['developer'], departmentId: consumerDepartmentId })).api;
+    outsider = (await signedIn(app, db, { roles: ['data_officer'] })).api;
+    const created = await officer.post('/api/v1/catalog/entries', entryContent({ sharingMethods: ['file'] }));
+    expect(created.statusCode, created.body).toBe(201);
+    entryId = created.json().id;
+    await officer.post(`/api/v1/catalog/entries/${entryId}/submit`, { version: 1 });
+    const published = await reviewer.post(`/api/v1/catalog/entries/${entryId}/review`, { decision: 'approve', version: 2 });
+    expect(published.json()).toMatchObject({ status: 'published' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(fileDir, { recursive: true, force: true });
+  });
+
+  async function upload(bytes: Buffer, declared = sm3(bytes)) {
+    const started = await officer.post('/api/v1/exchange/files/uploads', {
+      entryId,
+      fileName: '企业年报汇总 2026.csv',
+      size: bytes.byteLength,
+      sm3: declared,
+      chunkSize: CHUNK,
+      mediaType: 'text/csv',
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    return started.json() as { id: string; chunkCount: number; missing: number[] };
+  }
+
+  it('takes a file in chunks out of order, refuses a tampered chunk, resumes, and publishes versions', async () => {
+    const started = await upload(file);
+    expect(started).toMatchObject({ chunkCount: 3, missing: [0, 1, 2] });
+    expect((await putChunk(started.id, 2, chunkOf(file, 2))).statusCode).toBe(200);
+
+    // A chunk changed on the way is refused and not kept.
+    const tampered = Buffer.from(chunkOf(file, 0));
+    tampered[100] = tampered[100]! ^ 0xff;
+    const refused = await putChunk(started.id, 0, tampered, sm3(chunkOf(file, 0)));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'CHECKSUM_MISMATCH', details: { chunk: 0 } });
+    // Cut off here: the upload knows what is missing, and refuses to finish without it.
+    const state = (await officer.get(`/api/v1/exchange/files/uploads/${started.id}`)).json();
+    expect(state).toMatchObject({ received: [2], missing: [0, 1], status: 'uploading' });
+    const early = await officer.post(`/api/v1/exchange/files/uploads/${started.id}/complete`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'UPLOAD_INCOMPLETE', details: { missing: [0, 1] } });
+
+    for (const i of state.missing as number[]) expect((await putChunk(started.id, i, chunkOf(file, i))).statusCode).toBe(200);
+    // Sending a chunk again is harmless.
+    expect((await putChunk(started.id, 1, chunkOf(file, 1))).statusCode).toBe(200);
+    const done = await officer.post(`/api/v1/exchange/files/uploads/${started.id}/complete`);
+    expect(done.statusCode, done.body).toBe(201);
+    expect(done.json()).toMatchObject({ version: 1, size: file.byteLength, sm3: sm3(file), fileName: '企业年报汇总 2026.csv' });
+    expect((await officer.post(`/api/v1/exchange/files/uploads/${started.id}/complete`)).json()).toMatchObject({ version: 1 });
+
+    const second = Buffer.from(file.subarray(0, CHUNK));
+    const next = await upload(second);
+    await putChunk(next.id, 0, second);
+    expect((await officer.post(`/api/v1/exchange/files/uploads/${next.id}/complete`)).json()).toMatchObject({ version: 2 });
+    const versions = (await officer.get(`/api/v1/exchange/files?entryId=${entryId}`)).json().items;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+
+    const audit = await auditOf(db, done.json().id);
+    expect(audit.map((a) => a.action)).toEqual(['exchange.file.upload']);
+    const leaves = await db.selectFrom('evidence_queue').select('entry').where('kind', '=', 'file_transfer').execute();
+    expect(leaves.map((l) => JSON.parse(l.entry)).filter((e) => e.file === done.json().id)).toEqual([
+      expect.objectContaining({ op: 'upload', version: 1, sm3: sm3(file), size: file.byteLength }),
+    ]);
+  });
+
+  it('fails an upload whose whole file is not the declared SM3', async () => {
+    const bytes = randomBytes(1000);
+    const started = await upload(bytes, sm3(randomBytes(1000)));
+    expect((await putChunk(started.id, 0, bytes)).statusCode).toBe(200);
+    const refused = await officer.post(`/api/v1/exchange/files/uploads/${started.id}/complete`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'CHECKSUM_MISMATCH', details: { actual: sm3(bytes) } });
+    expect((await officer.get(`/api/v1/exchange/files/uploads/${started.id}`)).json()).toMatchObject({ status: 'failed' });
+    expect((await putChunk(started.id, 0, bytes)).statusCode).toBe(409);
+  });
+
+  it('refuses chunks of the wrong size, index or type, and uploads to other departments', async () => {
+    const started = await upload(file);
+    expect((await putChunk(started.id, 0, chunkOf(file, 0).subarray(1))).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'body' },
+    });
+    expect((await putChunk(started.id, 3, chunkOf(file, 0))).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'index' },
+    });
+    expect((await putChunk(started.id, 0, chunkOf(file, 0), 'not-a-hash')).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'x-sm3' },
+    });
+    const json = await officer.put(`/api/v1/exchange/files/uploads/${started.id}/chunks/0`, { bytes: 'no' });
+    expect(json.statusCode).toBe(415);
+    const bad = await officer.post('/api/v1/exchange/files/uploads', { entryId, fileName: '../etc/passwd', size: 10, sm3: sm3(file) });
+    expect(bad.statusCode).toBe(400);
+    expect((await outsider.get(`/api/v1/exchange/files/uploads/${started.id}`)).statusCode).toBe(404);
+    expect(
+      (await outsider.post('/api/v1/exchange/files/uploads', { entryId, fileName: 'x.csv', size: 10, sm3: sm3(file) })).statusCode,
+    ).toBe(404);
+    expect((await outsider.get(`/api/v1/exchange/files?entryId=${entryId}`)).statusCode).toBe(404);
+    expect(
+      (await consumer.post('/api/v1/exchange/files/uploads', { entryId, fileName: 'x.csv', size: 10, sm3: sm3(file) })).statusCode,
+    ).toBe(403);
+  });
+
+  it('lets a grantee download through an expiring, counted, audited link, resumable by range', async () => {
+    const [latest, first] = (await officer.get(`/api/v1/exchange/files?entryId=${entryId}`)).json().items as { id: string }[];
+    expect((await consumer.get(`/api/v1/exchange/files?entryId=${entryId}`)).statusCode).toBe(404);
+    const grant = await admin.post('/api/v1/exchange/grants', {
+      entryId,
+      consumerDepartmentId,
+      method: 'file',
+      fields: ['id_number'],
+      purpose: '文件交换测试',
+      validFrom: new Date(Date.now() - 60_000).toISOString(),
+      validTo: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    expect(grant.statusCode, grant.body).toBe(201);
+    expect((await consumer.get(`/api/v1/exchange/files?entryId=${entryId}`)).json().items).toHaveLength(2);
+
+    const link = await consumer.post(`/api/v1/exchange/files/${first!.id}/links`, { expiresInMinutes: 60, maxDownloads: 2 });
+    expect(link.statusCode, link.body).toBe(201);
+    const url = link.json().url as string;
+    const anonymous = client(app);
+    const whole = await anonymous.get(url);
+    expect(whole.statusCode).toBe(200);
+    expect(whole.rawPayload.equals(file)).toBe(true);
+    expect(whole.headers['x-sm3']).toBe(sm3(file));
+    expect(whole.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('企业年报汇总 2026.csv')}`);
+    // Resuming from byte 1000 is not another download.
+    const rest = await anonymous.get(url, { range: 'bytes=1000-' });
+    expect(rest.statusCode).toBe(206);
+    expect(rest.headers['content-range']).toBe(`bytes 1000-${file.byteLength - 1}/${file.byteLength}`);
+    expect(rest.rawPayload.equals(file.subarray(1000))).toBe(true);
+    expect((await anonymous.get(url, { range: 'bytes=999999999-' })).statusCode).toBe(416);
+    expect((await anonymous.get(url)).statusCode).toBe(200);
+    const usedUp = await anonymous.get(url);
+    expect(usedUp.statusCode).toBe(410);
+    expect(usedUp.json()).toMatchObject({ code: 'LINK_EXPIRED' });
+    expect((await anonymous.get('/api/v1/exchange/files/download/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).statusCode).toBe(404);
+
+    const downloads = (await auditOf(db, first!.id)).filter((a) => a.action === 'exchange.file.download');
+    expect(downloads).toHaveLength(2);
+    expect((await auditOf(db, first!.id)).map((a) => a.action)).toContain('exchange.file.link');
+
+    // Expiry, withdrawal and the end of the grant each stop a link at once.
+    const expiring = (await consumer.post(`/api/v1/exchange/files/${latest!.id}/links`, {})).json();
+    await db
+      .updateTable('exchange_file_link')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', expiring.id)
+      .execute();
+    expect((await anonymous.get(expiring.url)).json()).toMatchObject({ code: 'LINK_EXPIRED' });
+    const withdrawn = (await consumer.post(`/api/v1/exchange/files/${latest!.id}/links`, {})).json();
+    expect((await officer.delete(`/api/v1/exchange/files/links/${withdrawn.id}`)).statusCode).toBe(204);
+    expect((await anonymous.get(withdrawn.url)).statusCode).toBe(410);
+    const live = (await consumer.post(`/api/v1/exchange/files/${latest!.id}/links`, {})).json();
+    expect((await anonymous.get(live.url)).statusCode).toBe(200);
+    await admin.post(`/api/v1/exchange/grants/${grant.json().id}/revoke`, { version: 1, reason: '测试撤销' });
+    expect((await anonymous.get(live.url)).statusCode).toBe(410);
+    expect((await consumer.post(`/api/v1/exchange/files/${latest!.id}/links`, {})).statusCode).toBe(404);
+  });
+});
+
+it('reads byte ranges as RFC 9110 says', () => {
+  expect(parseRange(undefined, 100)).toBeNull();
+  expect(parseRange('bytes=0-9', 100)).toEqual({ start: 0, end: 9 });
+  expect(parseRange('bytes=90-', 100)).toEqual({ start: 90, end: 99 });
+  expect(parseRange('bytes=-10', 100)).toEqual({ start: 90, end: 99 });
+  expect(parseRange('bytes=50-1000', 100)).toEqual({ start: 50, end: 99 });
+  expect(parseRange('bytes=100-', 100)).toBe('invalid');
+  expect(parseRange('bytes=5-1', 100)).toBe('invalid');
+  expect(parseRange('items=0-1', 100)).toBe('invalid');
+});
