@@ -4150,6 +4150,7 @@ export type paths = {
       parameters: {
         query?: {
           kind?: 'aggregate' | 'distribute';
+          role?: 'owner' | 'provider';
           entryId?: string;
           grantId?: string;
         };
@@ -5989,6 +5990,7 @@ export type components = {
       entryName: string;
       /** Format: uuid */
       providerDepartmentId: string;
+      providerDepartmentName: string;
       mountId: string | null;
       grantId: string | null;
       /** Format: uuid */
@@ -6015,6 +6017,8 @@ export type components = {
       status: 'active' | 'paused' | 'drift';
       drift: components['schemas']['ExchangeJobDriftInput'][] | null;
       lastRun: components['schemas']['ExchangeRunInput'] | null;
+      /** @description What the caller may do: the owner's departments run and edit, the provider watches */
+      actions: ('run' | 'edit')[];
       version: number;
       createdAt: unknown;
     };
@@ -7957,6 +7961,7 @@ export type components = {
       entryName: string;
       /** Format: uuid */
       providerDepartmentId: string;
+      providerDepartmentName: string;
       mountId: string | null;
       grantId: string | null;
       /** Format: uuid */
@@ -7983,6 +7988,8 @@ export type components = {
       status: 'active' | 'paused' | 'drift';
       drift: components['schemas']['ExchangeJobDrift'][] | null;
       lastRun: components['schemas']['ExchangeRun'] | null;
+      /** @description What the caller may do: the owner's departments run and edit, the provider watches */
+      actions: ('run' | 'edit')[];
       version: number;
       /** Format: date-time */
       createdAt: string;

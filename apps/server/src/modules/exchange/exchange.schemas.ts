@@ -243,6 +243,7 @@ export const ExchangeJob = z
     resourceCode: z.string(),
     entryName: z.string(),
     providerDepartmentId: z.uuid(),
+    providerDepartmentName: z.string(),
     mountId: z.uuid().nullable(),
     grantId: z.uuid().nullable(),
     sourceId: z.uuid(),
@@ -263,6 +264,9 @@ export const ExchangeJob = z
     status: JobStatus,
     drift: z.array(DriftItemOut).nullable(),
     lastRun: ExchangeRun.nullable(),
+    actions: z
+      .array(z.enum(['run', 'edit']))
+      .describe("What the caller may do: the owner's departments run and edit, the provider watches"),
     version: z.number().int(),
     createdAt: z.date(),
   })
@@ -270,6 +274,8 @@ export const ExchangeJob = z
 
 export const JobQuery = z.strictObject({
   kind: JobKind.optional(),
+  /** owner: jobs the caller's departments run (aggregations, subscriptions); provider: jobs on their resources. */
+  role: z.enum(['owner', 'provider']).optional(),
   entryId: z.uuid().optional(),
   grantId: z.uuid().optional(),
 });

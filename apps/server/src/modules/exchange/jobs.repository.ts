@@ -8,6 +8,7 @@ function jobs(db: Q) {
     .selectFrom('exchange_job as j')
     .innerJoin('catalog_entry as e', 'e.id', 'j.entry_id')
     .innerJoin('department as d', 'd.id', 'j.department_id')
+    .innerJoin('department as pd', 'pd.id', 'e.department_id')
     .innerJoin('data_source as s', 's.id', 'j.source_id')
     .leftJoin('exchange_run as r', (join) =>
       join.on('r.id', '=', (eb) =>
@@ -24,6 +25,7 @@ function jobs(db: Q) {
       'e.code as resource_code',
       'e.name as entry_name',
       'e.department_id as provider_department_id',
+      'pd.name as provider_department_name',
       'e.content as entry_content',
       'd.name as department_name',
       's.name as source_name',
@@ -53,11 +55,15 @@ export const jobsRepository = {
       kind?: 'aggregate' | 'distribute' | undefined;
       entryId?: string | undefined;
       grantId?: string | undefined;
+      /** owner: jobs the departments run (their aggregations, their subscriptions); provider: jobs on their resources. */
+      role?: 'owner' | 'provider' | undefined;
     },
   ) {
     let q = jobs(db);
-    if (filter.departmentIds)
-      q = q.where((eb) => eb.or([eb('j.department_id', 'in', filter.departmentIds!), eb('e.department_id', 'in', filter.departmentIds!)]));
+    const ids = filter.departmentIds;
+    if (ids && filter.role === 'owner') q = q.where('j.department_id', 'in', ids);
+    else if (ids && filter.role === 'provider') q = q.where('e.department_id', 'in', ids);
+    else if (ids) q = q.where((eb) => eb.or([eb('j.department_id', 'in', ids), eb('e.department_id', 'in', ids)]));
     if (filter.kind) q = q.where('j.kind', '=', filter.kind);
     if (filter.entryId) q = q.where('j.entry_id', '=', filter.entryId);
     if (filter.grantId) q = q.where('j.grant_id', '=', filter.grantId);

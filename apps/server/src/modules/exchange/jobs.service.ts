@@ -1,4 +1,4 @@
-import { ErrorCode, effectiveMask, type JobCreate, type JobUpdate, type MaskType, type UpdateCycle } from '@shuyuan/contracts';
+import { ErrorCode, Permission, effectiveMask, type JobCreate, type JobUpdate, type MaskType, type UpdateCycle } from '@shuyuan/contracts';
 import type { Kysely } from 'kysely';
 import type { DB, JobColumn } from '../../db/schema';
 import { appendAudit } from '../../platform/audit/audit-log';
@@ -40,7 +40,13 @@ export function toRun(row: RunRow) {
   };
 }
 
-export function toJob(row: JobRow, lastRun: RunRow | null) {
+/** What the caller may do with a job: its owner's departments manage it; the provider's only watch. */
+export function jobActions(row: JobRow, scope: ReadonlySet<string> | null, canManage: boolean): ('run' | 'edit')[] {
+  if (!canManage || (scope && !scope.has(row.department_id))) return [];
+  return row.status === 'drift' ? ['edit'] : ['run', 'edit'];
+}
+
+export function toJob(row: JobRow, lastRun: RunRow | null, actions: ('run' | 'edit')[] = []) {
   return {
     id: row.id,
     kind: row.kind,
@@ -51,6 +57,7 @@ export function toJob(row: JobRow, lastRun: RunRow | null) {
     resourceCode: row.resource_code,
     entryName: row.entry_name,
     providerDepartmentId: row.provider_department_id,
+    providerDepartmentName: row.provider_department_name,
     mountId: row.mount_id,
     grantId: row.grant_id,
     sourceId: row.source_id,
@@ -71,6 +78,7 @@ export function toJob(row: JobRow, lastRun: RunRow | null) {
     status: row.status,
     drift: (row.drift as never) ?? null,
     lastRun: lastRun ? toRun(lastRun) : null,
+    actions,
     version: row.version,
     createdAt: row.created_at,
   };
@@ -119,20 +127,27 @@ export class JobsService {
 
   async list(
     ctx: RequestContext,
-    query: { kind?: 'aggregate' | 'distribute' | undefined; entryId?: string | undefined; grantId?: string | undefined },
+    query: {
+      kind?: 'aggregate' | 'distribute' | undefined;
+      entryId?: string | undefined;
+      grantId?: string | undefined;
+      role?: 'owner' | 'provider' | undefined;
+    },
   ) {
     const scope = await departmentScope(ctx.db, ctx.principal);
+    const manage = ctx.principal.permissions.has(Permission.JobManage);
     const rows = await repo.list(ctx.db, { departmentIds: scope ? [...scope] : null, ...query });
     const runs = new Map<string, RunRow>();
     const ids = rows.map((r) => r.last_run_id).filter((id): id is string => !!id);
     if (ids.length)
       for (const run of await ctx.db.selectFrom('exchange_run').selectAll().where('id', 'in', ids).execute()) runs.set(run.id, run);
-    return rows.map((r) => toJob(r, (r.last_run_id && runs.get(r.last_run_id)) || null));
+    return rows.map((r) => toJob(r, (r.last_run_id && runs.get(r.last_run_id)) || null, jobActions(r, scope, manage)));
   }
 
   async get(ctx: RequestContext, id: string) {
     const row = await this.visible(ctx, id);
-    return toJob(row, await this.lastRun(ctx, row));
+    const scope = await departmentScope(ctx.db, ctx.principal);
+    return toJob(row, await this.lastRun(ctx, row), jobActions(row, scope, ctx.principal.permissions.has(Permission.JobManage)));
   }
 
   async runs(ctx: RequestContext, id: string, limit: number) {

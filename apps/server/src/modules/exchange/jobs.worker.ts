@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, type UpdateCycle } from '@shuyuan/contracts';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { appendAudit, systemActor } from '../../platform/audit/audit-log';
 import { jobsRepository as repo, type ClaimedRun } from './jobs.repository';
@@ -191,7 +191,7 @@ export class JobWorker {
         });
         await trx
           .updateTable('exchange_job')
-          .set({ status: 'drift', drift: JSON.stringify(outcome.drift) })
+          .set({ status: 'drift', drift: JSON.stringify(outcome.drift), version: sql`version + 1`, updated_at: sql`now()` })
           .where('id', '=', run.job_id)
           .execute();
         await appendAudit(trx, systemActor('table-jobs'), {

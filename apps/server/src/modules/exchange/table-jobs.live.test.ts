@@ -231,7 +231,8 @@ describe.skipIf(!!pgSkipped && !!mariaSkipped)('table exchange over live Postgre
       expect(refused.statusCode).toBe(404);
       const developer = await buildUser(database.db, { roles: ['developer'], departmentId: entry.department_id });
       const dev = client(app, await loginAs(app, developer.login));
-      expect((await dev.get(`/api/v1/exchange/jobs/${jobId}`)).statusCode).toBe(200);
+      expect((await dev.get(`/api/v1/exchange/jobs/${jobId}`)).json()).toMatchObject({ actions: [] });
+      expect((await admin.get(`/api/v1/exchange/jobs/${jobId}`)).json()).toMatchObject({ actions: ['run', 'edit'] });
       expect((await dev.post(`/api/v1/exchange/jobs/${jobId}/run`)).statusCode).toBe(403);
       expect((await client(app).get('/api/v1/exchange/jobs')).statusCode).toBe(401);
 
@@ -330,6 +331,18 @@ describe.skipIf(!!pgSkipped && !!mariaSkipped)('table exchange over live Postgre
       const second = await runJob(distribution.id);
       expect(second).toMatchObject({ status: 'done', rowsRead: 1, rowsDeleted: 1 });
       expect(await pgRows(live, target, distributedCols)).toEqual(await expected());
+
+      // The provider's officer watches the consumer's subscription but may not run it; it is not among its own jobs.
+      const providerOfficer = await buildUser(database.db, { roles: ['data_officer'], departmentId: entry.department_id });
+      const watcher = client(app, await loginAs(app, providerOfficer.login));
+      const watched = (await watcher.get('/api/v1/exchange/jobs?role=provider&kind=distribute')).json().items as {
+        id: string;
+        actions: string[];
+      }[];
+      expect(watched.find((j) => j.id === distribution.id)).toMatchObject({ actions: [] });
+      const owned = (await watcher.get('/api/v1/exchange/jobs?role=owner')).json().items as { id: string }[];
+      expect(owned.map((j) => j.id)).not.toContain(distribution.id);
+      expect((await watcher.post(`/api/v1/exchange/jobs/${distribution.id}/run`)).statusCode).toBe(404);
 
       // The bureau's overview counts the rows each department received by table.
       const overview = (await admin.get('/api/v1/exchange/overview')).json() as {
