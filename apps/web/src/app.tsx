@@ -44,6 +44,7 @@ const ExchangeOverviewPage = lazy(() =>
 const ExchangeGrantsPage = lazy(() => import('@/portals/console/exchange-grants-page').then((m) => ({ default: m.ExchangeGrantsPage })));
 const ExchangeJobsPage = lazy(() => import('@/portals/console/exchange-jobs-page').then((m) => ({ default: m.ExchangeJobsPage })));
 const ExchangeJobPage = lazy(() => import('@/portals/console/exchange-job-page').then((m) => ({ default: m.ExchangeJobPage })));
+const ExchangeFilesPage = lazy(() => import('@/portals/console/exchange-files-page').then((m) => ({ default: m.ExchangeFilesPage })));
 const SubscriptionsPage = lazy(() => import('@/portals/share/subscriptions-page').then((m) => ({ default: m.SubscriptionsPage })));
 
 /** The routes of the three portals, the account pages and the 404 page. */
@@ -113,6 +114,7 @@ export function AppRoutes() {
         <Route path="exchange/grants" element={guarded(Permission.GrantRead, <ExchangeGrantsPage />)} />
         <Route path="exchange/jobs" element={guarded(Permission.JobRead, <ExchangeJobsPage />)} />
         <Route path="exchange/jobs/:id" element={guarded(Permission.JobRead, <ExchangeJobPage />)} />
+        <Route path="exchange/files" element={guarded(Permission.FileManage, <ExchangeFilesPage />)} />
         <Route path="*" element={<NotFoundResult />} />
       </Route>
       <Route element={<OpenLayout />}>

@@ -3,6 +3,7 @@ import { evidenceEn, evidenceZh } from './evidence-messages';
 import { exchangeShareEn, exchangeShareZh } from './exchange-share-messages';
 import { exchangeConsoleEn, exchangeConsoleZh } from './exchange-console-messages';
 import { exchangeJobsEn, exchangeJobsZh } from './exchange-jobs-messages';
+import { exchangeFilesEn, exchangeFilesZh } from './exchange-files-messages';
 import { catalogCodeEn, catalogCodeZh } from './catalog-code-messages';
 import { catalogConsoleEn, catalogConsoleZh } from './catalog-console-messages';
 import { catalogImportEn, catalogImportZh } from './catalog-import-messages';
@@ -34,6 +35,7 @@ export const messageParts = [
   ['exchangeShare', exchangeShareZh, exchangeShareEn],
   ['exchangeConsole', exchangeConsoleZh, exchangeConsoleEn],
   ['exchangeJobs', exchangeJobsZh, exchangeJobsEn],
+  ['exchangeFiles', exchangeFilesZh, exchangeFilesEn],
 ] as const;
 
 const zh = {
@@ -52,6 +54,7 @@ const zh = {
   ...exchangeShareZh,
   ...exchangeConsoleZh,
   ...exchangeJobsZh,
+  ...exchangeFilesZh,
 };
 
 /** The key of a text; Chinese is the source, English must have every key. */

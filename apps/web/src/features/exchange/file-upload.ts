@@ -24,6 +24,15 @@ export function isRetryable(error: unknown): boolean {
   return error.code === ClientErrorCode.Network || error.code === ErrorCode.ChecksumMismatch || error.status === 429 || error.status >= 500;
 }
 
+/** True when the server joined the chunks and the file's SM3 was not the declared one: that upload is over. */
+export function isWholeFileMismatch(error: unknown): error is ApiError {
+  return (
+    error instanceof ApiError &&
+    error.code === ErrorCode.ChecksumMismatch &&
+    (error.details as { chunk?: number } | null | undefined)?.chunk === undefined
+  );
+}
+
 /** The wait before attempt `attempt` (2, 3, …) of a chunk. */
 export const retryDelay = (attempt: number) => Math.min(CHUNK_RETRY_BASE_MS * 2 ** (attempt - 2), CHUNK_RETRY_MAX_MS);
 

@@ -6,7 +6,7 @@ import { Sm3, sm3Bytes, sm3OfBlob } from './sm3-stream';
 const nodeSm3 = (bytes: Uint8Array) => createHash('sm3').update(bytes).digest('hex');
 
 /** Deterministic bytes, so a failure can be replayed. */
-function bytesOf(length: number, seed = 7): Uint8Array {
+function bytesOf(length: number, seed = 7): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(length);
   let x = seed;
   for (let i = 0; i < length; i++) out[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;

@@ -11,6 +11,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   FileDoneOutlined,
+  FileSyncOutlined,
   FileTextOutlined,
   FundOutlined,
   KeyOutlined,
@@ -131,6 +132,14 @@ export const consoleMenuEntries: ConsoleMenuEntry[] = [
     label: 'console.menu.exchangeJobs',
     icon: <SyncOutlined />,
     permission: Permission.JobRead,
+    group: 'console.menu.exchange',
+  },
+  {
+    key: 'exchange-files',
+    path: '/console/exchange/files',
+    label: 'console.menu.exchangeFiles',
+    icon: <FileSyncOutlined />,
+    permission: Permission.FileManage,
     group: 'console.menu.exchange',
   },
 ];

@@ -13,10 +13,11 @@ import { useT } from '@/i18n/lang-provider';
 import { CallStatsPanel } from '@/portals/share/call-stats-panel';
 import { GrantCredentialsTab } from '@/portals/share/grant-credentials-tab';
 import { GrantDocsTab } from '@/portals/share/grant-docs-tab';
+import { GrantFilesTab } from '@/portals/share/grant-files-tab';
 import { GrantFieldTags, GrantStateTag, quotaText, validityText } from '@/portals/share/grant-tags';
 import { TryItPanel } from '@/portals/share/try-it-panel';
 
-type TabKey = 'docs' | 'try' | 'stats' | 'credentials';
+type TabKey = 'files' | 'docs' | 'try' | 'stats' | 'credentials';
 
 function GrantSummary({ grant, api }: { grant: Grant; api: ExchangeApi | undefined }) {
   const t = useT();
@@ -79,7 +80,10 @@ function GrantSummary({ grant, api }: { grant: Grant; api: ExchangeApi | undefin
   return <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered items={items} />;
 }
 
-/** A grant held by the user's department: its API's documentation, a signed try-it form, its calls and its app's secrets. */
+/**
+ * A grant held by the user's department: its API's documentation, a signed try-it form, its calls and its app's
+ * secrets; for a file grant, the files with their download links.
+ */
 export function GrantDetailPage() {
   const t = useT();
   const can = useCan();
@@ -105,14 +109,14 @@ export function GrantDetailPage() {
     if (api.error) return <LoadFailedResult message={errorText(api.error, t)} onRetry={() => void api.refetch()} />;
     return render(api.data);
   };
+  // A file grant is fetched through download links, not the gateway: its files instead of the API's tabs.
   const available: TabKey[] = [
-    'docs',
-    'try',
-    ...(can(Permission.CallRead) ? (['stats'] as const) : []),
+    ...(g.method === 'file' ? (['files'] as const) : (['docs', 'try'] as const)),
+    ...(g.method !== 'file' && can(Permission.CallRead) ? (['stats'] as const) : []),
     ...(g.appId && can(Permission.AppRead) ? (['credentials'] as const) : []),
   ];
   const asked = searchParams.get('tab') as TabKey | null;
-  const active: TabKey = asked && available.includes(asked) ? asked : 'docs';
+  const active: TabKey = asked && available.includes(asked) ? asked : available[0]!;
 
   return (
     <Flex vertical gap={16}>
@@ -139,7 +143,9 @@ export function GrantDetailPage() {
             key,
             label: <span data-testid={`grant-tab-${key}`}>{t(`shareGrant.tab.${key}`)}</span>,
             children:
-              key === 'docs' ? (
+              key === 'files' ? (
+                <GrantFilesTab grant={g} />
+              ) : key === 'docs' ? (
                 apiBody((a) => <GrantDocsTab grant={g} api={a} />)
               ) : key === 'try' ? (
                 apiBody((a) => <TryItPanel grant={g} api={a} />)

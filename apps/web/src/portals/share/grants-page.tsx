@@ -146,7 +146,13 @@ export function GrantsPage() {
             key: 'actions',
             render: (_, g) => (
               <Flex vertical gap={2}>
-                <Link to={grantPath(g.id)}>{t('shareGrant.tab.docs')}</Link>
+                {g.method === 'file' ? (
+                  <Link to={grantPath(g.id, 'files')} data-testid={`grant-files-${g.resourceCode}`}>
+                    {t('shareGrant.tab.files')}
+                  </Link>
+                ) : (
+                  <Link to={grantPath(g.id)}>{t('shareGrant.tab.docs')}</Link>
+                )}
                 {g.method === 'api' && g.apiId && <Link to={grantPath(g.id, 'try')}>{t('shareGrant.tab.try')}</Link>}
               </Flex>
             ),

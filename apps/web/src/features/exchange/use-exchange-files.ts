@@ -1,0 +1,123 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { limits } from '@shuyuan/contracts';
+import { api, ApiError, ClientErrorCode, type ItemList } from '@/api/client';
+import type { components } from '@/api/schema.gen';
+import type { CatalogSearchResult } from '@/features/catalog/catalog-types';
+
+type Schemas = components['schemas'];
+
+/** One version of an entry's exchange file (文件交换). */
+export type ExchangeFile = Schemas['ExchangeFile'];
+/** A chunked upload in progress: which chunks arrived and which are missing. */
+export type FileUpload = Schemas['FileUpload'];
+/** What starts an upload. */
+export type FileUploadCreateInput = Schemas['FileUploadCreate'];
+/** An expiring download link; `url` is a path on this server. */
+export type FileLink = Schemas['FileLink'];
+/** What a link is made with: minutes of validity, and downloads allowed (null: any). */
+export type FileLinkCreateInput = Schemas['FileLinkCreate'];
+/** An entry as the catalog search lists it. */
+export type FileEntry = CatalogSearchResult['items'][number];
+
+/** Every file-exchange query starts with this key. */
+export const exchangeFilesKey = ['exchange-files'] as const;
+
+/** Entry statuses in which a file can be uploaded (published, or published with a change or retirement in review). */
+const IN_FORCE = 'published,change_review,retire_review';
+
+/**
+ * The caller's departments' entries in force shared by file (文件), by name. The catalog search has no filter
+ * on sharing methods, so one page of the largest size is asked for and filtered here; `more` tells that the
+ * department has more entries than one page, to narrow with a search.
+ */
+export function useFileEntries(q: string) {
+  return useQuery({
+    queryKey: [...exchangeFilesKey, 'entries', q],
+    queryFn: ({ signal }) =>
+      api.get<CatalogSearchResult>(
+        '/catalog/entries',
+        { scope: 'mine', status: IN_FORCE, q, facets: 'false', sort: 'name', limit: limits.pageSizeMax },
+        signal,
+      ),
+    select: (data) => ({
+      items: data.items.filter((entry) => entry.sharingMethods.includes('file')),
+      more: data.total > data.items.length,
+    }),
+  });
+}
+
+/** An entry's file versions, newest first (its provider, or a department holding a live file grant). */
+export function useFileVersions(entryId: string | undefined) {
+  return useQuery({
+    queryKey: [...exchangeFilesKey, 'versions', entryId],
+    queryFn: ({ signal }) => api.get<ItemList<ExchangeFile>>('/exchange/files', { entryId }, signal),
+    select: (data) => data.items,
+    enabled: !!entryId,
+  });
+}
+
+/** Makes an expiring download link for a version. */
+export function useCreateFileLink() {
+  return useMutation({
+    mutationFn: ({ fileId, ...input }: FileLinkCreateInput & { fileId: string }) =>
+      api.post<FileLink>(`/exchange/files/${fileId}/links`, input),
+  });
+}
+
+/** Withdraws a link at once. */
+export function useRevokeFileLink() {
+  return useMutation({ mutationFn: (linkId: string) => api.delete(`/exchange/files/links/${linkId}`) });
+}
+
+/** Refreshes an entry's versions (after an upload). */
+export function useRefreshVersions() {
+  const queryClient = useQueryClient();
+  return (entryId: string) => queryClient.invalidateQueries({ queryKey: [...exchangeFilesKey, 'versions', entryId] });
+}
+
+/** The full address of a link, to copy or open. */
+export const linkAddress = (link: Pick<FileLink, 'url'>) => new URL(link.url, window.location.origin).href;
+
+/** The upload calls of the file API. */
+export const fileUploads = {
+  start: (input: FileUploadCreateInput) => api.post<FileUpload>('/exchange/files/uploads', input),
+  get: (id: string) => api.get<FileUpload>(`/exchange/files/uploads/${id}`),
+  complete: (id: string) => api.post<ExchangeFile>(`/exchange/files/uploads/${id}/complete`),
+  putChunk,
+};
+
+function csrfToken(): string | null {
+  const cookie = document.cookie.split(';').find((part) => part.trim().startsWith('sy_csrf='));
+  return cookie ? decodeURIComponent(cookie.trim().slice('sy_csrf='.length)) : null;
+}
+
+/**
+ * Sends one chunk as raw bytes with its SM3 in `x-sm3`. The API client only sends JSON and forms, so this is a
+ * fetch of its own, with the same CSRF header and the same errors.
+ */
+async function putChunk(uploadId: string, index: number, bytes: ArrayBuffer, sm3: string, signal: AbortSignal): Promise<FileUpload> {
+  const csrf = csrfToken();
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1/exchange/files/uploads/${uploadId}/chunks/${index}`, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      signal,
+      headers: {
+        accept: 'application/json',
+        'accept-language': document.documentElement.lang || 'zh-CN',
+        'content-type': 'application/octet-stream',
+        'x-sm3': sm3,
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+      },
+      body: bytes,
+    });
+  } catch (error) {
+    if (signal.aborted) throw signal.reason ?? error;
+    throw new ApiError(0, ClientErrorCode.Network, '', { cause: String(error) });
+  }
+  const body = (await response.json().catch(() => null)) as (FileUpload & { code?: string; message?: string; details?: unknown }) | null;
+  if (response.ok && body) return body;
+  if (body?.code) throw new ApiError(response.status, body.code, body.message ?? '', body.details);
+  throw new ApiError(response.status, ClientErrorCode.BadResponse, '', { statusText: response.statusText });
+}
