@@ -61,6 +61,7 @@ describeEachEngine('route inventory', (get) => {
   });
 
   it('keeps the public surface small: login, the health probes, the cascade and gateway endpoints that check their own signatures, and file links', async () => {
+    // The cascade endpoints (catalog changes, return flows) and the gateway check signatures themselves.
     const publicOps = operations(app)
       .filter((o) => o.permission === 'public')
       .map((o) => `${o.method} ${o.path}`)
@@ -72,6 +73,7 @@ describeEachEngine('route inventory', (get) => {
       'GET /readyz',
       'POST /api/v1/auth/login',
       'POST /api/v1/cascade/changes',
+      'POST /api/v1/cascade/returns',
     ]);
     const unsigned = await app.inject({ method: 'GET', url: '/gateway/v1/302001/000001' });
     expect([unsigned.statusCode, unsigned.json().code]).toEqual([401, 'UNSIGNED']);

@@ -36,6 +36,7 @@ import {
   exchangeRoutes,
   filesRoutes,
   gatewayPseudonymKey,
+  returnsRoutes,
   gatewayRoutes,
   type JobWorkerOptions,
 } from './modules/exchange';
@@ -110,6 +111,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         db,
         openSource: async (id) => (await openSource(db, box, id))?.resolved ?? null,
         pseudonymKey: gatewayPseudonymKey(options.masterKey),
+        nodeLink: async (id) => {
+          const node = await db.selectFrom('cascade_node').selectAll().where('id', '=', id).where('enabled', '=', true).executeTakeFirst();
+          return node ? { baseUrl: node.base_url, key: node.link_key, secret: box.open(node.link_secret_sealed) } : null;
+        },
       },
       app.log,
       options.jobWorker || {},
@@ -174,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(cascadeRoutes, { db, box });
       await api.register(evidenceRoutes, { db, log: services.evidence });
       const onChange = () => services.gateway.invalidate();
+      await api.register(returnsRoutes, { db, box });
       await api.register(filesRoutes, {
         db,
         files: new FilesService(new FileStore(options.fileDir ?? mkdtempSync(join(tmpdir(), 'shuyuan-files-')))),

@@ -395,7 +395,23 @@ async function jobCommand(config: Config, sub: string | undefined, args: string[
       return 1;
     }
     const queued = await jobs.runNow(ctx, id);
-    const worker = new JobWorker({ db: rt.database.db, openSource: resolve, pseudonymKey: gatewayPseudonymKey(rt.masterKey) }, console);
+    const worker = new JobWorker(
+      {
+        db: rt.database.db,
+        openSource: resolve,
+        pseudonymKey: gatewayPseudonymKey(rt.masterKey),
+        nodeLink: async (nodeId) => {
+          const node = await rt.database.db
+            .selectFrom('cascade_node')
+            .selectAll()
+            .where('id', '=', nodeId)
+            .where('enabled', '=', true)
+            .executeTakeFirst();
+          return node ? { baseUrl: node.base_url, key: node.link_key, secret: box.open(node.link_secret_sealed) } : null;
+        },
+      },
+      console,
+    );
     // This process runs it unless another process sharing the database claimed it first; either way, wait for the end.
     for (;;) {
       await worker.runOnce();

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** 归集 copies a department's source table into the platform's store; 分发 pushes a grant's masked fields into the consumer's database. */
-export const JobKind = z.enum(['aggregate', 'distribute']);
+/**
+ * 归集 copies a department's source table into the platform's store; 分发 pushes a grant's masked fields into the
+ * consumer's database; 回流 pushes a resource's rows for a region to a lower node of the cascade.
+ */
+export const JobKind = z.enum(['aggregate', 'distribute', 'return']);
 export type JobKind = z.infer<typeof JobKind>;
 
 /** Full: every row each run (deletes found by key checksums). Incremental: rows past the watermark. */
@@ -62,7 +65,28 @@ export const DistributeJobCreate = z.strictObject({
   ...scheduling,
 });
 
-export const JobCreate = z.discriminatedUnion('kind', [AggregateJobCreate, DistributeJobCreate]).meta({ id: 'ExchangeJobCreate' });
+export const ReturnJobCreate = z.strictObject({
+  kind: z.literal('return'),
+  /** A resource aggregated into the store. */
+  entryId: z.uuid(),
+  /** A lower node of the cascade (级联, role lower). */
+  nodeId: z.uuid(),
+  /** The column that places a row in a region: a division code (行政区划代码) or an ID number (身份证号). */
+  regionColumn: columnName,
+  /** The rows whose region column starts with this; the node's region code without its trailing zero pairs when left out. */
+  regionPrefix: z
+    .string()
+    .regex(/^\d{2,12}$/, 'digits of a division code')
+    .optional(),
+  name: scheduling.name,
+  schedule: scheduling.schedule,
+  cron: scheduling.cron,
+  batchSize: scheduling.batchSize,
+});
+
+export const JobCreate = z
+  .discriminatedUnion('kind', [AggregateJobCreate, DistributeJobCreate, ReturnJobCreate])
+  .meta({ id: 'ExchangeJobCreate' });
 export type JobCreate = z.infer<typeof JobCreate>;
 
 export const JobUpdate = z

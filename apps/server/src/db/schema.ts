@@ -447,14 +447,18 @@ export interface JobColumn {
 
 export interface ExchangeJobTable {
   id: Generated<string>;
-  kind: 'aggregate' | 'distribute';
+  kind: 'aggregate' | 'distribute' | 'return';
   name: string;
   department_id: string;
   entry_id: string;
   mount_id: string | null;
   grant_id: string | null;
-  /** Aggregation: the source read from; distribution: the consumer's database written to. */
-  source_id: string;
+  /** Aggregation: the source read from; distribution: the consumer's database written to; none for a return flow. */
+  source_id: string | null;
+  /** Return flow: the lower node of the cascade the rows go to, and the region's rows (column, prefix). */
+  node_id: Generated<string | null>;
+  region_column: Generated<string | null>;
+  region_prefix: Generated<string | null>;
   remote_table: string;
   store_schema: string;
   store_table: string;
@@ -558,7 +562,37 @@ export interface ExchangeFileLinkTable {
   revoked_at: Date | null;
 }
 
+export interface ExchangeReturnTableTable {
+  id: Generated<string>;
+  node_id: string;
+  flow_id: string;
+  flow_name: string;
+  origin_entry_id: string;
+  entry_id: string;
+  store_schema: string;
+  store_table: string;
+  key_column: string;
+  columns: JSONColumnType<JobColumn[], string, string>;
+  region_prefix: string;
+  row_count: Generated<number>;
+  last_run_id: string | null;
+  last_received_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface ExchangeReturnBatchTable {
+  node_id: string;
+  run_id: string;
+  seq: number;
+  flow_id: string;
+  row_count: number;
+  digest: string;
+  received_at: Timestamp;
+}
+
 export interface DB {
+  exchange_return_table: ExchangeReturnTableTable;
+  exchange_return_batch: ExchangeReturnBatchTable;
   exchange_file_upload: ExchangeFileUploadTable;
   exchange_file_chunk: ExchangeFileChunkTable;
   exchange_file: ExchangeFileTable;

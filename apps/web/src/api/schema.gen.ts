@@ -3312,6 +3312,87 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exchange/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tables the upper node's return flows filled on this node, with rows and last arrival */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ReturnedTable'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cascade/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receive a batch of an upper node's return flow (signed with the cascade link's secret, HMAC-SM3) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              stored: number;
+              deleted: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exchange/files/uploads': {
     parameters: {
       query?: never;
@@ -4149,7 +4230,7 @@ export type paths = {
     get: {
       parameters: {
         query?: {
-          kind?: 'aggregate' | 'distribute';
+          kind?: 'aggregate' | 'distribute' | 'return';
           role?: 'owner' | 'provider';
           entryId?: string;
           grantId?: string;
@@ -4531,6 +4612,26 @@ export type components = {
           cron: string | null;
           /** @default true */
           detectDeletes: boolean;
+          /** @default 5000 */
+          batchSize: number;
+        }
+      | {
+          /** @constant */
+          kind: 'return';
+          /** Format: uuid */
+          entryId: string;
+          /** Format: uuid */
+          nodeId: string;
+          regionColumn: string;
+          regionPrefix?: string;
+          name?: string;
+          /**
+           * @default manual
+           * @enum {string}
+           */
+          schedule: 'manual' | 'cycle' | 'cron';
+          /** @default null */
+          cron: string | null;
           /** @default 5000 */
           batchSize: number;
         };
@@ -5928,6 +6029,16 @@ export type components = {
         rows: number;
         grants: number;
       }[];
+      /** @description Return flow (回流): runs and rows per lower node of the cascade */
+      returns: {
+        /** Format: uuid */
+        nodeId: string;
+        nodeName: string;
+        regionCode: string;
+        runs: number;
+        rows: number;
+        rowsToday: number;
+      }[];
     };
     ApiSamplesInput: {
       curl: string;
@@ -5979,7 +6090,7 @@ export type components = {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'aggregate' | 'distribute';
+      kind: 'aggregate' | 'distribute' | 'return';
       name: string;
       /** Format: uuid */
       departmentId: string;
@@ -5993,10 +6104,14 @@ export type components = {
       providerDepartmentName: string;
       mountId: string | null;
       grantId: string | null;
-      /** Format: uuid */
-      sourceId: string;
-      sourceName: string;
-      sourceKind: string;
+      sourceId: string | null;
+      sourceName: string | null;
+      sourceKind: string | null;
+      /** @description Return flow: the lower node of the cascade the rows go to */
+      nodeId: string | null;
+      nodeName: string | null;
+      regionColumn: string | null;
+      regionPrefix: string | null;
       /** @description Aggregation: the source table; distribution: the table in the consumer database */
       remoteTable: string;
       /** @description The store table, `schema.table`, in the platform's database */
@@ -6292,6 +6407,23 @@ export type components = {
       expiresAt: unknown;
       maxDownloads: number | null;
     };
+    ReturnedTableInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      flowId: string;
+      flowName: string;
+      /** Format: uuid */
+      entryId: string;
+      resourceCode: string;
+      entryName: string;
+      departmentName: string;
+      fromNode: string;
+      storeTable: string;
+      regionPrefix: string;
+      rows: number;
+      lastReceivedAt: unknown | null;
+    };
     CatalogItemInput: {
       name: string;
       nameEn?: string | null;
@@ -6470,6 +6602,26 @@ export type components = {
           cron: string | null;
           /** @default true */
           detectDeletes: boolean;
+          /** @default 5000 */
+          batchSize: number;
+        }
+      | {
+          /** @constant */
+          kind: 'return';
+          /** Format: uuid */
+          entryId: string;
+          /** Format: uuid */
+          nodeId: string;
+          regionColumn: string;
+          regionPrefix?: string;
+          name?: string;
+          /**
+           * @default manual
+           * @enum {string}
+           */
+          schedule: 'manual' | 'cycle' | 'cron';
+          /** @default null */
+          cron: string | null;
           /** @default 5000 */
           batchSize: number;
         };
@@ -7898,6 +8050,16 @@ export type components = {
         rows: number;
         grants: number;
       }[];
+      /** @description Return flow (回流): runs and rows per lower node of the cascade */
+      returns: {
+        /** Format: uuid */
+        nodeId: string;
+        nodeName: string;
+        regionCode: string;
+        runs: number;
+        rows: number;
+        rowsToday: number;
+      }[];
     };
     ApiSamples: {
       curl: string;
@@ -7950,7 +8112,7 @@ export type components = {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'aggregate' | 'distribute';
+      kind: 'aggregate' | 'distribute' | 'return';
       name: string;
       /** Format: uuid */
       departmentId: string;
@@ -7964,10 +8126,14 @@ export type components = {
       providerDepartmentName: string;
       mountId: string | null;
       grantId: string | null;
-      /** Format: uuid */
-      sourceId: string;
-      sourceName: string;
-      sourceKind: string;
+      sourceId: string | null;
+      sourceName: string | null;
+      sourceKind: string | null;
+      /** @description Return flow: the lower node of the cascade the rows go to */
+      nodeId: string | null;
+      nodeName: string | null;
+      regionColumn: string | null;
+      regionPrefix: string | null;
       /** @description Aggregation: the source table; distribution: the table in the consumer database */
       remoteTable: string;
       /** @description The store table, `schema.table`, in the platform's database */
@@ -8276,6 +8442,23 @@ export type components = {
       /** Format: date-time */
       expiresAt: string;
       maxDownloads: number | null;
+    };
+    ReturnedTable: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      flowId: string;
+      flowName: string;
+      /** Format: uuid */
+      entryId: string;
+      resourceCode: string;
+      entryName: string;
+      departmentName: string;
+      fromNode: string;
+      storeTable: string;
+      regionPrefix: string;
+      rows: number;
+      lastReceivedAt: string | null;
     };
   };
   responses: never;

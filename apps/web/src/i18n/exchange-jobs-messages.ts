@@ -5,6 +5,7 @@ export const exchangeJobsZh = {
 
   'exchangeJobs.kind.aggregate': '归集',
   'exchangeJobs.kind.distribute': '分发',
+  'exchangeJobs.kind.return': '回流',
   'exchangeJobs.mode.full': '全量',
   'exchangeJobs.mode.incremental': '增量',
   'exchangeJobs.schedule.manual': '手动',
@@ -193,6 +194,7 @@ export const exchangeJobsEn: Record<keyof typeof exchangeJobsZh, string> = {
 
   'exchangeJobs.kind.aggregate': 'Aggregation',
   'exchangeJobs.kind.distribute': 'Distribution',
+  'exchangeJobs.kind.return': 'Return flow',
   'exchangeJobs.mode.full': 'Full',
   'exchangeJobs.mode.incremental': 'Incremental',
   'exchangeJobs.schedule.manual': 'Manual',

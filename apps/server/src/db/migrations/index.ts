@@ -10,6 +10,7 @@ import * as createEvidence from './20261125150000_create_evidence';
 import * as createExchange from './20261126090000_create_exchange';
 import * as createExchangeJobs from './20261126120000_create_exchange_jobs';
 import * as createExchangeFiles from './20261126130000_create_exchange_files';
+import * as exchangeReturnFlow from './20261126140000_exchange_return_flow';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261126090000_create_exchange': createExchange,
   '20261126120000_create_exchange_jobs': createExchangeJobs,
   '20261126130000_create_exchange_files': createExchangeFiles,
+  '20261126140000_exchange_return_flow': exchangeReturnFlow,
 };

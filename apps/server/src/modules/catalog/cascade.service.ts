@@ -179,7 +179,11 @@ const refusalError = (refusal: string) => new AppError(401, ErrorCode.Unauthenti
  * applies once (the inbox remembers it), in one transaction with the others; entries land read-only,
  * tagged with the node's region, under departments mirrored from the sender.
  */
-export async function receiveChanges(db: Kysely<DB>, box: SealedBox, request: IncomingRequest, actor: Actor) {
+/**
+ * Checks a request another node of the cascade signed with the link's secret (HMAC-SM3, a nonce used once);
+ * returns the sending node. Refuses with 401 and the signature's refusal code.
+ */
+export async function verifyNodeRequest(db: Kysely<DB>, box: SealedBox, request: IncomingRequest): Promise<NodeRow> {
   const verdict = await verifySignature(
     request,
     async (key) => {
@@ -203,6 +207,11 @@ export async function receiveChanges(db: Kysely<DB>, box: SealedBox, request: In
     },
   );
   if (!verdict.ok) throw refusalError(verdict.refusal);
+  return (await db.selectFrom('cascade_node').selectAll().where('link_key', '=', verdict.key).executeTakeFirst())!;
+}
+
+export async function receiveChanges(db: Kysely<DB>, box: SealedBox, request: IncomingRequest, actor: Actor) {
+  const node = await verifyNodeRequest(db, box, request);
   let json: unknown;
   try {
     json = JSON.parse(typeof request.body === 'string' ? request.body : Buffer.from(request.body ?? '').toString('utf8'));
@@ -211,7 +220,6 @@ export async function receiveChanges(db: Kysely<DB>, box: SealedBox, request: In
   }
   const parsed = IncomingBatch.safeParse(json);
   if (!parsed.success) throw badRequest(ErrorCode.ValidationFailed, { issues: parsed.error.issues.slice(0, 20) });
-  const node = (await db.selectFrom('cascade_node').selectAll().where('link_key', '=', verdict.key).executeTakeFirst())!;
   let applied = 0;
   let skipped = 0;
   await db.transaction().execute(async (trx) => {

@@ -155,7 +155,7 @@ export class CallsService {
   /** The bureau's exchange overview: volumes per department, method and side, and today's live counter. */
   async overview(ctx: RequestContext) {
     const today = new Date(dayStart(Date.now()));
-    const [counts, byProvider, byConsumer, grants, apis, tables] = await Promise.all([
+    const [counts, byProvider, byConsumer, grants, apis, tables, returns] = await Promise.all([
       ctx.db
         .selectFrom('gateway_call as c')
         .select([
@@ -212,6 +212,23 @@ export class CallsService {
         .where('r.status', '=', 'done')
         .groupBy(['pd.id', 'pd.name', 'cd.id', 'cd.name'])
         .execute(),
+      // Return flow: the rows each lower node of the cascade received.
+      ctx.db
+        .selectFrom('exchange_run as r')
+        .innerJoin('exchange_job as j', 'j.id', 'r.job_id')
+        .innerJoin('cascade_node as n', 'n.id', 'j.node_id')
+        .select([
+          'n.id',
+          'n.name',
+          'n.region_code',
+          (eb) => eb.fn.countAll<string>().as('runs'),
+          sql<string>`coalesce(sum(r.rows_written), 0)`.as('rows'),
+          sql<string>`coalesce(sum(r.rows_written) filter (where r.finished_at >= ${today}), 0)`.as('rows_today'),
+        ])
+        .where('j.kind', '=', 'return')
+        .where('r.status', '=', 'done')
+        .groupBy(['n.id', 'n.name', 'n.region_code'])
+        .execute(),
     ]);
     type Row = {
       departmentId: string;
@@ -249,6 +266,14 @@ export class CallsService {
       liveGrants: grants.length,
       servedApis: Number(apis.n),
       byDepartment: [...rows.values()].sort((a, b) => b.calls - a.calls || b.grants - a.grants),
+      returns: returns.map((r) => ({
+        nodeId: r.id,
+        nodeName: r.name,
+        regionCode: r.region_code,
+        runs: Number(r.runs),
+        rows: Number(r.rows),
+        rowsToday: Number(r.rows_today),
+      })),
     };
   }
 }

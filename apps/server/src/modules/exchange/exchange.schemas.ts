@@ -185,6 +185,18 @@ export const ExchangeOverview = z
         grants: z.number().int(),
       }),
     ),
+    returns: z
+      .array(
+        z.object({
+          nodeId: z.uuid(),
+          nodeName: z.string(),
+          regionCode: z.string(),
+          runs: z.number().int(),
+          rows: z.number().int(),
+          rowsToday: z.number().int(),
+        }),
+      )
+      .describe('Return flow (回流): runs and rows per lower node of the cascade'),
   })
   .meta({ id: 'ExchangeOverview' });
 
@@ -246,9 +258,13 @@ export const ExchangeJob = z
     providerDepartmentName: z.string(),
     mountId: z.uuid().nullable(),
     grantId: z.uuid().nullable(),
-    sourceId: z.uuid(),
-    sourceName: z.string(),
-    sourceKind: z.string(),
+    sourceId: z.uuid().nullable(),
+    sourceName: z.string().nullable(),
+    sourceKind: z.string().nullable(),
+    nodeId: z.uuid().nullable().describe('Return flow: the lower node of the cascade the rows go to'),
+    nodeName: z.string().nullable(),
+    regionColumn: z.string().nullable(),
+    regionPrefix: z.string().nullable(),
     remoteTable: z.string().describe('Aggregation: the source table; distribution: the table in the consumer database'),
     storeTable: z.string().describe("The store table, `schema.table`, in the platform's database"),
     keyColumn: z.string(),

@@ -12,3 +12,4 @@ export { gatewayPseudonymKey } from './gateway.service';
 export { FilesService } from './files.service';
 export { FileStore } from './files.store';
 export { filesRoutes } from './files.routes';
+export { returnsRoutes } from './returns.routes';

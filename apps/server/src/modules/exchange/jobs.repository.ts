@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { DB, ExchangeRunTable } from '../../db/schema';
+import type { DB, ExchangeRunTable, JobColumn } from '../../db/schema';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -9,7 +9,8 @@ function jobs(db: Q) {
     .innerJoin('catalog_entry as e', 'e.id', 'j.entry_id')
     .innerJoin('department as d', 'd.id', 'j.department_id')
     .innerJoin('department as pd', 'pd.id', 'e.department_id')
-    .innerJoin('data_source as s', 's.id', 'j.source_id')
+    .leftJoin('data_source as s', 's.id', 'j.source_id')
+    .leftJoin('cascade_node as n', 'n.id', 'j.node_id')
     .leftJoin('exchange_run as r', (join) =>
       join.on('r.id', '=', (eb) =>
         eb
@@ -30,6 +31,8 @@ function jobs(db: Q) {
       'd.name as department_name',
       's.name as source_name',
       's.kind as source_kind',
+      'n.name as node_name',
+      'n.region_code as node_region',
       'r.id as last_run_id',
       'r.status as last_run_status',
       'r.finished_at as last_run_finished_at',
@@ -52,7 +55,7 @@ export const jobsRepository = {
     db: Q,
     filter: {
       departmentIds: readonly string[] | null;
-      kind?: 'aggregate' | 'distribute' | undefined;
+      kind?: 'aggregate' | 'distribute' | 'return' | undefined;
       entryId?: string | undefined;
       grantId?: string | undefined;
       /** owner: jobs the departments run (their aggregations, their subscriptions); provider: jobs on their resources. */
@@ -218,3 +221,22 @@ export const jobsRepository = {
       .executeTakeFirst();
   },
 };
+
+/**
+ * Where an entry's rows are in the store: the table its aggregation fills, or the table a return flow from the
+ * upper node fills on this node; null when neither.
+ */
+export async function storeTableOf(
+  db: Q,
+  entryId: string,
+): Promise<{ store_schema: string; store_table: string; key_column: string; columns: JobColumn[] } | null> {
+  const aggregation = await jobsRepository.aggregationOf(db, entryId);
+  if (aggregation) return aggregation;
+  const returned = await db
+    .selectFrom('exchange_return_table')
+    .select(['store_schema', 'store_table', 'key_column', 'columns'])
+    .where('entry_id', '=', entryId)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return returned ?? null;
+}

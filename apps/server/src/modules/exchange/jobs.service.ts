@@ -7,7 +7,7 @@ import { departmentScope, type RequestContext } from '../identity';
 import { connectorFor, type ColumnInfo, type ResolvedSource } from '../sources';
 import { grantState } from './grants.service';
 import { IN_FORCE } from './exchange.repository';
-import { jobsRepository as repo, type JobRow, type RunRow } from './jobs.repository';
+import { jobsRepository as repo, storeTableOf, type JobRow, type RunRow } from './jobs.repository';
 import { cronProblem, nextRunAt } from './jobs.schedule';
 import { storeSchemaOf } from './store';
 import { driftOf } from './sync/table-run';
@@ -63,6 +63,10 @@ export function toJob(row: JobRow, lastRun: RunRow | null, actions: ('run' | 'ed
     sourceId: row.source_id,
     sourceName: row.source_name,
     sourceKind: row.source_kind,
+    nodeId: row.node_id,
+    nodeName: row.node_name,
+    regionColumn: row.region_column,
+    regionPrefix: row.region_prefix,
     remoteTable: row.remote_table,
     storeTable: `${row.store_schema}.${row.store_table}`,
     keyColumn: row.key_column,
@@ -94,6 +98,14 @@ export function storeTableName(remote: string): string {
 }
 
 const KEY_TYPES = new Set(['int', 'char', 'text']);
+
+/** A division code's significant digits: 320100 → 3201, 320000 → 32, 320102 → 320102. */
+export function divisionPrefix(code: string): string {
+  let prefix = code;
+  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
+  return prefix;
+}
+
 const WATERMARK_TYPES = new Set(['int', 'date', 'datetime']);
 
 export interface JobsDeps {
@@ -128,7 +140,7 @@ export class JobsService {
   async list(
     ctx: RequestContext,
     query: {
-      kind?: 'aggregate' | 'distribute' | undefined;
+      kind?: 'aggregate' | 'distribute' | 'return' | undefined;
       entryId?: string | undefined;
       grantId?: string | undefined;
       role?: 'owner' | 'provider' | undefined;
@@ -181,7 +193,13 @@ export class JobsService {
     this.checkSchedule(input.schedule, input.cron);
     const scope = await departmentScope(ctx.db, ctx.principal);
     const values =
-      input.kind === 'aggregate' ? await this.aggregateValues(ctx, input, scope) : await this.distributeValues(ctx, input, scope);
+      input.kind === 'aggregate'
+        ? await this.aggregateValues(ctx, input, scope)
+        : input.kind === 'distribute'
+          ? await this.distributeValues(ctx, input, scope)
+          : await this.returnValues(ctx, input, scope);
+    // A return flow sends the region's rows in full each run; the lower node drops what the run did not send.
+    const mode = input.kind === 'return' ? 'full' : input.mode;
     const cycle = values.cycle;
     const schedule = { schedule: input.schedule, cron: input.schedule === 'cron' ? input.cron : null };
     const id = await ctx.db.transaction().execute(async (trx) => {
@@ -189,14 +207,20 @@ export class JobsService {
         .insert(trx, {
           ...values.row,
           columns: JSON.stringify(values.row.columns),
-          mode: input.mode,
-          detect_deletes: input.detectDeletes,
+          mode,
+          detect_deletes: input.kind === 'return' ? true : input.detectDeletes,
           batch_size: input.batchSize,
           ...schedule,
           next_run_at: nextRunAt(schedule, cycle),
           created_by: ctx.actor.userId,
         })
-        .catch((e: unknown) => rethrowUnique(e, { exchange_job_store_idx: 'targetTable', exchange_job_target_idx: 'targetTable' }));
+        .catch((e: unknown) =>
+          rethrowUnique(e, {
+            exchange_job_store_idx: 'targetTable',
+            exchange_job_target_idx: 'targetTable',
+            exchange_job_return_idx: 'nodeId',
+          }),
+        );
       await appendAudit(trx, ctx.actor, {
         action: 'exchange.job.create',
         targetType: 'exchange_job',
@@ -210,7 +234,9 @@ export class JobsService {
           remoteTable: values.row.remote_table,
           storeTable: `${values.row.store_schema}.${values.row.store_table}`,
           columns: values.row.columns.map((c) => c.name),
-          mode: input.mode,
+          nodeId: values.row.node_id,
+          regionPrefix: values.row.region_prefix,
+          mode,
           schedule: input.schedule,
         },
       });
@@ -281,6 +307,9 @@ export class JobsService {
         key_column: key.name,
         columns,
         watermark_column: input.mode === 'incremental' ? input.watermarkColumn : null,
+        node_id: null,
+        region_column: null,
+        region_prefix: null,
       },
     };
   }
@@ -323,7 +352,7 @@ export class JobsService {
       throw invalid('targetSourceId', "not a data source of the grant's consumer department");
     if (target.kind !== 'postgresql' && target.kind !== 'mysql') throw invalid('targetSourceId', 'a PostgreSQL or MySQL/MariaDB database');
     if (target.kind === 'mysql' && input.targetTable.includes('.')) throw invalid('targetTable', 'a MySQL table is named without a schema');
-    const aggregation = await repo.aggregationOf(ctx.db, grant.entry_id);
+    const aggregation = await storeTableOf(ctx.db, grant.entry_id);
     if (!aggregation)
       throw conflict(ErrorCode.InvalidTransition, { reason: 'the provider has not aggregated this resource into the store yet' });
     if (!grant.fields.includes(aggregation.key_column))
@@ -353,6 +382,55 @@ export class JobsService {
         key_column: aggregation.key_column,
         columns,
         watermark_column: input.mode === 'incremental' ? SEQ_COLUMN : null,
+        node_id: null,
+        region_column: null,
+        region_prefix: null,
+      },
+    };
+  }
+
+  /** 回流: the rows of an aggregated resource whose region column starts with the node's region, to a lower node. */
+  private async returnValues(ctx: RequestContext, input: Extract<JobCreate, { kind: 'return' }>, scope: ReadonlySet<string> | null) {
+    const entry = await ctx.db
+      .selectFrom('catalog_entry')
+      .select(['id', 'name', 'department_id', 'status', 'content'])
+      .where('id', '=', input.entryId)
+      .executeTakeFirst();
+    if (!entry || (scope && !scope.has(entry.department_id))) throw notFound('catalog_entry');
+    if (!(IN_FORCE as readonly string[]).includes(entry.status))
+      throw conflict(ErrorCode.InvalidTransition, { reason: 'the entry is not published' });
+    const node = await ctx.db
+      .selectFrom('cascade_node')
+      .select(['id', 'name', 'role', 'enabled', 'region_code'])
+      .where('id', '=', input.nodeId)
+      .executeTakeFirst();
+    if (!node) throw invalid('nodeId', 'no such node of the cascade');
+    if (node.role !== 'lower') throw invalid('nodeId', 'rows return to a lower node (下级节点)');
+    const stored = await storeTableOf(ctx.db, entry.id);
+    if (!stored) throw conflict(ErrorCode.InvalidTransition, { reason: 'the resource has not been aggregated into the store yet' });
+    const region = stored.columns.find((c) => c.name === input.regionColumn);
+    if (!region) throw invalid('regionColumn', `the store table has no column ${input.regionColumn}`);
+    if (region.type !== 'char' && region.type !== 'text') throw invalid('regionColumn', 'a text column: a division code or an ID number');
+    const prefix = input.regionPrefix ?? divisionPrefix(node.region_code);
+    return {
+      cycle: entry.content.updateCycle as UpdateCycle,
+      row: {
+        kind: 'return' as const,
+        name: input.name ?? `${entry.name} 回流 ${node.name}`,
+        department_id: entry.department_id,
+        entry_id: entry.id,
+        mount_id: null,
+        grant_id: null,
+        source_id: null,
+        remote_table: stored.store_table,
+        store_schema: stored.store_schema,
+        store_table: stored.store_table,
+        key_column: stored.key_column,
+        columns: stored.columns,
+        watermark_column: null,
+        node_id: node.id,
+        region_column: region.name,
+        region_prefix: prefix,
       },
     };
   }
@@ -374,7 +452,7 @@ export class JobsService {
       });
     if (input.acceptDrift) {
       if (row.kind !== 'aggregate') throw invalid('acceptDrift', 'only an aggregation has a source schema');
-      const current = await this.sourceColumns(ctx, row.source_id, row.remote_table);
+      const current = await this.sourceColumns(ctx, row.source_id!, row.remote_table);
       if (!current) throw conflict(ErrorCode.SchemaDrift, { reason: `the source has no table ${row.remote_table}` });
       const drift = driftOf(row.columns, current);
       if (drift.some((d) => d.change === 'type'))

@@ -12,11 +12,11 @@ const runColor: Record<ExchangeRun['status'], string> = {
   drift: 'warning',
 };
 
-/** 归集 or 分发. */
+/** 归集, 分发 or 回流. */
 export function JobKindTag({ kind }: { kind: ExchangeJob['kind'] }) {
   const t = useT();
   return (
-    <Tag color={kind === 'aggregate' ? 'blue' : 'purple'} data-testid="job-kind" data-kind={kind}>
+    <Tag color={kind === 'aggregate' ? 'blue' : kind === 'distribute' ? 'purple' : 'cyan'} data-testid="job-kind" data-kind={kind}>
       {t(`exchangeJobs.kind.${kind}`)}
     </Tag>
   );

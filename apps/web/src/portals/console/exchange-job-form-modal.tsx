@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { App, Divider, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { ErrorCode, JobCreate, JobKind } from '@shuyuan/contracts';
+import { ErrorCode, JobCreate } from '@shuyuan/contracts';
 import { isApiError } from '@/api/client';
 import { fromShapeIssues, type FieldPath } from '@/features/catalog/catalog-problems';
 import { exchangeJobPath } from '@/features/exchange/job-paths';
@@ -128,7 +128,7 @@ export function JobFormModal({ open, onClose }: { open: boolean; onClose: () => 
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
-            options={JobKind.options.map((k) => ({ value: k, label: t(`exchangeJobs.kind.${k}`) }))}
+            options={(['aggregate', 'distribute'] as const).map((k) => ({ value: k, label: t(`exchangeJobs.kind.${k}`) }))}
             data-testid="job-kind"
           />
         </Form.Item>

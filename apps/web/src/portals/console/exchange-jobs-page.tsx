@@ -28,8 +28,8 @@ export function ExchangeJobsPage() {
     (job) =>
       (!status || job.status === status) &&
       (!query ||
-        [job.name, job.entryName, job.resourceCode, job.remoteTable, job.storeTable, job.sourceName].some((text) =>
-          text.toLowerCase().includes(query),
+        [job.name, job.entryName, job.resourceCode, job.remoteTable, job.storeTable, job.sourceName, job.nodeName].some((text) =>
+          text?.toLowerCase().includes(query),
         )),
   );
   const filtered = !!(kind || status || query);

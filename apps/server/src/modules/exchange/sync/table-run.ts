@@ -6,11 +6,13 @@ import { enqueueEvidence } from '../../../platform/evidence/evidence-log';
 import { compileMasks } from '../../../platform/masking';
 import { connectorFor, type ColumnInfo, type ResolvedSource } from '../../sources';
 import type { ClaimedRun, JobRow } from '../jobs.repository';
-import { jobsRepository as repo } from '../jobs.repository';
+import { jobsRepository as repo, storeTableOf } from '../jobs.repository';
 import { JobSourceError, kyselyRunner, openRemote, type RemoteConnection } from './connections';
 import { findDeleted } from './key-diff';
 import { SqlTable, keyTypeOf, type Condition, type PageCursor } from './sql-side';
 import { SEQ_COLUMN, ensureTable, upsertRows, type TargetShape } from './upsert';
+import { signatureHeaders } from '../../../platform/signing';
+import { RETURN_BATCH_MAX, RETURN_PATH, ReturnReceipt, type ReturnBatch } from '../returns.protocol';
 
 /** A column of the baseline that the source no longer has as it was: the job stops until someone looks. */
 export interface DriftItem {
@@ -41,6 +43,8 @@ export interface RunProgress {
 export interface TableRunDeps {
   db: Kysely<DB>;
   openSource: (sourceId: string) => Promise<ResolvedSource | null>;
+  /** A node of the cascade with the link's opened secret, for return flows; null when unknown or disabled. */
+  nodeLink?: (nodeId: string) => Promise<{ baseUrl: string; key: string; secret: string } | null>;
   /** The pseudonym key of a consumer department: the gateway's, so the same person gets the same pseudonym. */
   pseudonymKey: (departmentId: string) => Buffer;
 }
@@ -87,6 +91,7 @@ export class TableRun {
 
   async execute(): Promise<RunOutcome> {
     try {
+      if (this.job.kind === 'return') return await this.returnFlow();
       return this.job.kind === 'aggregate' ? await this.aggregate() : await this.distribute();
     } catch (error) {
       if (error instanceof LostClaim) throw error;
@@ -160,7 +165,7 @@ export class TableRun {
   /** 归集: the department's source table into its store table. */
   private async aggregate(): Promise<RunOutcome> {
     const job = this.job;
-    const source = await this.deps.openSource(job.source_id);
+    const source = await this.deps.openSource(job.source_id!);
     if (!isDatabase(source))
       return { status: 'failed', code: ErrorCode.SourceUnavailable, message: 'the source is disabled or not a database', retry: false };
 
@@ -245,7 +250,7 @@ export class TableRun {
       return { status: 'failed', code: ErrorCode.NoGrant, message: 'the grant was revoked', retry: false };
     if (now < grant.valid_from.getTime() || now >= grant.valid_to.getTime())
       return { status: 'failed', code: ErrorCode.GrantExpired, message: 'the grant is not in its validity period', retry: false };
-    const aggregation = await repo.aggregationOf(this.deps.db, job.entry_id);
+    const aggregation = await storeTableOf(this.deps.db, job.entry_id);
     if (!aggregation)
       return { status: 'failed', code: ErrorCode.SourceUnavailable, message: 'the resource has no store table yet', retry: true };
     const storeTable = `${aggregation.store_schema}.${aggregation.store_table}`;
@@ -281,7 +286,7 @@ export class TableRun {
       return { status: 'failed', code: ErrorCode.MaskFailed, message: 'the key would be masked; rows could not be matched', retry: false };
     const mask = compileMasks(fields, masks, this.deps.pseudonymKey(grant.consumer_department_id));
 
-    const target = await this.deps.openSource(job.source_id);
+    const target = await this.deps.openSource(job.source_id!);
     if (!isDatabase(target))
       return {
         status: 'failed',
@@ -373,5 +378,89 @@ export class TableRun {
     } finally {
       await remote.close();
     }
+  }
+
+  /**
+   * 回流: the region's rows of the store table, in key order, to a lower node of the cascade, batch by batch,
+   * then a final batch after which the node drops the rows this run did not send. Each batch the node stored is
+   * committed here with the run's cursor, so a run resumed after a crash sends on from there; the node stores
+   * a batch sent twice once (upsert by key).
+   */
+  private async returnFlow(): Promise<RunOutcome> {
+    const job = this.job;
+    const link = await this.deps.nodeLink?.(job.node_id!);
+    if (!link) return { status: 'failed', code: ErrorCode.TargetUnavailable, message: 'the node is unknown or disabled', retry: false };
+    const names = job.columns.map((c) => c.name);
+    const keyAt = names.indexOf(job.key_column);
+    const from = new SqlTable(kyselyRunner(this.deps.db), `${job.store_schema}.${job.store_table}`, job.key_column, this.keyType(), [
+      { column: job.region_column!, op: 'prefix', value: job.region_prefix! },
+    ]);
+    const send = async (rows: (string | null)[][], final: boolean): Promise<ReturnReceipt> => {
+      const body = JSON.stringify({
+        flowId: job.id,
+        flowName: job.name,
+        runId: this.run.id,
+        seq: this.progress.batches + 1,
+        entry: { id: job.entry_id, code: job.resource_code },
+        regionPrefix: job.region_prefix!,
+        key: job.key_column,
+        columns: job.columns,
+        rows,
+        final,
+      } satisfies ReturnBatch);
+      const url = new URL(RETURN_PATH, link.baseUrl);
+      let res: Response;
+      try {
+        res = await fetch(url, {
+          method: 'POST',
+          headers: {
+            ...signatureHeaders({ method: 'POST', url: url.pathname, body }, { key: link.key, secret: link.secret }),
+            'content-type': 'application/json',
+          },
+          body,
+          signal: AbortSignal.timeout(60_000),
+        });
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        throw new JobSourceError('target', cause?.code ? `${cause.code}: ${cause.message ?? ''}` : (error as Error).message);
+      }
+      const text = await res.text();
+      if (!res.ok) throw new JobSourceError('target', `the node answered ${res.status}: ${text.slice(0, 300)}`);
+      const receipt = ReturnReceipt.safeParse(JSON.parse(text));
+      if (!receipt.success) throw new JobSourceError('target', 'the node answered something other than a receipt');
+      return receipt.data;
+    };
+    this.progress.phase = 'copy';
+    let cursor: PageCursor | null = this.run.cursor != null ? { key: this.run.cursor } : null;
+    for (;;) {
+      const rows = await from.page(names, cursor, Math.min(job.batch_size, RETURN_BATCH_MAX));
+      if (rows.length === 0) break;
+      const last = rows[rows.length - 1]!;
+      cursor = { key: last[keyAt]! };
+      const receipt = await send(rows, false);
+      await this.commit(async () => receipt.stored, {
+        read: rows.length,
+        deleted: 0,
+        cursor: cursor.key,
+        evidence: {
+          op: 'return',
+          node: job.node_id,
+          region: job.region_prefix,
+          rows: rows.length,
+          firstKey: rows[0]![keyAt],
+          lastKey: last[keyAt],
+          digest: batchDigest(rows),
+        },
+      });
+      if (rows.length < job.batch_size) break;
+    }
+    this.progress.phase = 'deletes';
+    const receipt = await send([], true);
+    await this.commit(async () => 0, {
+      read: 0,
+      deleted: receipt.deleted,
+      evidence: { op: 'return_final', node: job.node_id, region: job.region_prefix, deleted: receipt.deleted },
+    });
+    return { status: 'done' };
   }
 }

@@ -11,6 +11,8 @@ export interface TargetShape {
   key: string;
   /** A store table: rows carry SEQ_COLUMN. */
   sequenced: boolean;
+  /** A column (text) set on every row written to the value given to upsertRows: the run that last sent it. */
+  stamp?: string;
 }
 
 /** Creates the target table when it is missing (the key as primary key, text keys in byte order). */
@@ -24,6 +26,7 @@ export async function ensureTable(sql: SqlRunner, shape: TargetShape): Promise<v
     return `${quoteIdent(d, c.name)} ${type}${isKey ? ' not null primary key' : ''}`;
   });
   if (shape.sequenced) columns.push(`${quoteIdent(d, SEQ_COLUMN)} bigint not null default nextval('public.exchange_store_seq')`);
+  if (shape.stamp) columns.push(`${quoteIdent(d, shape.stamp)} text`);
   const suffix = d === 'mysql' ? ' default charset = utf8mb4' : '';
   await sql.execute(`create table if not exists ${qualified(d, shape.table)} (${columns.join(', ')})${suffix}`, []);
   if (shape.sequenced)
@@ -44,18 +47,27 @@ function forMysql(value: string | null, column: JobColumn): string | number | nu
  * that did not change left alone (their sequence number too); the number of rows inserted or changed.
  * MySQL: one multi-row INSERT … ON DUPLICATE KEY UPDATE; the number of rows sent.
  */
-export async function upsertRows(sql: SqlRunner, shape: TargetShape, rows: readonly (readonly (string | null)[])[]): Promise<number> {
+export async function upsertRows(
+  sql: SqlRunner,
+  shape: TargetShape,
+  rows: readonly (readonly (string | null)[])[],
+  stampValue?: string,
+): Promise<number> {
   if (rows.length === 0) return 0;
   const d = sql.dialect;
-  const names = shape.columns.map((c) => quoteIdent(d, c.name));
+  // The stamp travels as one more text column with the same value on every row.
+  const stamped = !!shape.stamp && stampValue !== undefined;
+  const columns: JobColumn[] = stamped ? [...shape.columns, { name: shape.stamp!, type: 'text', dataType: 'text' }] : [...shape.columns];
+  const values = stamped ? rows.map((r) => [...r, stampValue!]) : rows;
+  const names = columns.map((c) => quoteIdent(d, c.name));
   const key = quoteIdent(d, shape.key);
-  const others = shape.columns.filter((c) => c.name !== shape.key).map((c) => quoteIdent(d, c.name));
+  const others = columns.filter((c) => c.name !== shape.key).map((c) => quoteIdent(d, c.name));
   const table = qualified(d, shape.table);
   if (d === 'postgresql') {
-    const arrays = shape.columns.map((_, i) => rows.map((r) => r[i] ?? null));
-    const unnest = shape.columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
-    const alias = shape.columns.map((_, i) => `a${i}`).join(', ');
-    const cast = shape.columns.map((c, i) => `a${i}::${postgresType(c)}`).join(', ');
+    const arrays = columns.map((_, i) => values.map((r) => r[i] ?? null));
+    const unnest = columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
+    const alias = columns.map((_, i) => `a${i}`).join(', ');
+    const cast = columns.map((c, i) => `a${i}::${postgresType(c)}`).join(', ');
     let text = `insert into ${table} as t (${names.join(', ')}) select ${cast} from unnest(${unnest}) as u(${alias}) on conflict (${key}) do `;
     if (others.length === 0) text += 'nothing';
     else {
@@ -66,13 +78,13 @@ export async function upsertRows(sql: SqlRunner, shape: TargetShape, rows: reado
     }
     return sql.execute(text, arrays);
   }
-  const placeholders = `(${shape.columns.map(() => '?').join(', ')})`;
-  const values: unknown[] = [];
-  for (const row of rows) shape.columns.forEach((c, i) => values.push(forMysql(row[i] ?? null, c)));
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  const params: unknown[] = [];
+  for (const row of values) columns.forEach((c, i) => params.push(forMysql(row[i] ?? null, c)));
   const update = others.length ? others.map((n) => `${n} = values(${n})`).join(', ') : `${key} = ${key}`;
   await sql.execute(
-    `insert into ${table} (${names.join(', ')}) values ${rows.map(() => placeholders).join(', ')} on duplicate key update ${update}`,
-    values,
+    `insert into ${table} (${names.join(', ')}) values ${values.map(() => placeholders).join(', ')} on duplicate key update ${update}`,
+    params,
   );
   return rows.length;
 }
