@@ -120,7 +120,12 @@ export function FileLinkModal({ file, onClose }: { file: ExchangeFile | null; on
                 data-testid="file-link-expires"
                 options={VALIDITIES.map((minutes) => ({
                   value: minutes,
-                  label: minutes === 60 ? t('exchangeFiles.link.hour') : t('exchangeFiles.link.days', { days: minutes / 1440 }),
+                  label:
+                    minutes === 60
+                      ? t('exchangeFiles.link.hour')
+                      : minutes === 1440
+                        ? t('exchangeFiles.link.day')
+                        : t('exchangeFiles.link.days', { days: minutes / 1440 }),
                 }))}
               />
             </Form.Item>

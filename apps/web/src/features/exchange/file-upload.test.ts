@@ -1,7 +1,17 @@
 import { ErrorCode } from '@shuyuan/contracts';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, ClientErrorCode } from '@/api/client';
-import { chunkRange, isRetryable, retryDelay, sendChunks } from './file-upload';
+import {
+  chunkRange,
+  forgetUpload,
+  isRetryable,
+  isWholeFileMismatch,
+  recallUpload,
+  rememberedUploads,
+  rememberUpload,
+  retryDelay,
+  sendChunks,
+} from './file-upload';
 
 const network = () => new ApiError(0, ClientErrorCode.Network, '');
 const noWait = () => Promise.resolve();
@@ -112,4 +122,47 @@ describe('chunks', () => {
     expect(isRetryable(new ApiError(400, ErrorCode.ValidationFailed, ''))).toBe(false);
     expect(isRetryable(new Error('x'))).toBe(false);
   });
+});
+
+/** A localStorage of the page, in memory (node has none). */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (i) => [...items.keys()][i] ?? null,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, String(v)),
+    removeItem: (k) => void items.delete(k),
+    clear: () => items.clear(),
+  };
+}
+
+describe('remembered uploads', () => {
+  beforeEach(() => vi.stubGlobal('localStorage', memoryStorage()));
+  afterEach(() => vi.unstubAllGlobals());
+  const file = { entryId: 'e1', fileName: '名录.csv', size: 10, sm3: 'a'.repeat(64) };
+
+  it('finds an upload again by entry, name, size and SM3, until it is forgotten', () => {
+    rememberUpload({ ...file, uploadId: 'u1' });
+    expect(recallUpload(file)?.uploadId).toBe('u1');
+    expect(recallUpload({ ...file, sm3: 'b'.repeat(64) })).toBeNull();
+    expect(recallUpload({ ...file, size: 11 })).toBeNull();
+    expect(rememberedUploads('e1').map((u) => u.uploadId)).toEqual(['u1']);
+    expect(rememberedUploads('e2')).toEqual([]);
+    forgetUpload(file);
+    expect(recallUpload(file)).toBeNull();
+  });
+
+  it('offers no upload older than the server keeps', () => {
+    rememberUpload({ ...file, uploadId: 'u1' });
+    expect(rememberedUploads('e1', Date.now() + 8 * 86_400_000)).toEqual([]);
+  });
+});
+
+it('tells a whole file whose SM3 differs from one chunk that did', () => {
+  expect(isWholeFileMismatch(new ApiError(400, ErrorCode.ChecksumMismatch, '', { expected: 'a', actual: 'b' }))).toBe(true);
+  expect(isWholeFileMismatch(new ApiError(400, ErrorCode.ChecksumMismatch, '', { chunk: 0 }))).toBe(false);
+  expect(isWholeFileMismatch(new ApiError(400, ErrorCode.ValidationFailed, ''))).toBe(false);
 });

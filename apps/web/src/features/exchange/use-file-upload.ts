@@ -21,6 +21,7 @@ export interface UploadState {
   phase: UploadPhase;
   /** Bytes of the file hashed so far. */
   hashed: number;
+  fileName: string;
   size: number;
   sm3: string | null;
   upload: Pick<FileUpload, 'id' | 'chunkCount' | 'chunkSize'> | null;
@@ -43,6 +44,7 @@ export interface UploadOptions {
 const initial: UploadState = {
   phase: 'idle',
   hashed: 0,
+  fileName: '',
   size: 0,
   sm3: null,
   upload: null,
@@ -138,7 +140,7 @@ export function useFileUpload(entryId: string, onDone?: (file: ExchangeFile) => 
     (file: File, options: UploadOptions) =>
       run(async (signal) => {
         source.current = null;
-        setState({ ...initial, phase: 'hashing', size: file.size });
+        setState({ ...initial, phase: 'hashing', fileName: file.name, size: file.size });
         const sm3 = await sm3OfBlob(file, { signal, onProgress: (hashed) => update({ hashed }) });
         update({ sm3 });
         const key = keyOf(entryId, file, sm3);

@@ -51,6 +51,7 @@ export function UploadProgress({ state }: { state: UploadState }) {
       data-resumed={String(state.resumed)}
       data-upload-id={upload?.id ?? ''}
     >
+      <Typography.Text strong>{t('exchangeFiles.upload.file', { name: state.fileName, size: formatBytes(state.size) })}</Typography.Text>
       <Typography.Text type={phase === 'failed' ? 'danger' : undefined}>{label}</Typography.Text>
       <Progress
         percent={Math.floor(percent)}
