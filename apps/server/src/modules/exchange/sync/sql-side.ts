@@ -122,16 +122,19 @@ export class SqlTable implements KeySide {
     return rows.map((row) => columns.map((_, i) => textOf(row[`c${i}`])));
   }
 
-  private scope(b: Binder, scope: KeyScope): string[] {
+  /** The key's MD5 in hex, as both dialects compute it (of the key's text in UTF-8). */
+  private md5(): string {
+    return this.d === 'postgresql' ? `md5(${this.key}::text)` : `md5(${this.key})`;
+  }
+
+  private scope(b: Binder, scope: KeyScope): string | null {
     switch (scope.kind) {
       case 'all':
-        return [];
+        return null;
       case 'range':
-        return [`${this.key} >= ${b.bind(scope.lo.toString())}`, `${this.key} < ${b.bind(scope.hi.toString())}`];
-      case 'prefix':
-        return [`${this.key} like ${b.bind(`${escapeLike(scope.prefix)}%`)}`];
-      case 'exact':
-        return [`${this.key} = ${b.bind(scope.key)}`];
+        return `(${this.key} >= ${b.bind(scope.lo.toString())} and ${this.key} < ${b.bind(scope.hi.toString())})`;
+      case 'hash':
+        return `left(${this.md5()}, ${scope.prefix.length}) = ${b.bind(scope.prefix)}`;
     }
   }
 
@@ -139,33 +142,44 @@ export class SqlTable implements KeySide {
     const b = new Binder(this.d);
     const k = this.key;
     const pg = this.d === 'postgresql';
-    let bucket: string;
-    if (grouping.kind === 'int')
-      bucket = pg ? `floor(${k} / ${grouping.width}::numeric)::text` : `cast(floor(${k} / ${grouping.width}) as char)`;
-    else bucket = pg ? `left(${k}, ${grouping.length})` : `left(${k}, ${grouping.length})`;
-    const term = pg ? `('x' || substr(md5(${k}::text), 1, 8))::bit(32)::bigint` : `cast(conv(substr(md5(${k}), 1, 8), 16, 10) as unsigned)`;
+    const bucket =
+      grouping.kind === 'int'
+        ? pg
+          ? `floor(${k} / ${grouping.width}::numeric)::text`
+          : `cast(floor(${k} / ${grouping.width}) as char)`
+        : `left(${this.md5()}, ${grouping.length})`;
+    const term = pg
+      ? `('x' || substr(${this.md5()}, 1, 8))::bit(32)::bigint`
+      : `cast(conv(substr(${this.md5()}, 1, 8), 16, 10) as unsigned)`;
     const sum = pg ? `coalesce(sum(${term}), 0)::text` : `cast(coalesce(sum(${term}), 0) as char)`;
-    const where = this.where(b, this.scope(b, scope));
+    const where = this.where(
+      b,
+      [this.scope(b, scope)].filter((p): p is string => !!p),
+    );
     const rows = await this.sql.query(`select ${bucket} as b, count(*) as n, ${sum} as s from ${this.table}${where} group by 1`, b.params);
     const out = new Map<string, BucketSum>();
-    for (const row of rows) {
-      const id = textOf(row.b) ?? '';
-      const prior = out.get(id);
-      const n = Number(row.n);
-      const s = textOf(row.s) ?? '0';
-      // A case-insensitive collation may hand back one group under two spellings: add them up.
-      out.set(id, prior ? { n: prior.n + n, sum: (BigInt(prior.sum) + BigInt(s)).toString() } : { n, sum: s });
-    }
+    for (const row of rows) out.set(textOf(row.b) ?? '', { n: Number(row.n), sum: textOf(row.s) ?? '0' });
     return out;
   }
 
-  async keys(scope: KeyScope): Promise<string[]> {
+  async keys(scopes: readonly KeyScope[]): Promise<string[]> {
     const b = new Binder(this.d);
-    const rows = await this.sql.query(
-      `select ${this.text(this.keyColumn)} as k from ${this.table}${this.where(b, this.scope(b, scope))}`,
-      b.params,
-    );
+    const parts = scopes.map((s) => this.scope(b, s));
+    const any = parts.some((p) => p === null) ? [] : [`(${parts.join(' or ')})`];
+    const rows = await this.sql.query(`select ${this.text(this.keyColumn)} as k from ${this.table}${this.where(b, any)}`, b.params);
     return rows.map((r) => textOf(r.k)!);
+  }
+
+  /** Whether the table holds no row (in the conditions' reach). */
+  async isEmpty(): Promise<boolean> {
+    const b = new Binder(this.d);
+    return (await this.sql.query(`select 1 as one from ${this.table}${this.where(b, [])} limit 1`, b.params)).length === 0;
+  }
+
+  async count(): Promise<number> {
+    const b = new Binder(this.d);
+    const [row] = await this.sql.query(`select count(*) as n from ${this.table}${this.where(b, [])}`, b.params);
+    return Number(row?.n ?? 0);
   }
 
   async bounds(): Promise<{ min: bigint; max: bigint } | null> {

@@ -1,6 +1,7 @@
 import { ErrorCode, effectiveMask, type MaskType, type RowCondition } from '@shuyuan/contracts';
 import type { Kysely } from 'kysely';
 import type { DB, JobColumn } from '../../../db/schema';
+import { createHash } from 'node:crypto';
 import { sm3 } from '../../../platform/crypto/provider';
 import { enqueueEvidence } from '../../../platform/evidence/evidence-log';
 import { compileMasks } from '../../../platform/masking';
@@ -69,7 +70,27 @@ function tableRef(name: string) {
 
 /** The SM3 of a batch's rows, one canonical JSON line each: what the evidence leaf commits to. */
 function batchDigest(rows: readonly (readonly (string | null)[])[]): string {
-  return sm3(rows.map((r) => JSON.stringify(r)).join('\n')).toString('hex');
+  const hash = createHash('sm3');
+  rows.forEach((r, i) => hash.update(i === 0 ? JSON.stringify(r) : `\n${JSON.stringify(r)}`));
+  return hash.digest('hex');
+}
+
+/**
+ * Masks rows of text values by column position: only the columns whose mask is not `none` are touched, each
+ * through the same masking rules as the gateway's.
+ */
+function columnMasker(fields: readonly string[], masks: Record<string, MaskType>, key: Buffer) {
+  const maskers = fields.map((f) => (masks[f] === 'none' ? null : compileMasks([f], { [f]: masks[f]! }, key)));
+  const masked = maskers.map((m, i) => (m ? i : -1)).filter((i) => i >= 0);
+  return (row: readonly (string | null)[]): (string | null)[] => {
+    if (masked.length === 0) return row.slice(0, fields.length);
+    const out = row.slice(0, fields.length);
+    for (const i of masked) {
+      const value = maskers[i]!({ [fields[i]!]: out[i] })[fields[i]!];
+      out[i] = value == null ? null : String(value);
+    }
+    return out;
+  };
 }
 
 const isDatabase = (s: ResolvedSource | null): s is Extract<ResolvedSource, { kind: 'postgresql' | 'mysql' }> =>
@@ -189,6 +210,10 @@ export class TableRun {
     const remote = await openRemote(source, 'source');
     try {
       await ensureTable(kyselyRunner(this.deps.db), this.shape);
+      // A first load into an empty table cannot have deletes to find (a resumed run looks all the same).
+      const fresh = this.run.cursor == null && job.watermark == null;
+      const startedEmpty =
+        fresh && (await new SqlTable(kyselyRunner(this.deps.db), this.shape.table, job.key_column, this.keyType()).isEmpty());
       const names = job.columns.map((c) => c.name);
       const keyAt = names.indexOf(job.key_column);
       const from = new SqlTable(remote, job.remote_table, job.key_column, this.keyType());
@@ -215,7 +240,7 @@ export class TableRun {
         });
         if (rows.length < job.batch_size) break;
       }
-      if (job.detect_deletes) {
+      if (job.detect_deletes && !startedEmpty) {
         this.progress.phase = 'deletes';
         const store = new SqlTable(kyselyRunner(this.deps.db), this.shape.table, job.key_column, this.keyType());
         await findDeleted(from, store, {
@@ -284,7 +309,7 @@ export class TableRun {
       });
     if (masks[job.key_column] !== 'none')
       return { status: 'failed', code: ErrorCode.MaskFailed, message: 'the key would be masked; rows could not be matched', retry: false };
-    const mask = compileMasks(fields, masks, this.deps.pseudonymKey(grant.consumer_department_id));
+    const mask = columnMasker(fields, masks, this.deps.pseudonymKey(grant.consumer_department_id));
 
     const target = await this.deps.openSource(job.source_id!);
     if (!isDatabase(target))
@@ -322,6 +347,7 @@ export class TableRun {
       const keyType = this.keyType();
       const from = new SqlTable(kyselyRunner(this.deps.db), storeTable, job.key_column, keyType, conditions);
       const to = new SqlTable(remote, job.remote_table, job.key_column, keyType);
+      const startedEmpty = this.run.cursor == null && job.watermark == null && (await to.isEmpty());
       const keyAt = fields.indexOf(job.key_column);
       this.progress.phase = 'copy';
       const incremental = job.mode === 'incremental';
@@ -338,10 +364,7 @@ export class TableRun {
         if (page.length === 0) break;
         const last = page[page.length - 1]!;
         cursor = incremental ? { key: last[keyAt]!, watermark: last[fields.length]! } : { key: last[keyAt]! };
-        const rows = page.map((r) => {
-          const masked = mask(Object.fromEntries(fields.map((f, i) => [f, r[i]])));
-          return fields.map((f) => (masked[f] == null ? null : String(masked[f])));
-        });
+        const rows = page.map(mask);
         // The consumer's write commits first; a crash before the platform's commit writes the same rows again (upsert).
         const written = await upsertRows(remote, shape, rows);
         await this.commit(async () => written, {
@@ -360,7 +383,7 @@ export class TableRun {
         });
         if (page.length < job.batch_size) break;
       }
-      if (job.detect_deletes) {
+      if (job.detect_deletes && !startedEmpty) {
         this.progress.phase = 'deletes';
         await findDeleted(from, to, {
           keyType,
