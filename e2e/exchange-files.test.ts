@@ -103,9 +103,9 @@ describe.runIf(hasChromium)('file exchange (文件交换) in a real browser', ()
       const uploadId = (await progress.getAttribute('data-upload-id'))!;
       expect(await admin.get<Upload>(`/exchange/files/uploads/${uploadId}`)).toMatchObject({ received: [0], missing: [1, 2] });
 
-      // The page is reloaded mid-way; the network is back.
-      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      // The page is reloaded mid-way (the retries die with it), then the network is back.
       await page.reload();
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
       const sent: number[] = [];
       page.on('request', (request) => {
         const chunk = /\/uploads\/[0-9a-f-]+\/chunks\/(\d+)$/.exec(request.url());
