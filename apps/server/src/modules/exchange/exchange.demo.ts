@@ -4,6 +4,7 @@ import type { DemoContext, DemoContributor } from '../../demo/demo';
 import { CITIES } from '../../demo/demo-data';
 import { personName, type DemoRandom } from '../../demo/demo-random';
 import { IN_FORCE } from './exchange.repository';
+import { loadDemoTables } from './exchange.demo-tables';
 import { storeSchemaOf } from './store';
 
 /** The consumer application of the gateway demo; its secret is documented in the README (demo mode only). */
@@ -77,6 +78,35 @@ const ENTERPRISE_PARAMS: ApiParam[] = [
   { name: 'uscc', field: 'uscc', op: 'eq', format: 'uscc', required: true, label: '统一社会信用代码', example: null },
 ];
 
+/** The store tables' columns with their types in PostgreSQL and MySQL, for the demo's source tables. */
+const POPULATION_COLUMNS = [
+  { name: 'id_number', pg: 'char(18)', my: 'char(18)' },
+  { name: 'name', pg: 'text', my: 'varchar(50)' },
+  { name: 'gender', pg: 'char(1)', my: 'char(1)' },
+  { name: 'ethnicity', pg: 'char(2)', my: 'char(2)' },
+  { name: 'birth_date', pg: 'date', my: 'date' },
+  { name: 'registered_address', pg: 'text', my: 'varchar(200)' },
+  { name: 'household_no', pg: 'text', my: 'varchar(20)' },
+  { name: 'marital_status', pg: 'char(2)', my: 'char(2)' },
+  { name: 'division_code', pg: 'char(6)', my: 'char(6)' },
+  { name: 'updated_at', pg: 'timestamptz', my: 'datetime(6)' },
+];
+const ENTERPRISE_COLUMNS = [
+  { name: 'uscc', pg: 'char(18)', my: 'char(18)' },
+  { name: 'enterprise_name', pg: 'text', my: 'varchar(200)' },
+  { name: 'enterprise_type', pg: 'text', my: 'varchar(50)' },
+  { name: 'legal_representative', pg: 'text', my: 'varchar(50)' },
+  { name: 'legal_rep_id_number', pg: 'char(18)', my: 'char(18)' },
+  { name: 'registered_capital', pg: 'numeric(18, 4)', my: 'decimal(18,4)' },
+  { name: 'established_date', pg: 'date', my: 'date' },
+  { name: 'business_scope', pg: 'text', my: 'text' },
+  { name: 'domicile', pg: 'text', my: 'varchar(200)' },
+  { name: 'registration_authority', pg: 'text', my: 'varchar(100)' },
+  { name: 'registration_status', pg: 'text', my: 'varchar(20)' },
+  { name: 'division_code', pg: 'char(6)', my: 'char(6)' },
+  { name: 'updated_at', pg: 'timestamptz', my: 'datetime(6)' },
+];
+
 async function insertRows(ctx: DemoContext, table: string, columns: string[], rows: unknown[][]) {
   for (let i = 0; i < rows.length; i += 500) {
     const values = rows.slice(i, i + 500).map((row) => sql`(${sql.join(row)})`);
@@ -103,7 +133,8 @@ async function createStore(ctx: DemoContext, persons: number, enterprises: numbe
     create table ${sql.raw(population)} (
       id_number char(18) primary key, name text not null, gender char(1) not null, ethnicity char(2) not null,
       birth_date date not null, registered_address text not null, household_no text not null, marital_status char(2) not null,
-      division_code char(6) not null, updated_at timestamptz not null
+      division_code char(6) not null, updated_at timestamptz not null,
+      _sy_seq bigint not null default nextval('public.exchange_store_seq')
     )`.execute(ctx.trx);
   const people: unknown[][] = [];
   const ids = new Set<string>();
@@ -151,7 +182,8 @@ async function createStore(ctx: DemoContext, persons: number, enterprises: numbe
       uscc char(18) primary key, enterprise_name text not null, enterprise_type text not null, legal_representative text not null,
       legal_rep_id_number char(18) not null, registered_capital numeric(18, 4) not null, established_date date not null,
       business_scope text not null, domicile text not null, registration_authority text not null, registration_status text not null,
-      division_code char(6) not null, updated_at timestamptz not null
+      division_code char(6) not null, updated_at timestamptz not null,
+      _sy_seq bigint not null default nextval('public.exchange_store_seq')
     )`.execute(ctx.trx);
   const firms: unknown[][] = [];
   const codes = new Set<string>();
@@ -342,6 +374,15 @@ export const exchangeDemo: DemoContributor = {
         .execute();
       ctx.apps.find((a) => a.app === appName)?.resources.push({ code: entry.code, query });
     }
-    return { gatewayApis: 2, grants: grants.length, storeRows: people.length + firms.length, consumerApps: 1 };
+    // With local servers configured, the same rows become source tables there, aggregated and distributed.
+    const tableJobs = await loadDemoTables(
+      ctx,
+      {
+        population: { store: populationTable, key: 'id_number', columns: POPULATION_COLUMNS, rows: people },
+        enterprise: { store: enterpriseTable, key: 'uscc', columns: ENTERPRISE_COLUMNS, rows: firms },
+      },
+      { population, enterprise },
+    );
+    return { gatewayApis: 2, grants: grants.length, storeRows: people.length + firms.length, consumerApps: 1, tableJobs };
   },
 };

@@ -218,7 +218,9 @@ export function textOf(value: unknown): string | null {
 }
 
 /** The PostgreSQL type a copied column gets, from its normalized type. */
-export function postgresType(c: Pick<JobColumn, 'type'>): string {
+export function postgresType(c: Pick<JobColumn, 'type'> & { dataType?: string }): string {
+  // A time with its zone keeps it: the source is read in UTC and the instant must not move.
+  if (c.type === 'datetime' && /with time zone|timestamptz/i.test(c.dataType ?? '')) return 'timestamptz';
   switch (c.type) {
     case 'int':
       return 'bigint';
