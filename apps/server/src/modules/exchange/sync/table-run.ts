@@ -75,6 +75,12 @@ function batchDigest(rows: readonly (readonly (string | null)[])[]): string {
   return hash.digest('hex');
 }
 
+/** The same promise, with a rejection marked handled: it is awaited later, or dropped when the run stops early. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
 /**
  * Masks rows of text values by column position: only the columns whose mask is not `none` are touched, each
  * through the same masking rules as the gateway's.
@@ -227,18 +233,21 @@ export class TableRun {
         : this.run.cursor != null
           ? { key: this.run.cursor }
           : null;
+      const read = (after: PageCursor | null) => from.page(names, after, job.batch_size, incremental ? job.watermark_column : null);
+      // The next page is read from the source while this one is written to the store.
+      let pending = read(cursor);
       for (;;) {
-        const rows = await from.page(names, cursor, job.batch_size, incremental ? job.watermark_column : null);
+        const rows = await pending;
         if (rows.length === 0) break;
         const last = rows[rows.length - 1]!;
         cursor = incremental ? { key: last[keyAt]!, watermark: last[wmAt]! } : { key: last[keyAt]! };
+        pending = rows.length < job.batch_size ? Promise.resolve([]) : quiet(read(cursor));
         await this.commit((trx) => upsertRows(kyselyRunner(trx), this.shape, rows), {
           read: rows.length,
           deleted: 0,
           ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
           evidence: { op: 'upsert', rows: rows.length, firstKey: rows[0]![keyAt], lastKey: last[keyAt], digest: batchDigest(rows) },
         });
-        if (rows.length < job.batch_size) break;
       }
       if (job.detect_deletes && !startedEmpty) {
         this.progress.phase = 'deletes';
@@ -359,11 +368,15 @@ export class TableRun {
         : this.run.cursor != null
           ? { key: this.run.cursor }
           : null;
+      const read = (after: PageCursor | null) => from.page(names, after, job.batch_size, incremental ? SEQ_COLUMN : null);
+      // The next page is read from the store while this one is written to the consumer.
+      let pending = read(cursor);
       for (;;) {
-        const page = await from.page(names, cursor, job.batch_size, incremental ? SEQ_COLUMN : null);
+        const page = await pending;
         if (page.length === 0) break;
         const last = page[page.length - 1]!;
         cursor = incremental ? { key: last[keyAt]!, watermark: last[fields.length]! } : { key: last[keyAt]! };
+        pending = page.length < job.batch_size ? Promise.resolve([]) : quiet(read(cursor));
         const rows = page.map(mask);
         // The consumer's write commits first; a crash before the platform's commit writes the same rows again (upsert).
         const written = await upsertRows(remote, shape, rows);
@@ -381,7 +394,6 @@ export class TableRun {
             digest: batchDigest(rows),
           },
         });
-        if (page.length < job.batch_size) break;
       }
       if (job.detect_deletes && !startedEmpty) {
         this.progress.phase = 'deletes';
