@@ -171,6 +171,9 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     expect(grant.statusCode, grant.body).toBe(201);
     expect((await consumer.get(`/api/v1/exchange/files?entryId=${entryId}`)).json().items).toHaveLength(2);
 
+    // A link never outlives its grant (which ends within the hour here).
+    const long = await consumer.post(`/api/v1/exchange/files/${first!.id}/links`, { expiresInMinutes: 7 * 24 * 60 });
+    expect(Date.parse(long.json().expiresAt)).toBeLessThanOrEqual(Date.parse(grant.json().validTo));
     const link = await consumer.post(`/api/v1/exchange/files/${first!.id}/links`, { expiresInMinutes: 60, maxDownloads: 2 });
     expect(link.statusCode, link.body).toBe(201);
     const url = link.json().url as string;

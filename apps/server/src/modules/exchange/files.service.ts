@@ -214,12 +214,15 @@ export class FilesService {
   }
 
   /** Who may see an entry's files: its provider's departments, and consumers with a live file grant. */
-  private async access(ctx: RequestContext, entryId: string): Promise<{ provider: boolean; grantId: string | null; departmentId: string }> {
+  private async access(
+    ctx: RequestContext,
+    entryId: string,
+  ): Promise<{ provider: boolean; grantId: string | null; departmentId: string; grantEnds: Date | null }> {
     const entry = await ctx.db.selectFrom('catalog_entry').select(['department_id']).where('id', '=', entryId).executeTakeFirst();
     if (!entry) throw notFound('exchange_file');
     const scope = await departmentScope(ctx.db, ctx.principal);
     if (!scope || scope.has(entry.department_id))
-      return { provider: true, grantId: null, departmentId: scope ? entry.department_id : ctx.principal.departmentId };
+      return { provider: true, grantId: null, departmentId: scope ? entry.department_id : ctx.principal.departmentId, grantEnds: null };
     const grants = await ctx.db
       .selectFrom('exchange_grant')
       .select(['id', 'consumer_department_id', 'status', 'valid_from', 'valid_to'])
@@ -230,7 +233,7 @@ export class FilesService {
       .execute();
     const live = grants.find((g) => grantState(g) === 'active');
     if (!live) throw notFound('exchange_file');
-    return { provider: false, grantId: live.id, departmentId: live.consumer_department_id };
+    return { provider: false, grantId: live.id, departmentId: live.consumer_department_id, grantEnds: live.valid_to };
   }
 
   private async fileRow(ctx: RequestContext, id: string) {
@@ -269,7 +272,9 @@ export class FilesService {
     const file = await this.fileRow(ctx, fileId);
     const access = await this.access(ctx, file.entry_id);
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + input.expiresInMinutes * 60_000);
+    // A link never outlives the grant it was made under.
+    const asked = Date.now() + input.expiresInMinutes * 60_000;
+    const expiresAt = new Date(access.grantEnds ? Math.min(asked, access.grantEnds.getTime()) : asked);
     const link = await ctx.db.transaction().execute(async (trx) => {
       const link = await trx
         .insertInto('exchange_file_link')
