@@ -44,6 +44,7 @@ const ExchangeOverviewPage = lazy(() =>
 const ExchangeGrantsPage = lazy(() => import('@/portals/console/exchange-grants-page').then((m) => ({ default: m.ExchangeGrantsPage })));
 const ExchangeJobsPage = lazy(() => import('@/portals/console/exchange-jobs-page').then((m) => ({ default: m.ExchangeJobsPage })));
 const ExchangeJobPage = lazy(() => import('@/portals/console/exchange-job-page').then((m) => ({ default: m.ExchangeJobPage })));
+const ExchangeReturnsPage = lazy(() => import('@/portals/console/exchange-returns-page').then((m) => ({ default: m.ExchangeReturnsPage })));
 const ExchangeFilesPage = lazy(() => import('@/portals/console/exchange-files-page').then((m) => ({ default: m.ExchangeFilesPage })));
 const SubscriptionsPage = lazy(() => import('@/portals/share/subscriptions-page').then((m) => ({ default: m.SubscriptionsPage })));
 
@@ -114,6 +115,7 @@ export function AppRoutes() {
         <Route path="exchange/grants" element={guarded(Permission.GrantRead, <ExchangeGrantsPage />)} />
         <Route path="exchange/jobs" element={guarded(Permission.JobRead, <ExchangeJobsPage />)} />
         <Route path="exchange/jobs/:id" element={guarded(Permission.JobRead, <ExchangeJobPage />)} />
+        <Route path="exchange/returns" element={guarded(Permission.JobRead, <ExchangeReturnsPage />)} />
         <Route path="exchange/files" element={guarded(Permission.FileManage, <ExchangeFilesPage />)} />
         <Route path="*" element={<NotFoundResult />} />
       </Route>

@@ -1,4 +1,4 @@
-/** Chinese texts of the table jobs (库表交换): aggregation (归集), distribution (分发), their runs and subscriptions. */
+/** Chinese texts of the table jobs (库表交换): aggregation (归集), distribution (分发), their runs and subscriptions; 回流 has its own file. */
 export const exchangeJobsZh = {
   'console.menu.exchangeJobs': '库表任务',
   'share.nav.subscriptions': '我的库表订阅',
@@ -186,6 +186,12 @@ export const exchangeJobsZh = {
   'exchangeJobs.reason.driftKey': '主键列或水位列已被删除：请新建任务。',
   'exchangeJobs.reason.runLive': '该任务已有排队或运行中的运行。',
   'exchangeJobs.reason.aggregationOnly': '只有归集任务有源表结构。',
+
+  'exchangeJobs.overview.tableRowsToday': '今日库表分发行数',
+  'exchangeJobs.overview.callsOrRuns': '调用 / 运行次数',
+  'exchangeJobs.overview.callsOrRunsHint': '共享接口按网关调用计数，库表按分发任务的运行计数。',
+  'exchangeJobs.overview.runsUnit': '次运行',
+  'exchangeJobs.overview.tableRunsSeries': '{series}（运行次数）',
 };
 
 export const exchangeJobsEn: Record<keyof typeof exchangeJobsZh, string> = {
@@ -384,4 +390,10 @@ export const exchangeJobsEn: Record<keyof typeof exchangeJobsZh, string> = {
   'exchangeJobs.reason.driftKey': 'The key or the watermark column was dropped: make a new job.',
   'exchangeJobs.reason.runLive': 'A run of this job is queued or running already.',
   'exchangeJobs.reason.aggregationOnly': 'Only an aggregation has a source schema.',
+
+  'exchangeJobs.overview.tableRowsToday': 'Rows distributed today',
+  'exchangeJobs.overview.callsOrRuns': 'Calls / runs',
+  'exchangeJobs.overview.callsOrRunsHint': 'Gateway APIs count calls; tables count the runs of distribution jobs.',
+  'exchangeJobs.overview.runsUnit': 'runs',
+  'exchangeJobs.overview.tableRunsSeries': '{series} (runs)',
 };

@@ -4,6 +4,7 @@ import { exchangeShareEn, exchangeShareZh } from './exchange-share-messages';
 import { exchangeConsoleEn, exchangeConsoleZh } from './exchange-console-messages';
 import { exchangeJobsEn, exchangeJobsZh } from './exchange-jobs-messages';
 import { exchangeFilesEn, exchangeFilesZh } from './exchange-files-messages';
+import { exchangeReturnsEn, exchangeReturnsZh } from './exchange-returns-messages';
 import { catalogCodeEn, catalogCodeZh } from './catalog-code-messages';
 import { catalogConsoleEn, catalogConsoleZh } from './catalog-console-messages';
 import { catalogImportEn, catalogImportZh } from './catalog-import-messages';
@@ -36,6 +37,7 @@ export const messageParts = [
   ['exchangeConsole', exchangeConsoleZh, exchangeConsoleEn],
   ['exchangeJobs', exchangeJobsZh, exchangeJobsEn],
   ['exchangeFiles', exchangeFilesZh, exchangeFilesEn],
+  ['exchangeReturns', exchangeReturnsZh, exchangeReturnsEn],
 ] as const;
 
 const zh = {
@@ -55,6 +57,7 @@ const zh = {
   ...exchangeConsoleZh,
   ...exchangeJobsZh,
   ...exchangeFilesZh,
+  ...exchangeReturnsZh,
 };
 
 /** The key of a text; Chinese is the source, English must have every key. */

@@ -2,8 +2,8 @@ import type { HTMLAttributes } from 'react';
 import { Alert, Empty, Flex, Spin, Statistic, Steps, Table, Typography } from 'antd';
 import { errorText } from '@/components/api-error';
 import { formatDateTime, formatDateTimeSeconds } from '@/components/format';
-import { driftText, durationText, RunStatusTag } from '@/features/exchange/job-tags';
-import { isLive, useJobRuns, type ExchangeRun } from '@/features/exchange/use-exchange-jobs';
+import { counterKeys, driftText, durationText, RunStatusTag } from '@/features/exchange/job-tags';
+import { isLive, useJobRuns, type ExchangeJob, type ExchangeRun } from '@/features/exchange/use-exchange-jobs';
 import { useT } from '@/i18n/lang-provider';
 
 const PHASES: NonNullable<ExchangeRun['phase']>[] = ['schema', 'copy', 'deletes'];
@@ -21,8 +21,9 @@ function rowAttributes(run: ExchangeRun): HTMLAttributes<HTMLElement> {
 }
 
 /** A queued or running run as it goes: its phase (结构 → 复制 → 删除) and counters, moving every 2 s. */
-export function JobRunProgress({ run }: { run: ExchangeRun }) {
+export function JobRunProgress({ run, kind }: { run: ExchangeRun; kind?: ExchangeJob['kind'] }) {
   const t = useT();
+  const counters = counterKeys(kind);
   if (!isLive(run)) return null;
   const current = run.phase ? PHASES.indexOf(run.phase) : -1;
   const title =
@@ -51,9 +52,9 @@ export function JobRunProgress({ run }: { run: ExchangeRun }) {
             items={PHASES.map((phase) => ({ title: t(`exchangeJobs.phase.${phase}`) }))}
           />
           <Flex gap={32} wrap>
-            <Statistic title={t('exchangeJobs.runs.rowsRead')} value={run.rowsRead} data-testid="progress-read" />
-            <Statistic title={t('exchangeJobs.runs.rowsWritten')} value={run.rowsWritten} />
-            <Statistic title={t('exchangeJobs.runs.rowsDeleted')} value={run.rowsDeleted} />
+            <Statistic title={t(counters.read)} value={run.rowsRead} data-testid="progress-read" />
+            <Statistic title={t(counters.written)} value={run.rowsWritten} />
+            <Statistic title={t(counters.deleted)} value={run.rowsDeleted} />
             <Statistic title={t('exchangeJobs.runs.batches')} value={run.batches} />
             <Statistic title={t('exchangeJobs.runs.duration')} value={durationText(t, run.durationMs)} />
           </Flex>
@@ -91,8 +92,9 @@ function RunError({ run }: { run: ExchangeRun }) {
 const count = (n: number) => n.toLocaleString();
 
 /** A job's run history, newest first (trigger, status, phase, rows, batches, attempts, duration, error, next retry). */
-export function JobRunHistory({ jobId }: { jobId: string }) {
+export function JobRunHistory({ jobId, kind }: { jobId: string; kind?: ExchangeJob['kind'] }) {
   const t = useT();
+  const counters = counterKeys(kind);
   const runs = useJobRuns(jobId);
   return (
     <Table<ExchangeRun>
@@ -118,9 +120,9 @@ export function JobRunHistory({ jobId }: { jobId: string }) {
           dataIndex: 'phase',
           render: (phase: ExchangeRun['phase']) => (phase ? t(`exchangeJobs.phase.${phase}`) : '—'),
         },
-        { title: t('exchangeJobs.runs.rowsRead'), dataIndex: 'rowsRead', align: 'right', render: count },
-        { title: t('exchangeJobs.runs.rowsWritten'), dataIndex: 'rowsWritten', align: 'right', render: count },
-        { title: t('exchangeJobs.runs.rowsDeleted'), dataIndex: 'rowsDeleted', align: 'right', render: count },
+        { title: t(counters.read), dataIndex: 'rowsRead', align: 'right', render: count },
+        { title: t(counters.written), dataIndex: 'rowsWritten', align: 'right', render: count },
+        { title: t(counters.deleted), dataIndex: 'rowsDeleted', align: 'right', render: count },
         { title: t('exchangeJobs.runs.batches'), dataIndex: 'batches', align: 'right' },
         { title: t('exchangeJobs.runs.attempts'), dataIndex: 'attempts', align: 'right' },
         { title: t('exchangeJobs.runs.duration'), dataIndex: 'durationMs', render: (ms: number | null) => durationText(t, ms) },

@@ -13,35 +13,45 @@ function rowAttributes(job: ExchangeJob): HTMLAttributes<HTMLElement> {
     'data-entry': job.entryName,
     'data-status': job.status,
     'data-remote-table': job.remoteTable,
+    'data-node': job.nodeName ?? '',
     'data-last-run': job.lastRun?.status ?? '',
   };
   return attributes;
 }
 
-/** Where the rows come from and where they go: source table → store, or store → the consumer's table. */
+/** A table (or node) with what it is below it, small. */
+function Place({ name, below, code = true }: { name: ReactNode; below: ReactNode; code?: boolean }) {
+  return (
+    <Flex vertical gap={0}>
+      {code ? <Typography.Text code>{name}</Typography.Text> : <Typography.Text>{name}</Typography.Text>}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {below}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+/**
+ * Where the rows come from and where they go: source table → store, store → the consumer's table, or
+ * store → the lower node, for the rows whose region column starts with the prefix.
+ */
 export function JobFlow({ job }: { job: ExchangeJob }) {
   const t = useT();
-  const remote = (
-    <Flex vertical gap={0}>
-      <Typography.Text code>{job.remoteTable}</Typography.Text>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {job.sourceName}
-      </Typography.Text>
-    </Flex>
+  const store = <Place name={job.storeTable} below={t('exchangeJobs.store')} />;
+  const remote = <Place name={job.remoteTable} below={job.sourceName} />;
+  const node = (
+    <Place
+      code={false}
+      name={<span data-testid="job-flow-node">{job.nodeName}</span>}
+      below={t('exchangeReturns.flowRegion', { column: job.regionColumn ?? '—', prefix: job.regionPrefix ?? '—' })}
+    />
   );
-  const store = (
-    <Flex vertical gap={0}>
-      <Typography.Text code>{job.storeTable}</Typography.Text>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('exchangeJobs.store')}
-      </Typography.Text>
-    </Flex>
-  );
+  const [from, to] = job.kind === 'aggregate' ? [remote, store] : job.kind === 'distribute' ? [store, remote] : [store, node];
   return (
-    <Flex gap={8} align="center">
-      {job.kind === 'aggregate' ? remote : store}
+    <Flex gap={8} align="center" data-testid="job-flow">
+      {from}
       <span aria-hidden>→</span>
-      {job.kind === 'aggregate' ? store : remote}
+      {to}
     </Flex>
   );
 }
@@ -53,13 +63,13 @@ function LastRun({ job }: { job: ExchangeJob }) {
   return (
     <Flex vertical gap={2} align="flex-start">
       <RunStatusTag run={job.lastRun} />
-      <RunCounters run={job.lastRun} />
+      <RunCounters run={job.lastRun} kind={job.kind} />
     </Flex>
   );
 }
 
 /**
- * Table jobs as a table: kind, name, resource, from → to, mode, schedule, status and last run. The
+ * Table jobs as a table: kind, name, resource, from → to, mode, schedule, status, last run and any extra columns. The
  * name links to `pathOf(job)`, or calls `onOpen` (a drawer) when no path is given.
  */
 export function JobTable({
@@ -75,9 +85,14 @@ export function JobTable({
   empty: ReactNode;
   pathOf?: (job: ExchangeJob) => string;
   onOpen?: (job: ExchangeJob) => void;
-  extraColumns?: { title: string; key: string; render: (job: ExchangeJob) => ReactNode }[];
+  /** Shown after the resource, or at the end when `after`. */
+  extraColumns?: { title: string; key: string; after?: boolean; render: (job: ExchangeJob) => ReactNode }[];
 }) {
   const t = useT();
+  const extra = (after: boolean) =>
+    extraColumns
+      .filter((c) => !!c.after === after)
+      .map((c) => ({ title: c.title, key: c.key, render: (_: unknown, job: ExchangeJob) => c.render(job) }));
   const name = (job: ExchangeJob) =>
     pathOf ? (
       <Link to={pathOf(job)} data-testid="job-open">
@@ -113,7 +128,7 @@ export function JobTable({
             </Flex>
           ),
         },
-        ...extraColumns.map((c) => ({ title: c.title, key: c.key, render: (_: unknown, job: ExchangeJob) => c.render(job) })),
+        ...extra(false),
         { title: t('exchangeJobs.col.flow'), key: 'flow', render: (_, job) => <JobFlow job={job} /> },
         {
           title: t('exchangeJobs.col.mode'),
@@ -123,6 +138,7 @@ export function JobTable({
         { title: t('exchangeJobs.col.schedule'), key: 'schedule', render: (_, job) => <JobSchedule job={job} /> },
         { title: t('exchangeJobs.col.status'), key: 'status', render: (_, job) => <JobStatusTag status={job.status} /> },
         { title: t('exchangeJobs.col.lastRun'), key: 'lastRun', render: (_, job) => <LastRun job={job} /> },
+        ...extra(true),
       ]}
     />
   );

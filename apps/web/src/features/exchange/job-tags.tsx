@@ -73,12 +73,38 @@ export function JobSchedule({ job }: { job: Pick<ExchangeJob, 'schedule' | 'cron
   );
 }
 
-/** A run's rows read, written and deleted, on one line. */
-export function RunCounters({ run }: { run: Pick<ExchangeRun, 'rowsRead' | 'rowsWritten' | 'rowsDeleted'> }) {
+/**
+ * What a run's counters mean for a kind of job: rows read, written and deleted; for a return flow, rows
+ * sent, and those the lower node stored and dropped.
+ */
+export function counterKeys(kind: ExchangeJob['kind'] | undefined) {
+  return kind === 'return'
+    ? ({
+        line: 'exchangeReturns.counters',
+        read: 'exchangeReturns.runs.rowsRead',
+        written: 'exchangeReturns.runs.rowsWritten',
+        deleted: 'exchangeReturns.runs.rowsDeleted',
+      } as const)
+    : ({
+        line: 'exchangeJobs.counters',
+        read: 'exchangeJobs.runs.rowsRead',
+        written: 'exchangeJobs.runs.rowsWritten',
+        deleted: 'exchangeJobs.runs.rowsDeleted',
+      } as const);
+}
+
+/** A run's rows read, written and deleted (sent, stored and dropped for a return flow), on one line. */
+export function RunCounters({
+  run,
+  kind,
+}: {
+  run: Pick<ExchangeRun, 'rowsRead' | 'rowsWritten' | 'rowsDeleted'>;
+  kind?: ExchangeJob['kind'];
+}) {
   const t = useT();
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="run-counters">
-      {t('exchangeJobs.counters', {
+      {t(counterKeys(kind).line, {
         read: run.rowsRead.toLocaleString(),
         written: run.rowsWritten.toLocaleString(),
         deleted: run.rowsDeleted.toLocaleString(),

@@ -1,25 +1,30 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Permission } from '@shuyuan/contracts';
 import { api, type ItemList } from '@/api/client';
 import type { components } from '@/api/schema.gen';
-import { useCan, useMe } from '@/features/identity/use-session';
 
 type Schemas = components['schemas'];
 
-/** A table job (库表任务): aggregation (归集) into the store, or distribution (分发) into a consumer's database. */
+/**
+ * A table job (库表任务): aggregation (归集) into the store, distribution (分发) into a consumer's database, or
+ * return flow (回流) of a region's rows to a lower node of the cascade.
+ */
 export type ExchangeJob = Schemas['ExchangeJob'];
 /** One run of a table job, with its counters and, while it runs, its phase. */
 export type ExchangeRun = Schemas['ExchangeRun'];
 /** A column the source lost or whose type changed: what stopped a job. */
 export type JobDrift = Schemas['ExchangeJobDrift'];
-/** What is sent to create a job (aggregate or distribute). */
+/** What is sent to create a job (aggregate, distribute or return). */
 export type JobCreateInput = Schemas['ExchangeJobCreateInput'];
 /** What is sent to change a job: schedule, pause or resume, accept drift. */
 export type JobUpdateInput = Schemas['ExchangeJobUpdateInput'];
+/** A table a return flow of the upper node filled on this node, with its rows and last arrival. */
+export type ReturnedTable = Schemas['ReturnedTable'];
 
 /** Filters of the job list (the server's own). */
 export interface JobFilters {
   kind?: ExchangeJob['kind'];
+  /** owner: jobs the caller's departments run; provider: jobs on their resources; both when left out. */
+  role?: 'owner' | 'provider';
   entryId?: string;
   grantId?: string;
 }
@@ -39,7 +44,7 @@ export function isLive(run: Pick<ExchangeRun, 'status'> | null | undefined): boo
 
 const liveInterval = (live: boolean) => (live ? LIVE_RUN_REFRESH_MS : false);
 
-/** The jobs of the caller's departments (owned, or of resources they provide); every job for the bureau. */
+/** The jobs of the caller's departments (owned, or of resources they provide, as `role` says); every job for the bureau. */
 export function useJobs(filters: JobFilters = {}, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...exchangeJobsKey, 'list', filters],
@@ -78,7 +83,7 @@ function useJobMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<
   return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: exchangeJobsKey }) });
 }
 
-/** Creates an aggregation or a distribution; the source's columns are read and kept as the job's baseline. */
+/** Creates an aggregation, a distribution or a return flow; the columns it copies are kept as the job's baseline. */
 export function useCreateJob() {
   return useJobMutation((input: JobCreateInput) => api.post<ExchangeJob>('/exchange/jobs', input));
 }
@@ -93,15 +98,16 @@ export function useRunJob() {
   return useJobMutation((id: string) => api.post<ExchangeRun>(`/exchange/jobs/${id}/run`));
 }
 
-/**
- * Whether the user may change a job: jobs belong to one department (the provider's aggregation, the
- * consumer's distribution), and a provider also sees the distributions of its resources, read only.
- */
-export function useMayManageJob(): (job: ExchangeJob) => boolean {
-  const can = useCan();
-  const me = useMe();
-  const department = me.data?.user.departmentId;
-  return (job) =>
-    can(Permission.JobManage) &&
-    (can(Permission.ScopeAll) || job.kind === 'aggregate' || job.departmentId === department || job.providerDepartmentId !== department);
+/** Whether the caller may do this with the job, as the server says: its owner's departments run and edit it, the provider watches. */
+export function jobAllows(job: Pick<ExchangeJob, 'actions'>, action: ExchangeJob['actions'][number]): boolean {
+  return job.actions.includes(action);
+}
+
+/** The tables the upper node's return flows filled on this node (回流接收). */
+export function useReturnedTables() {
+  return useQuery({
+    queryKey: [...exchangeJobsKey, 'returned'],
+    queryFn: ({ signal }) => api.get<ItemList<ReturnedTable>>('/exchange/returns', undefined, signal),
+    select: (data) => data.items,
+  });
 }

@@ -5,7 +5,7 @@ import { JobUpdate } from '@shuyuan/contracts';
 import { isVersionConflict } from '@/components/api-error';
 import { fromShapeIssues, type FieldPath } from '@/features/catalog/catalog-problems';
 import { driftText } from '@/features/exchange/job-tags';
-import { isLive, useRunJob, useUpdateJob, type ExchangeJob, type JobUpdateInput } from '@/features/exchange/use-exchange-jobs';
+import { isLive, jobAllows, useRunJob, useUpdateJob, type ExchangeJob, type JobUpdateInput } from '@/features/exchange/use-exchange-jobs';
 import { useT } from '@/i18n/lang-provider';
 import { useFieldProblems, useShowExchangeError } from '@/portals/console/exchange-form-errors';
 import { jobLimits, ScheduleFields, type ScheduleValues } from '@/portals/console/exchange-job-schedule-fields';
@@ -43,7 +43,8 @@ function ScheduleModal({ job, open, onClose }: { job: ExchangeJob; open: boolean
       name: values.name.trim(),
       schedule: values.schedule,
       cron: values.schedule === 'cron' ? (values.cron?.trim() ?? null) : null,
-      detectDeletes: values.detectDeletes,
+      // A return flow always drops at the node what a run did not send: it has no switch for it.
+      detectDeletes: job.kind === 'return' ? undefined : values.detectDeletes,
       batchSize: values.batchSize,
     });
     if (!parsed.success) return problems.show(fromShapeIssues(t, parsed.error.issues));
@@ -79,7 +80,7 @@ function ScheduleModal({ job, open, onClose }: { job: ExchangeJob; open: boolean
         >
           <Input maxLength={jobLimits.nameMax} />
         </Form.Item>
-        <ScheduleFields />
+        <ScheduleFields detectDeletes={job.kind !== 'return'} />
       </Form>
     </Modal>
   );
@@ -141,14 +142,12 @@ export function DriftAlert({ job, mayManage }: { job: ExchangeJob; mayManage: bo
   );
 }
 
-/** 立即运行, 暂停 / 恢复 and 编辑调度 of a job; running waits while a run is queued or running, or the job drifted. */
-export function JobActions({ job }: { job: ExchangeJob }) {
+/** 立即运行: off unless the server lets the caller run the job (not while it drifted), and while a run is queued or running. */
+export function RunNowButton({ job, size }: { job: ExchangeJob; size?: 'small' }) {
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowExchangeError();
   const run = useRunJob();
-  const { change, pending } = useJobChange(job);
-  const [editing, setEditing] = useState(false);
   const runNow = async () => {
     try {
       await run.mutateAsync(job.id);
@@ -158,18 +157,33 @@ export function JobActions({ job }: { job: ExchangeJob }) {
     }
   };
   return (
+    <Button
+      type={size ? 'link' : 'primary'}
+      size={size}
+      icon={<CaretRightOutlined />}
+      loading={run.isPending}
+      disabled={!jobAllows(job, 'run') || isLive(job.lastRun)}
+      onClick={runNow}
+      data-testid="job-run"
+    >
+      {t('exchangeJobs.run')}
+    </Button>
+  );
+}
+
+/**
+ * 立即运行, 暂停 / 恢复 and 编辑调度, as far as the server allows the caller (`actions`): running waits while a
+ * run is queued or running, and stays off (shown, so the owner sees why) while the job stopped on drift.
+ */
+export function JobActions({ job }: { job: ExchangeJob }) {
+  const t = useT();
+  const { change, pending } = useJobChange(job);
+  const [editing, setEditing] = useState(false);
+  const mayEdit = jobAllows(job, 'edit');
+  return (
     <Space wrap>
-      <Button
-        type="primary"
-        icon={<CaretRightOutlined />}
-        loading={run.isPending}
-        disabled={job.status === 'drift' || isLive(job.lastRun)}
-        onClick={runNow}
-        data-testid="job-run"
-      >
-        {t('exchangeJobs.run')}
-      </Button>
-      {job.status === 'active' && (
+      <RunNowButton job={job} />
+      {mayEdit && job.status === 'active' && (
         <Button
           icon={<PauseOutlined />}
           loading={pending}
@@ -179,7 +193,7 @@ export function JobActions({ job }: { job: ExchangeJob }) {
           {t('exchangeJobs.pause')}
         </Button>
       )}
-      {job.status === 'paused' && (
+      {mayEdit && job.status === 'paused' && (
         <Button
           icon={<ReloadOutlined />}
           loading={pending}
@@ -189,10 +203,12 @@ export function JobActions({ job }: { job: ExchangeJob }) {
           {t('exchangeJobs.resume')}
         </Button>
       )}
-      <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="job-edit-schedule">
-        {t('exchangeJobs.editSchedule')}
-      </Button>
-      <ScheduleModal job={job} open={editing} onClose={() => setEditing(false)} />
+      {mayEdit && (
+        <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="job-edit-schedule">
+          {t('exchangeJobs.editSchedule')}
+        </Button>
+      )}
+      {mayEdit && <ScheduleModal job={job} open={editing} onClose={() => setEditing(false)} />}
     </Space>
   );
 }

@@ -1,74 +1,45 @@
 import { useEffect } from 'react';
 import { App, Divider, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { ErrorCode, JobCreate } from '@shuyuan/contracts';
+import { ErrorCode, JobCreate, Permission, type JobKind } from '@shuyuan/contracts';
 import { isApiError } from '@/api/client';
-import { fromShapeIssues, type FieldPath } from '@/features/catalog/catalog-problems';
+import { fromShapeIssues } from '@/features/catalog/catalog-problems';
 import { exchangeJobPath } from '@/features/exchange/job-paths';
 import { useCreateJob, type JobCreateInput } from '@/features/exchange/use-exchange-jobs';
+import { useCan } from '@/features/identity/use-session';
 import { useT } from '@/i18n/lang-provider';
+import type { MessageKey } from '@/i18n/messages';
 import { useFieldProblems } from '@/portals/console/exchange-form-errors';
 import { AggregateFields } from '@/portals/console/exchange-job-aggregate-fields';
 import { DistributeFields } from '@/portals/console/exchange-job-distribute-fields';
+import { draftOf, toField } from '@/portals/console/exchange-job-draft';
+import { ReturnFields } from '@/portals/console/exchange-job-return-fields';
 import { jobLimits, scheduleDefaults, ScheduleFields, type JobForm } from '@/portals/console/exchange-job-schedule-fields';
 
-const SCALAR_FIELDS = [
-  'kind',
-  'name',
-  'mode',
-  'mountId',
-  'keyColumn',
-  'watermarkColumn',
-  'grantId',
-  'targetSourceId',
-  'targetTable',
-  'schedule',
-  'cron',
-  'detectDeletes',
-  'batchSize',
-];
+/** Each kind's hint, the title of its first section and the hint of its default name. */
+const kindTexts: Record<JobKind, { hint: MessageKey; title: MessageKey; name: MessageKey }> = {
+  aggregate: { hint: 'exchangeJobs.form.aggregateHint', title: 'exchangeJobs.form.sourceTitle', name: 'exchangeJobs.form.nameHint' },
+  distribute: { hint: 'exchangeJobs.form.distributeHint', title: 'exchangeJobs.form.targetTitle', name: 'exchangeJobs.form.nameHint' },
+  return: { hint: 'exchangeReturns.form.hint', title: 'exchangeReturns.form.title', name: 'exchangeReturns.form.nameHint' },
+};
 
-/** The request path a problem is about → the field of this form that shows it (`columns.3` → the column list). */
-function toField(path: FieldPath): FieldPath | null {
-  const [head] = path;
-  if (head === 'columns') return ['columns'];
-  return typeof head === 'string' && SCALAR_FIELDS.includes(head) ? [head] : null;
-}
+/** The field a duplicate (409) names → the text shown at it. */
+const duplicateTexts: Record<string, MessageKey> = {
+  mountId: 'exchangeJobs.duplicate.mountId',
+  targetTable: 'exchangeJobs.duplicate.targetTable',
+  nodeId: 'exchangeReturns.duplicate.nodeId',
+};
 
 const initialValues = (): Partial<JobForm> => ({ kind: 'aggregate', mode: 'full', ...scheduleDefaults });
 
-/** The request the form's values make: only the chosen kind's fields, the schedule's cron only for a cron schedule. */
-function draftOf(values: JobForm) {
-  const common = {
-    name: values.name?.trim() || undefined,
-    mode: values.mode,
-    schedule: values.schedule,
-    cron: values.schedule === 'cron' ? (values.cron?.trim() ?? null) : null,
-    detectDeletes: values.detectDeletes,
-    batchSize: values.batchSize,
-  };
-  if (values.kind === 'distribute')
-    return {
-      kind: values.kind,
-      grantId: values.grantId,
-      targetSourceId: values.targetSourceId,
-      targetTable: values.targetTable?.trim() ?? '',
-      ...common,
-    };
-  return {
-    kind: values.kind,
-    mountId: values.mountId,
-    keyColumn: values.keyColumn,
-    columns: values.columns && values.columns.length > 0 ? values.columns : undefined,
-    watermarkColumn: values.mode === 'incremental' ? (values.watermarkColumn ?? null) : null,
-    targetTable: values.targetTable?.trim() || undefined,
-    ...common,
-  };
-}
-
-/** 新建任务: an aggregation of a mounted source table, or a distribution of a table grant, with its schedule. */
+/**
+ * 新建任务: an aggregation of a mounted source table, a distribution of a table grant, or (for those who manage
+ * the cascade) a return flow of an aggregated resource to a lower node, with its schedule.
+ */
 export function JobFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
+  const can = useCan();
+  const kinds: JobKind[] = can(Permission.CascadeManage) ? ['aggregate', 'distribute', 'return'] : ['aggregate', 'distribute'];
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<JobForm>();
@@ -82,8 +53,16 @@ export function JobFormModal({ open, onClose }: { open: boolean; onClose: () => 
 
   // A choice made anew clears what was chosen from the one before.
   const onValuesChange = (changed: Partial<JobForm>) => {
-    if ('kind' in changed) form.setFieldsValue({ targetTable: undefined, mode: 'full' });
-    if ('entryId' in changed) form.setFieldsValue({ mountId: undefined });
+    if ('kind' in changed)
+      form.setFieldsValue({
+        entryId: undefined,
+        targetTable: undefined,
+        mode: 'full',
+        nodeId: undefined,
+        regionColumn: undefined,
+        regionPrefix: undefined,
+      });
+    if ('entryId' in changed) form.setFieldsValue({ mountId: undefined, regionColumn: undefined });
     if ('entryId' in changed || 'mountId' in changed)
       form.setFieldsValue({ keyColumn: undefined, columns: [], watermarkColumn: undefined, targetTable: undefined });
     if ('grantId' in changed) form.setFieldsValue({ targetSourceId: undefined });
@@ -91,7 +70,8 @@ export function JobFormModal({ open, onClose }: { open: boolean; onClose: () => 
 
   const onSaveError = (error: unknown) => {
     const field = isApiError(error, { code: ErrorCode.Duplicate }) ? (error.details as { field?: string } | null)?.field : undefined;
-    if (field === 'mountId' || field === 'targetTable') problems.show([{ path: [field], message: t(`exchangeJobs.duplicate.${field}`) }]);
+    const text = field ? duplicateTexts[field] : undefined;
+    if (field && text) problems.show([{ path: [field], message: t(text) }]);
     else problems.onSaveError(error);
   };
 
@@ -128,28 +108,25 @@ export function JobFormModal({ open, onClose }: { open: boolean; onClose: () => 
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
-            options={(['aggregate', 'distribute'] as const).map((k) => ({ value: k, label: t(`exchangeJobs.kind.${k}`) }))}
+            options={kinds.map((k) => ({ value: k, label: t(`exchangeJobs.kind.${k}`) }))}
             data-testid="job-kind"
           />
         </Form.Item>
-        <Typography.Paragraph type="secondary">
-          {t(kind === 'aggregate' ? 'exchangeJobs.form.aggregateHint' : 'exchangeJobs.form.distributeHint')}
-        </Typography.Paragraph>
-        <Divider titlePlacement="start">
-          {t(kind === 'aggregate' ? 'exchangeJobs.form.sourceTitle' : 'exchangeJobs.form.targetTitle')}
-        </Divider>
-        {kind === 'aggregate' ? <AggregateFields open={open} /> : <DistributeFields open={open} />}
+        <Typography.Paragraph type="secondary">{t(kindTexts[kind].hint)}</Typography.Paragraph>
+        <Divider titlePlacement="start">{t(kindTexts[kind].title)}</Divider>
+        {kind === 'aggregate' && <AggregateFields open={open} />}
+        {kind === 'distribute' && <DistributeFields open={open} />}
+        {kind === 'return' && <ReturnFields open={open} />}
         <Form.Item
           name="name"
           label={t('exchangeJobs.form.name')}
-          extra={t('exchangeJobs.form.nameHint')}
+          extra={t(kindTexts[kind].name)}
           rules={[{ min: jobLimits.nameMin, message: t('validation.min', { min: jobLimits.nameMin }) }]}
         >
           <Input maxLength={jobLimits.nameMax} style={{ maxWidth: 420 }} data-testid="job-name" />
         </Form.Item>
         <Divider titlePlacement="start">{t('exchangeJobs.form.scheduleTitle')}</Divider>
-        <Divider titlePlacement="start">{t('exchangeJobs.form.scheduleTitle')}</Divider>
-        <ScheduleFields />
+        <ScheduleFields detectDeletes={kind !== 'return'} />
       </Form>
     </Modal>
   );

@@ -9,7 +9,7 @@ import { LoadFailedResult, NotFoundResult } from '@/components/status-results';
 import { exchangeJobsPath } from '@/features/exchange/job-paths';
 import { JobRunHistory, JobRunProgress } from '@/features/exchange/job-runs';
 import { JobKindTag, JobStatusTag } from '@/features/exchange/job-tags';
-import { useJob, useMayManageJob } from '@/features/exchange/use-exchange-jobs';
+import { jobAllows, useJob } from '@/features/exchange/use-exchange-jobs';
 import { useT } from '@/i18n/lang-provider';
 import { DriftAlert, JobActions } from '@/portals/console/exchange-job-actions';
 import { JobColumns, JobSummary } from '@/portals/console/exchange-job-summary';
@@ -19,13 +19,13 @@ export function ExchangeJobPage() {
   const t = useT();
   const { id = '' } = useParams();
   const job = useJob(id);
-  const mayManage = useMayManageJob();
 
   if (job.isPending) return <PageLoading />;
   if (isApiError(job.error, { status: 404 })) return <NotFoundResult />;
   if (job.error || !job.data) return <LoadFailedResult message={errorText(job.error, t)} onRetry={() => void job.refetch()} />;
   const j = job.data;
-  const manage = mayManage(j);
+  // The server says what the caller may do: a provider watching a consumer's distribution gets no actions.
+  const mayEdit = jobAllows(j, 'edit');
 
   return (
     <Flex vertical gap={16}>
@@ -38,14 +38,14 @@ export function ExchangeJobPage() {
             <JobStatusTag status={j.status} />
           </Space>
         }
-        extra={manage && <JobActions job={j} />}
+        extra={j.actions.length > 0 && <JobActions job={j} />}
       >
         <JobSummary job={j} />
       </Card>
-      <DriftAlert job={j} mayManage={manage} />
-      {j.lastRun && <JobRunProgress run={j.lastRun} />}
+      <DriftAlert job={j} mayManage={mayEdit} />
+      {j.lastRun && <JobRunProgress run={j.lastRun} kind={j.kind} />}
       <Card title={t('exchangeJobs.runs.title')}>
-        <JobRunHistory jobId={j.id} />
+        <JobRunHistory jobId={j.id} kind={j.kind} />
       </Card>
       <Card title={t('exchangeJobs.columnsTitle', { count: j.columns.length })}>
         <JobColumns job={j} />

@@ -27,6 +27,11 @@ export const jobReasonKeys: Record<string, MessageKey> = {
   'the key or the watermark column is gone; make a new job': 'exchangeJobs.reason.driftKey',
   'a run of this job is queued or running already': 'exchangeJobs.reason.runLive',
   'only an aggregation has a source schema': 'exchangeJobs.reason.aggregationOnly',
+  'no such node of the cascade': 'exchangeReturns.reason.noNode',
+  'rows return to a lower node (下级节点)': 'exchangeReturns.reason.lowerNodeOnly',
+  'the resource has not been aggregated into the store yet': 'exchangeReturns.reason.notAggregated',
+  'a text column: a division code or an ID number': 'exchangeReturns.reason.regionColumnType',
+  'digits of a division code': 'exchangeReturns.reason.prefixDigits',
 };
 
 /** The table jobs' reasons that end with what they are about (`the source has no column x`). */
@@ -34,4 +39,5 @@ export const jobReasonPrefixes: [string, MessageKey][] = [
   ['the source has no table ', 'exchangeJobs.reason.noSourceTable'],
   ['the source table has no column ', 'exchangeJobs.reason.noSourceColumn'],
   ['the grant does not give the key ', 'exchangeJobs.reason.keyNotGranted'],
+  ['the store table has no column ', 'exchangeReturns.reason.noStoreColumn'],
 ];

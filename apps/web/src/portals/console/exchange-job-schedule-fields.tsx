@@ -11,7 +11,7 @@ export interface ScheduleValues {
 }
 
 const update = JobUpdate.shape;
-/** The new-job form: the fields of both kinds (only the chosen kind's are sent) and the schedule. */
+/** The new-job form: the fields of every kind (only the chosen kind's are sent) and the schedule. */
 export interface JobForm extends ScheduleValues {
   kind: JobKind;
   name?: string;
@@ -25,6 +25,10 @@ export interface JobForm extends ScheduleValues {
   targetSourceId?: string;
   /** The store table (aggregation, optional) or the table in the consumer's database (distribution). */
   targetTable?: string;
+  /** Return flow: the lower node, the column that places a row in a region, and the region's prefix. */
+  nodeId?: string;
+  regionColumn?: string;
+  regionPrefix?: string;
 }
 
 /** The server's bounds (the contracts' schema), so the inputs stop where it would refuse. */
@@ -53,8 +57,11 @@ export function ModeField({ extra }: { extra: string }) {
   );
 }
 
-/** The form fields of a job's schedule: 手动 / 按更新周期 / cron (with a hint), 检测删除 and 批大小. */
-export function ScheduleFields() {
+/**
+ * The form fields of a job's schedule: 手动 / 按更新周期 / cron (with a hint), 检测删除 and 批大小. A return
+ * flow has no 检测删除 (`detectDeletes={false}`): the lower node drops what a run did not send.
+ */
+export function ScheduleFields({ detectDeletes = true }: { detectDeletes?: boolean }) {
   const t = useT();
   const form = Form.useFormInstance<ScheduleValues>();
   const schedule = Form.useWatch('schedule', form) ?? 'manual';
@@ -83,15 +90,17 @@ export function ScheduleFields() {
           <Input placeholder="0 2 * * *" maxLength={jobLimits.cronMax} style={{ maxWidth: 280 }} data-testid="job-cron" />
         </Form.Item>
       )}
-      <Form.Item
-        name="detectDeletes"
-        label={t('exchangeJobs.form.detectDeletes')}
-        extra={t('exchangeJobs.form.detectDeletesHint')}
-        valuePropName="checked"
-        style={{ display: 'inline-block', marginRight: 32 }}
-      >
-        <Switch data-testid="job-detect-deletes" />
-      </Form.Item>
+      {detectDeletes && (
+        <Form.Item
+          name="detectDeletes"
+          label={t('exchangeJobs.form.detectDeletes')}
+          extra={t('exchangeJobs.form.detectDeletesHint')}
+          valuePropName="checked"
+          style={{ display: 'inline-block', marginRight: 32 }}
+        >
+          <Switch data-testid="job-detect-deletes" />
+        </Form.Item>
+      )}
       <Form.Item
         name="batchSize"
         label={t('exchangeJobs.form.batchSize')}

@@ -3,7 +3,7 @@ import { Descriptions, Table, Tag, Typography } from 'antd';
 import { formatDateTime } from '@/components/format';
 import { JobSchedule } from '@/features/exchange/job-tags';
 import type { ExchangeJob } from '@/features/exchange/use-exchange-jobs';
-import { useT } from '@/i18n/lang-provider';
+import { useT, type Translate } from '@/i18n/lang-provider';
 
 type JobColumn = ExchangeJob['columns'][number];
 
@@ -17,10 +17,54 @@ function columnAttributes(column: JobColumn): HTMLAttributes<HTMLElement> {
 
 const code = (text: string) => <Typography.Text code>{text}</Typography.Text>;
 
-/** A job's settings: resource, source and tables, key, mode and watermark, schedule, deletes and batch size. */
+/** Where a job's rows come from and go: its source and table, or for a return flow the node and the region. */
+function placeItems(t: Translate, job: ExchangeJob) {
+  if (job.kind === 'return')
+    return [
+      { key: 'node', label: t('exchangeReturns.detail.node'), children: <span data-testid="job-node">{job.nodeName}</span> },
+      { key: 'regionColumn', label: t('exchangeReturns.detail.regionColumn'), children: code(job.regionColumn ?? '—') },
+      {
+        key: 'regionPrefix',
+        label: t('exchangeReturns.detail.regionPrefix'),
+        children: <span data-testid="job-region-prefix">{job.regionPrefix}</span>,
+      },
+    ];
+  return [
+    { key: 'source', label: t('exchangeJobs.detail.source'), children: `${job.sourceName}（${job.sourceKind}）` },
+    {
+      key: 'remote',
+      label: t(job.kind === 'aggregate' ? 'exchangeJobs.detail.sourceTable' : 'exchangeJobs.detail.targetTable'),
+      children: code(job.remoteTable),
+    },
+  ];
+}
+
+/** How a job copies: mode and watermark, and whether it finds deletes; a return flow always sends in full and the node drops the rest. */
+function copyItems(t: Translate, job: ExchangeJob) {
+  if (job.kind === 'return') return [];
+  const watermark = job.watermark ?? t('exchangeJobs.detail.watermarkNone');
+  return [
+    { key: 'mode', label: t('exchangeJobs.col.mode'), children: <Tag>{t(`exchangeJobs.mode.${job.mode}`)}</Tag> },
+    ...(job.mode === 'incremental'
+      ? [
+          {
+            key: 'watermark',
+            label: t('exchangeJobs.detail.watermark'),
+            children: job.watermarkColumn ? `${job.watermarkColumn} · ${watermark}` : watermark,
+          },
+        ]
+      : []),
+    {
+      key: 'deletes',
+      label: t('exchangeJobs.detail.detectDeletes'),
+      children: t(job.detectDeletes ? 'exchangeJobs.yes' : 'exchangeJobs.no'),
+    },
+  ];
+}
+
+/** A job's settings: resource, where the rows come from and go, key, mode and watermark, schedule, deletes and batch size. */
 export function JobSummary({ job }: { job: ExchangeJob }) {
   const t = useT();
-  const watermark = job.watermark ?? t('exchangeJobs.detail.watermarkNone');
   return (
     <Descriptions
       size="small"
@@ -29,30 +73,11 @@ export function JobSummary({ job }: { job: ExchangeJob }) {
       items={[
         { key: 'resource', label: t('exchangeJobs.detail.resource'), children: `${job.entryName}（${job.resourceCode}）` },
         { key: 'department', label: t('exchangeJobs.detail.department'), children: job.departmentName },
-        { key: 'source', label: t('exchangeJobs.detail.source'), children: `${job.sourceName}（${job.sourceKind}）` },
-        {
-          key: 'remote',
-          label: t(job.kind === 'aggregate' ? 'exchangeJobs.detail.sourceTable' : 'exchangeJobs.detail.targetTable'),
-          children: code(job.remoteTable),
-        },
+        ...placeItems(t, job),
         { key: 'store', label: t('exchangeJobs.detail.storeTable'), children: code(job.storeTable) },
         { key: 'key', label: t('exchangeJobs.detail.keyColumn'), children: code(job.keyColumn) },
-        { key: 'mode', label: t('exchangeJobs.col.mode'), children: <Tag>{t(`exchangeJobs.mode.${job.mode}`)}</Tag> },
-        ...(job.mode === 'incremental'
-          ? [
-              {
-                key: 'watermark',
-                label: t('exchangeJobs.detail.watermark'),
-                children: job.watermarkColumn ? `${job.watermarkColumn} · ${watermark}` : watermark,
-              },
-            ]
-          : []),
+        ...copyItems(t, job),
         { key: 'schedule', label: t('exchangeJobs.col.schedule'), children: <JobSchedule job={job} /> },
-        {
-          key: 'deletes',
-          label: t('exchangeJobs.detail.detectDeletes'),
-          children: t(job.detectDeletes ? 'exchangeJobs.yes' : 'exchangeJobs.no'),
-        },
         { key: 'batch', label: t('exchangeJobs.detail.batchSize'), children: job.batchSize.toLocaleString() },
         { key: 'created', label: t('common.createdAt'), children: formatDateTime(job.createdAt) },
       ]}

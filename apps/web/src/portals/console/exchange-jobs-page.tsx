@@ -5,15 +5,19 @@ import { Permission } from '@shuyuan/contracts';
 import { errorText } from '@/components/api-error';
 import { exchangeJobPath } from '@/features/exchange/job-paths';
 import { JobTable } from '@/features/exchange/job-table';
-import { useJobs, type ExchangeJob } from '@/features/exchange/use-exchange-jobs';
+import { jobAllows, useJobs, type ExchangeJob } from '@/features/exchange/use-exchange-jobs';
 import { useCan } from '@/features/identity/use-session';
 import { useT } from '@/i18n/lang-provider';
+import { RunNowButton } from '@/portals/console/exchange-job-actions';
 import { JobFormModal } from '@/portals/console/exchange-job-form-modal';
 
-const KINDS: ExchangeJob['kind'][] = ['aggregate', 'distribute'];
+const KINDS: ExchangeJob['kind'][] = ['aggregate', 'distribute', 'return'];
 const STATUSES: ExchangeJob['status'][] = ['active', 'paused', 'drift'];
 
-/** 库表任务: the department's aggregations and distributions, their schedules and last runs; new jobs. */
+/**
+ * 库表任务: the department's aggregations, distributions and return flows, and those on its resources, with their
+ * schedules and last runs; new jobs, and 立即运行 where the server lets the caller run.
+ */
 export function ExchangeJobsPage() {
   const t = useT();
   const can = useCan();
@@ -76,6 +80,18 @@ export function ExchangeJobsPage() {
         jobs={shown}
         loading={jobs.isPending}
         pathOf={(job) => exchangeJobPath(job.id)}
+        extraColumns={
+          canManage
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  after: true,
+                  render: (job) => (jobAllows(job, 'run') ? <RunNowButton job={job} size="small" /> : null),
+                },
+              ]
+            : []
+        }
         empty={
           jobs.error
             ? errorText(jobs.error, t)

@@ -1,11 +1,20 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Badge, Card, Col, Empty, Flex, Row, Segmented, Statistic, Table, Tag } from 'antd';
-import { ApiOutlined, AuditOutlined, FieldTimeOutlined, SafetyCertificateOutlined, TableOutlined } from '@ant-design/icons';
+import { Alert, Badge, Card, Col, Empty, Flex, Row, Segmented, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  ApiOutlined,
+  AuditOutlined,
+  DatabaseOutlined,
+  FieldTimeOutlined,
+  QuestionCircleOutlined,
+  SafetyCertificateOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
 import { errorText } from '@/components/api-error';
 import { EChart, type EChartOption } from '@/components/echart';
 import { codeLabel } from '@/features/catalog/catalog-labels';
 import { OVERVIEW_REFRESH_MS, useExchangeOverview, type ExchangeOverview } from '@/features/exchange/use-exchange-console';
 import { useT, type Translate } from '@/i18n/lang-provider';
+import { ReturnVolumesCard } from '@/portals/console/exchange-overview-returns';
 import { MethodTag } from '@/portals/console/exchange-tags';
 
 type VolumeRow = ExchangeOverview['byDepartment'][number];
@@ -28,7 +37,7 @@ function Kpi({
   extra?: ReactNode;
 }) {
   return (
-    <Col xs={12} md={8} xl={{ flex: '20%' }}>
+    <Col xs={12} md={8} xl={4}>
       <Card data-testid={testId} data-value={value ?? ''} style={{ height: '100%' }}>
         <Statistic title={title} value={value ?? '—'} prefix={icon} loading={value === undefined} />
         {extra}
@@ -37,7 +46,7 @@ function Kpi({
   );
 }
 
-/** A stacked bar per department: one series per method × side of the exchange. */
+/** A stacked bar per department: one series per method × side of the exchange (a table's calls are its distribution runs). */
 function volumeOption(t: Translate, rows: readonly VolumeRow[], metric: Metric): EChartOption {
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.departmentName, (totals.get(r.departmentName) ?? 0) + r[metric]);
@@ -49,7 +58,8 @@ function volumeOption(t: Translate, rows: readonly VolumeRow[], metric: Metric):
     .reverse();
   const series = new Map<string, Map<string, number>>();
   for (const r of rows) {
-    const name = `${codeLabel(t, 'sharingMethod', r.method)} · ${t(`exchangeConsole.role.${r.role}`)}`;
+    const label = `${codeLabel(t, 'sharingMethod', r.method)} · ${t(`exchangeConsole.role.${r.role}`)}`;
+    const name = metric === 'calls' && r.method === 'table' ? t('exchangeJobs.overview.tableRunsSeries', { series: label }) : label;
     const values = series.get(name) ?? new Map<string, number>();
     values.set(r.departmentName, (values.get(r.departmentName) ?? 0) + r[metric]);
     series.set(name, values);
@@ -69,7 +79,24 @@ function volumeOption(t: Translate, rows: readonly VolumeRow[], metric: Metric):
   };
 }
 
-/** 交换总览: today's live counter, totals, and the volumes of every department by method and side. */
+/** A department's calls, or for tables its distribution runs, so the column's two meanings stay apart. */
+function CallsCell({ row }: { row: VolumeRow }) {
+  const t = useT();
+  if (row.method !== 'table') return <>{row.calls.toLocaleString()}</>;
+  return (
+    <span>
+      {row.calls.toLocaleString()}{' '}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('exchangeJobs.overview.runsUnit')}
+      </Typography.Text>
+    </span>
+  );
+}
+
+/**
+ * 交换总览: today's live counter, totals, the volumes of every department by method and side (gateway calls,
+ * table distributions), and the return flows per lower node.
+ */
 export function ExchangeOverviewPage() {
   const t = useT();
   const overview = useExchangeOverview();
@@ -91,6 +118,12 @@ export function ExchangeOverviewPage() {
         />
         <Kpi title={t('exchangeConsole.overview.callsTotal')} value={data?.callsTotal} icon={<AuditOutlined />} testId="kpi-calls-total" />
         <Kpi title={t('exchangeConsole.overview.rowsToday')} value={data?.rowsToday} icon={<TableOutlined />} testId="kpi-rows-today" />
+        <Kpi
+          title={t('exchangeJobs.overview.tableRowsToday')}
+          value={data?.tableRowsToday}
+          icon={<DatabaseOutlined />}
+          testId="kpi-table-rows-today"
+        />
         <Kpi
           title={t('exchangeConsole.overview.liveGrants')}
           value={data?.liveGrants}
@@ -144,8 +177,16 @@ export function ExchangeOverviewPage() {
               ),
             },
             {
-              title: t('exchangeConsole.overview.metric.calls'),
-              dataIndex: 'calls',
+              title: (
+                <Space size={4}>
+                  {t('exchangeJobs.overview.callsOrRuns')}
+                  <Tooltip title={t('exchangeJobs.overview.callsOrRunsHint')}>
+                    <QuestionCircleOutlined />
+                  </Tooltip>
+                </Space>
+              ),
+              key: 'calls',
+              render: (_, r) => <CallsCell row={r} />,
               sorter: (a, b) => a.calls - b.calls,
               defaultSortOrder: 'descend',
             },
@@ -154,6 +195,7 @@ export function ExchangeOverviewPage() {
           ]}
         />
       </Card>
+      <ReturnVolumesCard returns={data?.returns} loading={overview.isPending} />
     </Flex>
   );
 }
