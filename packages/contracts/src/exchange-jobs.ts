@@ -119,7 +119,10 @@ export const FileUploadCreate = z
       .trim()
       .min(1)
       .max(255)
-      .refine((n) => !/[\\/\u0000-\u001f]/.test(n), 'a file name, without a path'),
+      .refine(
+        (n) => ![...n].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 32),
+        'a file name, without a path or control characters',
+      ),
     mediaType: z.string().trim().max(100).default('application/octet-stream'),
     size: z.number().int().min(1).max(FILE_MAX_BYTES),
     /** SM3 of the whole file, lower-case hex; the upload is refused at the end if the bytes differ. */

@@ -164,7 +164,7 @@ export async function listReturned(ctx: RequestContext) {
       'r.last_received_at',
     ]);
   if (scope) q = q.where('e.department_id', 'in', [...scope]);
-  const rows = await q.orderBy('r.last_received_at', 'desc').execute();
+  const rows = await q.orderBy(sql`r.last_received_at desc nulls last`).execute();
   return rows.map((r) => ({
     id: r.id,
     flowId: r.flow_id,
