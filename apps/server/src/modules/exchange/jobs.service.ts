@@ -406,7 +406,7 @@ export class JobsService {
       .executeTakeFirst();
     if (!node) throw invalid('nodeId', 'no such node of the cascade');
     if (node.role !== 'lower') throw invalid('nodeId', 'rows return to a lower node (下级节点)');
-    if (!node.enabled) throw invalid('nodeId', 'the node is disabled');
+    // A disabled node may get a flow (its runs wait with a clear failure until the link is enabled again).
     const stored = await storeTableOf(ctx.db, entry.id);
     if (!stored) throw conflict(ErrorCode.InvalidTransition, { reason: 'the resource has not been aggregated into the store yet' });
     const region = stored.columns.find((c) => c.name === input.regionColumn);
