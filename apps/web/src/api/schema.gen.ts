@@ -3400,7 +3400,31 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The caller's departments' unfinished uploads of an entry (to resume from any browser) */
+    get: {
+      parameters: {
+        query: {
+          entryId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['FileUploadSummary'][];
+            };
+          };
+        };
+      };
+    };
     put?: never;
     /** Start a chunked upload of a new version of one of the department's files (SM3 of the whole file declared) */
     post: {
@@ -3423,6 +3447,72 @@ export type paths = {
           };
           content: {
             'application/json': components['schemas']['FileUpload'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchange/files/{id}/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A version's download links with their downloads (all for the provider, the department's own for a grantee) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['FileLinkSummary'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** An expiring download link for a version (the provider, or a grantee of a live file grant); audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FileLinkCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FileLink'];
           };
         };
       };
@@ -3500,7 +3590,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['FileUpload'];
+            'application/json': components['schemas']['FileChunkReceipt'];
           };
         };
       };
@@ -3584,48 +3674,6 @@ export type paths = {
     };
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/exchange/files/{id}/links': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** An expiring download link for a version (the provider, or a grantee of a live file grant); audited */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['FileLinkCreateInput'];
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['FileLink'];
-          };
-        };
-      };
-    };
     delete?: never;
     options?: never;
     head?: never;
@@ -6386,6 +6434,40 @@ export type components = {
       expiresAt: unknown;
       createdAt: unknown;
     };
+    FileChunkReceiptInput: {
+      /** Format: uuid */
+      uploadId: string;
+      index: number;
+      size: number;
+      sm3: string;
+      /** @description Chunks received so far (GET the upload for which are missing) */
+      receivedCount: number;
+      chunkCount: number;
+    };
+    FileUploadSummaryInput: {
+      /** Format: uuid */
+      id: string;
+      fileName: string;
+      size: number;
+      sm3: string;
+      chunkSize: number;
+      chunkCount: number;
+      receivedCount: number;
+      createdAt: unknown;
+      expiresAt: unknown;
+    };
+    FileLinkSummaryInput: {
+      /** Format: uuid */
+      id: string;
+      departmentName: string;
+      grantId: string | null;
+      expiresAt: unknown;
+      maxDownloads: number | null;
+      downloads: number;
+      revokedAt: unknown | null;
+      createdAt: unknown;
+      live: boolean;
+    };
     ExchangeFileInput: {
       /** Format: uuid */
       id: string;
@@ -8419,6 +8501,44 @@ export type components = {
       expiresAt: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    FileChunkReceipt: {
+      /** Format: uuid */
+      uploadId: string;
+      index: number;
+      size: number;
+      sm3: string;
+      /** @description Chunks received so far (GET the upload for which are missing) */
+      receivedCount: number;
+      chunkCount: number;
+    };
+    FileUploadSummary: {
+      /** Format: uuid */
+      id: string;
+      fileName: string;
+      size: number;
+      sm3: string;
+      chunkSize: number;
+      chunkCount: number;
+      receivedCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    FileLinkSummary: {
+      /** Format: uuid */
+      id: string;
+      departmentName: string;
+      grantId: string | null;
+      /** Format: date-time */
+      expiresAt: string;
+      maxDownloads: number | null;
+      downloads: number;
+      revokedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      live: boolean;
     };
     ExchangeFile: {
       /** Format: uuid */

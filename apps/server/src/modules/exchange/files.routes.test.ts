@@ -79,7 +79,16 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
   it('takes a file in chunks out of order, refuses a tampered chunk, resumes, and publishes versions', async () => {
     const started = await upload(file);
     expect(started).toMatchObject({ chunkCount: 3, missing: [0, 1, 2] });
-    expect((await putChunk(started.id, 2, chunkOf(file, 2))).statusCode).toBe(200);
+    const receipt = await putChunk(started.id, 2, chunkOf(file, 2));
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.json()).toEqual({
+      uploadId: started.id,
+      index: 2,
+      size: 12_345,
+      sm3: sm3(chunkOf(file, 2)),
+      receivedCount: 1,
+      chunkCount: 3,
+    });
 
     // A chunk changed on the way is refused and not kept.
     const tampered = Buffer.from(chunkOf(file, 0));
@@ -88,6 +97,9 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ code: 'CHECKSUM_MISMATCH', details: { chunk: 0 } });
     // Cut off here: the upload knows what is missing, and refuses to finish without it.
+    const unfinished = (await officer.get(`/api/v1/exchange/files/uploads?entryId=${entryId}`)).json().items;
+    expect(unfinished).toEqual([expect.objectContaining({ id: started.id, receivedCount: 1, chunkCount: 3 })]);
+    expect((await outsider.get(`/api/v1/exchange/files/uploads?entryId=${entryId}`)).json().items).toEqual([]);
     const state = (await officer.get(`/api/v1/exchange/files/uploads/${started.id}`)).json();
     expect(state).toMatchObject({ received: [2], missing: [0, 1], status: 'uploading' });
     const early = await officer.post(`/api/v1/exchange/files/uploads/${started.id}/complete`);
@@ -195,6 +207,10 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     expect(usedUp.json()).toMatchObject({ code: 'LINK_EXPIRED' });
     expect((await anonymous.get('/api/v1/exchange/files/download/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).statusCode).toBe(404);
 
+    // The links of a version, with their downloads; never their tokens.
+    const links = (await officer.get(`/api/v1/exchange/files/${first!.id}/links`)).json().items;
+    expect(links.find((l: { id: string }) => l.id === link.json().id)).toMatchObject({ downloads: 2, maxDownloads: 2, live: false });
+    expect(JSON.stringify(links)).not.toContain(url.split('/').pop()!);
     const downloads = (await auditOf(db, first!.id)).filter((a) => a.action === 'exchange.file.download');
     expect(downloads).toHaveLength(2);
     expect((await auditOf(db, first!.id)).map((a) => a.action)).toContain('exchange.file.link');

@@ -32,6 +32,45 @@ export const FileUpload = z
   })
   .meta({ id: 'FileUpload' });
 
+export const FileChunkReceipt = z
+  .object({
+    uploadId: z.uuid(),
+    index: z.number().int(),
+    size: z.number().int(),
+    sm3: z.string(),
+    receivedCount: z.number().int().describe('Chunks received so far (GET the upload for which are missing)'),
+    chunkCount: z.number().int(),
+  })
+  .meta({ id: 'FileChunkReceipt' });
+
+export const FileUploadSummary = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    size: z.number().int(),
+    sm3: z.string(),
+    chunkSize: z.number().int(),
+    chunkCount: z.number().int(),
+    receivedCount: z.number().int(),
+    createdAt: z.date(),
+    expiresAt: z.date(),
+  })
+  .meta({ id: 'FileUploadSummary' });
+
+export const FileLinkSummary = z
+  .object({
+    id: z.uuid(),
+    departmentName: z.string(),
+    grantId: z.uuid().nullable(),
+    expiresAt: z.date(),
+    maxDownloads: z.number().int().nullable(),
+    downloads: z.number().int(),
+    revokedAt: z.date().nullable(),
+    createdAt: z.date(),
+    live: z.boolean(),
+  })
+  .meta({ id: 'FileLinkSummary' });
+
 export const ExchangeFile = z
   .object({
     id: z.uuid(),
@@ -95,6 +134,32 @@ export const filesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; files: FilesSe
     async (req, reply) => reply.status(201).send(await files.startUpload(ctx(req), req.body)),
   );
   app.get(
+    '/exchange/files/uploads',
+    {
+      config: { access: P.FileManage },
+      schema: {
+        tags,
+        summary: "The caller's departments' unfinished uploads of an entry (to resume from any browser)",
+        querystring: z.strictObject({ entryId: z.uuid() }),
+        response: { 200: z.object({ items: z.array(FileUploadSummary) }) },
+      },
+    },
+    async (req) => ({ items: await files.listUploads(ctx(req), req.query.entryId) }),
+  );
+  app.get(
+    '/exchange/files/:id/links',
+    {
+      config: { access: P.CatalogRead },
+      schema: {
+        tags,
+        summary: "A version's download links with their downloads (all for the provider, the department's own for a grantee)",
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(FileLinkSummary) }) },
+      },
+    },
+    async (req) => ({ items: await files.listLinks(ctx(req), req.params.id) }),
+  );
+  app.get(
     '/exchange/files/uploads/:id',
     {
       config: { access: P.FileManage },
@@ -116,7 +181,7 @@ export const filesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; files: FilesSe
         summary: 'Send one chunk (application/octet-stream) with its SM3 in the x-sm3 header; a tampered chunk is refused',
         params: z.object({ id: z.uuid(), index: z.coerce.number().int().min(0).max(1_000_000) }),
         headers: z.object({ 'x-sm3': z.string().optional() }).passthrough(),
-        response: { 200: FileUpload },
+        response: { 200: FileChunkReceipt },
       },
     },
     async (req) => {

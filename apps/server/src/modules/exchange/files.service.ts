@@ -105,6 +105,45 @@ export class FilesService {
     return this.uploadOut(ctx, row);
   }
 
+  /** The caller's departments' unfinished uploads of an entry: to resume one from another browser. */
+  async listUploads(ctx: RequestContext, entryId: string) {
+    const scope = await departmentScope(ctx.db, ctx.principal);
+    let q = ctx.db
+      .selectFrom('exchange_file_upload as u')
+      .select([
+        'u.id',
+        'u.file_name',
+        'u.size',
+        'u.sm3',
+        'u.chunk_size',
+        'u.chunk_count',
+        'u.created_at',
+        'u.expires_at',
+        (eb) =>
+          eb
+            .selectFrom('exchange_file_chunk as c')
+            .select((e) => e.fn.countAll<string>().as('n'))
+            .whereRef('c.upload_id', '=', 'u.id')
+            .as('received'),
+      ])
+      .where('u.entry_id', '=', entryId)
+      .where('u.status', '=', 'uploading')
+      .where('u.expires_at', '>', new Date());
+    if (scope) q = q.where('u.department_id', 'in', [...scope]);
+    const rows = await q.orderBy('u.created_at', 'desc').limit(100).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      size: r.size,
+      sm3: r.sm3,
+      chunkSize: r.chunk_size,
+      chunkCount: r.chunk_count,
+      receivedCount: Number(r.received ?? 0),
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+    }));
+  }
+
   async getUpload(ctx: RequestContext, id: string) {
     return this.uploadOut(ctx, await this.ownUpload(ctx, id));
   }
@@ -127,7 +166,13 @@ export class FilesService {
       .values({ upload_id: row.id, idx: index, size: bytes.byteLength, sm3: actual })
       .onConflict((oc) => oc.columns(['upload_id', 'idx']).doUpdateSet({ size: bytes.byteLength, sm3: actual, received_at: sql`now()` }))
       .execute();
-    return this.uploadOut(ctx, row);
+    // A short receipt: a file of many chunks would otherwise answer every chunk with every index.
+    const { n } = await ctx.db
+      .selectFrom('exchange_file_chunk')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('upload_id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    return { uploadId: row.id, index, size: bytes.byteLength, sm3: actual, receivedCount: Number(n), chunkCount: row.chunk_count };
   }
 
   /**
@@ -381,6 +426,40 @@ export class FilesService {
       }
       return { path: this.store.filePath(link.storage_name), fileName: link.file_name, mediaType: link.media_type, size, sm3: link.sm3 };
     });
+  }
+
+  /** A version's links (never their tokens): all of them for the provider, its own department's for a grantee. */
+  async listLinks(ctx: RequestContext, fileId: string) {
+    const file = await this.fileRow(ctx, fileId);
+    const access = await this.access(ctx, file.entry_id);
+    let q = ctx.db
+      .selectFrom('exchange_file_link as l')
+      .innerJoin('department as d', 'd.id', 'l.department_id')
+      .select([
+        'l.id',
+        'l.expires_at',
+        'l.max_downloads',
+        'l.downloads',
+        'l.revoked_at',
+        'l.created_at',
+        'l.grant_id',
+        'd.name as department_name',
+      ])
+      .where('l.file_id', '=', file.id);
+    if (!access.provider) q = q.where('l.department_id', '=', access.departmentId);
+    const rows = await q.orderBy('l.created_at', 'desc').limit(200).execute();
+    const now = Date.now();
+    return rows.map((r) => ({
+      id: r.id,
+      departmentName: r.department_name,
+      grantId: r.grant_id,
+      expiresAt: r.expires_at,
+      maxDownloads: r.max_downloads,
+      downloads: r.downloads,
+      revokedAt: r.revoked_at,
+      createdAt: r.created_at,
+      live: !r.revoked_at && r.expires_at.getTime() > now && (r.max_downloads === null || r.downloads < r.max_downloads),
+    }));
   }
 
   /** Withdraws a link at once (the provider, or whoever made it). */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB, JobColumn } from '../../db/schema';
 import { appendAudit } from '../../platform/audit/audit-log';
 import { AppError, badRequest, conflict, notFound, rethrowUnique } from '../../platform/errors';
-import { departmentScope, type RequestContext } from '../identity';
+import { departmentScope, departmentsRepository, type RequestContext } from '../identity';
 import { connectorFor, type ColumnInfo, type ResolvedSource } from '../sources';
 import { grantState } from './grants.service';
 import { IN_FORCE } from './exchange.repository';
@@ -148,7 +148,9 @@ export class JobsService {
   ) {
     const scope = await departmentScope(ctx.db, ctx.principal);
     const manage = ctx.principal.permissions.has(Permission.JobManage);
-    const rows = await repo.list(ctx.db, { departmentIds: scope ? [...scope] : null, ...query });
+    // Asked for its own role, even the bureau means its own departments, not everyone's.
+    const own = !scope && query.role ? await departmentsRepository.subtreeIds(ctx.db, ctx.principal.departmentId) : null;
+    const rows = await repo.list(ctx.db, { departmentIds: scope ? [...scope] : own, ...query });
     const runs = new Map<string, RunRow>();
     const ids = rows.map((r) => r.last_run_id).filter((id): id is string => !!id);
     if (ids.length)

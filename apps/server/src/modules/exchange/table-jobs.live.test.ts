@@ -343,6 +343,11 @@ describe.skipIf(!!pgSkipped && !!mariaSkipped)('table exchange over live Postgre
       const owned = (await watcher.get('/api/v1/exchange/jobs?role=owner')).json().items as { id: string }[];
       expect(owned.map((j) => j.id)).not.toContain(distribution.id);
       expect((await watcher.post(`/api/v1/exchange/jobs/${distribution.id}/run`)).statusCode).toBe(404);
+      // The bureau sees every job, but "its own" are its own departments' only.
+      const everything = (await admin.get('/api/v1/exchange/jobs')).json().items as { id: string }[];
+      expect(everything.map((j) => j.id)).toContain(distribution.id);
+      const bureausOwn = (await admin.get('/api/v1/exchange/jobs?role=owner')).json().items as { id: string }[];
+      expect(bureausOwn.map((j) => j.id)).not.toContain(distribution.id);
 
       // The bureau's overview counts the rows each department received by table.
       const overview = (await admin.get('/api/v1/exchange/overview')).json() as {

@@ -10,6 +10,7 @@ type Schemas = components['schemas'];
 export type ExchangeFile = Schemas['ExchangeFile'];
 /** A chunked upload in progress: which chunks arrived and which are missing. */
 export type FileUpload = Schemas['FileUpload'];
+export type FileChunkReceipt = Schemas['FileChunkReceipt'];
 /** What starts an upload. */
 export type FileUploadCreateInput = Schemas['FileUploadCreate'];
 /** An expiring download link; `url` is a path on this server. */
@@ -95,7 +96,7 @@ function csrfToken(): string | null {
  * Sends one chunk as raw bytes with its SM3 in `x-sm3`. The API client only sends JSON and forms, so this is a
  * fetch of its own, with the same CSRF header and the same errors.
  */
-async function putChunk(uploadId: string, index: number, bytes: ArrayBuffer, sm3: string, signal: AbortSignal): Promise<FileUpload> {
+async function putChunk(uploadId: string, index: number, bytes: ArrayBuffer, sm3: string, signal: AbortSignal): Promise<FileChunkReceipt> {
   const csrf = csrfToken();
   let response: Response;
   try {
@@ -116,7 +117,8 @@ async function putChunk(uploadId: string, index: number, bytes: ArrayBuffer, sm3
     if (signal.aborted) throw signal.reason ?? error;
     throw new ApiError(0, ClientErrorCode.Network, '', { cause: String(error) });
   }
-  const body = (await response.json().catch(() => null)) as (FileUpload & { code?: string; message?: string; details?: unknown }) | null;
+  const body = (await response.json().catch(() => null)) as
+    (FileChunkReceipt & { code?: string; message?: string; details?: unknown }) | null;
   if (response.ok && body) return body;
   if (body?.code) throw new ApiError(response.status, body.code, body.message ?? '', body.details);
   throw new ApiError(response.status, ClientErrorCode.BadResponse, '', { statusText: response.statusText });
