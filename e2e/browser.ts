@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -61,4 +61,19 @@ export async function chooseOption(
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/**
+ * Clicks a choice in a wizard step, then its "next" button once the choice has registered: on a loaded machine a
+ * click can land while the list still moves, so the choice is clicked again until "next" is enabled.
+ */
+export async function pickThenNext(option: Locator, next: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await option.click();
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && !(await next.isEnabled())) await new Promise((r) => setTimeout(r, 100));
+    if (await next.isEnabled()) break;
+    if (attempt === 3) throw new Error('the wizard did not take the choice after three clicks');
+  }
+  await next.click();
 }

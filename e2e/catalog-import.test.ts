@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, loginThroughPage } from './browser';
+import { chromiumAvailable, launchBrowser, loginThroughPage, pickThenNext } from './browser';
 import { PG_URL, postgresUnavailable, runSql } from './postgres';
 
 const DEMO_PASSWORD = 'Shuyuan@2026';
@@ -222,10 +222,8 @@ describe.runIf(hasChromium)('importing the catalog from Excel in a real browser'
         await officer.goto(`${baseUrl}/console/catalog/${id}/mounts`);
         await officer.getByTestId('mount-create').click();
         const wizard = officer.getByTestId('mount-wizard');
-        await wizard.getByTestId('mount-source-option').filter({ hasText: sourceName }).click();
-        await wizard.getByTestId('mount-next').click();
-        await wizard.getByTestId('mount-resource-option').filter({ hasText: table }).click();
-        await wizard.getByTestId('mount-next').click();
+        await pickThenNext(wizard.getByTestId('mount-source-option').filter({ hasText: sourceName }), wizard.getByTestId('mount-next'));
+        await pickThenNext(wizard.getByTestId('mount-resource-option').filter({ hasText: table }), wizard.getByTestId('mount-next'));
         await wizard.locator('[data-testid="mount-diff"][data-covers="true"]').waitFor();
         await wizard.getByTestId('mount-next').click();
         await wizard.getByTestId('mount-submit').click();

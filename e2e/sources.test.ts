@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PG_URL, postgresUnavailable, runSql } from './postgres';
 import { usccCheckChar } from '@shuyuan/contracts';
-import { chromiumAvailable, launchBrowser, loginThroughPage } from './browser';
+import { chromiumAvailable, launchBrowser, loginThroughPage, pickThenNext } from './browser';
 
 const DEMO_PASSWORD = 'Shuyuan@2026';
 const hasChromium = chromiumAvailable();
@@ -132,10 +132,8 @@ describe.runIf(hasChromium)('data sources, mounts and the cascade in a real brow
       await officer.goto(`${baseUrl}/console/catalog/${entryId}/mounts`);
       await officer.getByTestId('mount-create').click();
       const wizard = officer.getByTestId('mount-wizard');
-      await wizard.getByTestId('mount-source-option').filter({ hasText: sourceName }).click();
-      await wizard.getByTestId('mount-next').click();
-      await wizard.getByTestId('mount-resource-option').filter({ hasText: table }).click();
-      await wizard.getByTestId('mount-next').click();
+      await pickThenNext(wizard.getByTestId('mount-source-option').filter({ hasText: sourceName }), wizard.getByTestId('mount-next'));
+      await pickThenNext(wizard.getByTestId('mount-resource-option').filter({ hasText: table }), wizard.getByTestId('mount-next'));
       const missing = wizard.getByTestId('mount-diff-missing');
       await missing.waitFor();
       expect(await missing.textContent()).toContain('姓名');

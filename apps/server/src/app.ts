@@ -109,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     jobWorker: new JobWorker(
       {
         db,
+        ...(options.database.pool ? { pool: options.database.pool } : {}),
         openSource: async (id) => (await openSource(db, box, id))?.resolved ?? null,
         pseudonymKey: gatewayPseudonymKey(options.masterKey),
         nodeLink: async (id) => {

@@ -15,6 +15,8 @@ export interface Database {
   db: Kysely<DB>;
   engine: Engine;
   close(): Promise<void>;
+  /** The pool behind `db` on a PostgreSQL server (for COPY on a connection of its own); none on PGlite. */
+  pool?: pg.Pool;
 }
 
 /** Opens PGlite at a directory (or in memory when dataDir is null). */
@@ -50,7 +52,7 @@ export function openPostgres(
   const pool = new pg.Pool({ connectionString, max, types: types as pg.CustomTypesConfig });
   pool.on('error', onIdleError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return { db, engine: 'postgres', close: () => db.destroy(), pool };
 }
 
 /** Opens the database the configuration names: a server when DATABASE_URL is set, else PGlite. */

@@ -35,6 +35,8 @@ export function kyselyRunner(db: Kysely<DB> | Transaction<DB>): SqlRunner {
 /** A connection to a department's database, closed by the job when its run ends. */
 export interface RemoteConnection extends SqlRunner {
   close(): Promise<void>;
+  /** The client of a PostgreSQL connection, for COPY. */
+  pgClient?: pg.Client;
 }
 
 type DatabaseSource = Extract<ResolvedSource, { kind: 'postgresql' | 'mysql' }>;
@@ -73,6 +75,7 @@ export async function openRemote(source: DatabaseSource, side: 'source' | 'targe
       query: async (text, params) => (await client.query<Record<string, unknown>>(text, [...params]).catch(fail)).rows,
       execute: async (text, params) => (await client.query(text, [...params]).catch(fail)).rowCount ?? 0,
       close: () => client.end().catch(() => {}),
+      pgClient: client,
     };
   }
   const connection = await mysql

@@ -1,5 +1,6 @@
 import { ErrorCode, effectiveMask, type MaskType, type RowCondition } from '@shuyuan/contracts';
-import type { Kysely } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import type pg from 'pg';
 import type { DB, JobColumn } from '../../../db/schema';
 import { createHash } from 'node:crypto';
 import { sm3 } from '../../../platform/crypto/provider';
@@ -12,6 +13,7 @@ import { JobSourceError, kyselyRunner, openRemote, type RemoteConnection } from 
 import { findDeleted } from './key-diff';
 import { SqlTable, keyTypeOf, type Condition, type PageCursor } from './sql-side';
 import { SEQ_COLUMN, ensureTable, upsertRows, type TargetShape } from './upsert';
+import { copyUpsert } from './copy';
 import { signatureHeaders } from '../../../platform/signing';
 import { RETURN_BATCH_MAX, RETURN_PATH, ReturnReceipt, type ReturnBatch } from '../returns.protocol';
 
@@ -43,6 +45,8 @@ export interface RunProgress {
 
 export interface TableRunDeps {
   db: Kysely<DB>;
+  /** The platform database's pool when it is a PostgreSQL server: batches then write by COPY. */
+  pool?: pg.Pool;
   openSource: (sourceId: string) => Promise<ResolvedSource | null>;
   /** A node of the cascade with the link's opened secret, for return flows; null when unknown or disabled. */
   nodeLink?: (nodeId: string) => Promise<{ baseUrl: string; key: string; secret: string } | null>;
@@ -73,6 +77,14 @@ function batchDigest(rows: readonly (readonly (string | null)[])[]): string {
   const hash = createHash('sm3');
   rows.forEach((r, i) => hash.update(i === 0 ? JSON.stringify(r) : `\n${JSON.stringify(r)}`));
   return hash.digest('hex');
+}
+
+/** A Kysely over one checked-out connection: its transactions and raw COPY share that connection. */
+function singleConnection(client: pg.PoolClient): Kysely<DB> {
+  // The connection goes back to the real pool when the run ends, not when Kysely is done with a query.
+  const borrowed = { query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args), release: () => {} };
+  const pool = { connect: async () => borrowed, end: async () => {} };
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
 }
 
 /** The same promise, with a rejection marked handled: it is awaited later, or dropped when the run stops early. */
@@ -109,12 +121,17 @@ const isDatabase = (s: ResolvedSource | null): s is Extract<ResolvedSource, { ki
  * harmless, and nothing is lost.
  */
 export class TableRun {
+  /** Where batches commit: the platform's database, or one connection of its pool (for COPY). */
+  private batchDb: Kysely<DB>;
+
   constructor(
     private readonly deps: TableRunDeps,
     private readonly job: JobRow,
     private readonly run: ClaimedRun,
     private readonly progress: RunProgress,
-  ) {}
+  ) {
+    this.batchDb = deps.db;
+  }
 
   async execute(): Promise<RunOutcome> {
     try {
@@ -158,7 +175,7 @@ export class TableRun {
       evidence: Record<string, unknown>;
     },
   ): Promise<number> {
-    return this.deps.db.transaction().execute(async (trx) => {
+    return this.batchDb.transaction().execute(async (trx) => {
       if (!(await repo.lockClaimed(trx, this.run.id, this.run.claim_token))) throw new LostClaim();
       const written = await work(trx);
       await repo.advance(trx, this.run.id, {
@@ -214,6 +231,9 @@ export class TableRun {
       return { status: 'drift', drift, message: `the source table changed: ${drift.map((d) => `${d.column} (${d.change})`).join(', ')}` };
 
     const remote = await openRemote(source, 'source');
+    // On a PostgreSQL server, batches commit on a connection of their own, so rows can go in by COPY in the batch's transaction.
+    const own = this.deps.pool ? await this.deps.pool.connect() : null;
+    if (own) this.batchDb = singleConnection(own);
     try {
       await ensureTable(kyselyRunner(this.deps.db), this.shape);
       // A first load into an empty table cannot have deletes to find (a resumed run looks all the same).
@@ -242,7 +262,7 @@ export class TableRun {
         const last = rows[rows.length - 1]!;
         cursor = incremental ? { key: last[keyAt]!, watermark: last[wmAt]! } : { key: last[keyAt]! };
         pending = rows.length < job.batch_size ? Promise.resolve([]) : quiet(read(cursor));
-        await this.commit((trx) => upsertRows(kyselyRunner(trx), this.shape, rows), {
+        await this.commit((trx) => (own ? copyUpsert(own, this.shape, rows) : upsertRows(kyselyRunner(trx), this.shape, rows)), {
           read: rows.length,
           deleted: 0,
           ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
@@ -268,6 +288,10 @@ export class TableRun {
       return { status: 'done' };
     } finally {
       await remote.close();
+      if (own) {
+        this.batchDb = this.deps.db;
+        own.release();
+      }
     }
   }
 
@@ -379,7 +403,11 @@ export class TableRun {
         pending = page.length < job.batch_size ? Promise.resolve([]) : quiet(read(cursor));
         const rows = page.map(mask);
         // The consumer's write commits first; a crash before the platform's commit writes the same rows again (upsert).
-        const written = await upsertRows(remote, shape, rows);
+        const written = remote.pgClient
+          ? await copyUpsert(remote.pgClient, shape, rows).catch((error: unknown) => {
+              throw new JobSourceError('target', (error as Error).message);
+            })
+          : await upsertRows(remote, shape, rows);
         await this.commit(async () => written, {
           read: rows.length,
           deleted: 0,

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import type { CatalogItemInput } from '@shuyuan/contracts';
+import { createTestDatabase } from '../../../test/databases';
+import { buildDepartment, buildTestApp } from '../../../test/factories';
+import { signedIn, type Client } from '../../../test/client';
+import { entryContent } from '../../../test/catalog-fixtures';
+import { columnsOf, createPgTable, insertPgRows, pgRows, type Col } from '../../../test/table-fixtures';
+import type { Database } from '../../db/database';
+import type { AppServices } from '../../app';
+import { liveServices, settingsFromUrl, unavailable } from '../sources/testing/live-services';
+
+const pgSkipped = await unavailable('PostgreSQL', liveServices.postgresUrl, async () => {
+  const c = new pg.Client({ connectionString: liveServices.postgresUrl, connectionTimeoutMillis: 3000 });
+  await c.connect();
+  await c.end();
+});
+
+/**
+ * The platform itself on a PostgreSQL server: batches commit on a connection of their own and write the store
+ * by COPY into a staging table, then one upsert (on PGlite they take the unnest path; table-jobs.live.test.ts).
+ */
+describe.skipIf(!!pgSkipped)('table jobs with the platform on a PostgreSQL server', () => {
+  let database: Database & { drop(): Promise<void> };
+  let app: FastifyInstance;
+  let services: AppServices;
+  let admin: Client;
+  let live: pg.Client;
+  let cols: Col[];
+  let items: CatalogItemInput[];
+  const table = `tp_src_${randomBytes(4).toString('hex')}`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    ({ app, services } = await buildTestApp(database));
+    const department = await buildDepartment(database.db);
+    const officer = (await signedIn(app, database.db, { roles: ['data_officer'], departmentId: department.id })).api;
+    const reviewer = (await signedIn(app, database.db, { roles: ['bureau_reviewer'] })).api;
+    admin = (await signedIn(app, database.db, { roles: ['platform_admin'] })).api;
+    items = entryContent().items;
+    const created = await officer.post('/api/v1/catalog/entries', entryContent({ sharingMethods: ['table'] }));
+    const entryId = created.json().id as string;
+    await officer.post(`/api/v1/catalog/entries/${entryId}/submit`, { version: 1 });
+    await reviewer.post(`/api/v1/catalog/entries/${entryId}/review`, { decision: 'approve', version: 2 });
+    cols = columnsOf(items);
+    live = new pg.Client({ connectionString: liveServices.postgresUrl });
+    await live.connect();
+    await createPgTable(live, table, cols, 7_000);
+    const { settings } = settingsFromUrl(liveServices.postgresUrl, 5432);
+    const source = await database.db
+      .insertInto('data_source')
+      .values({
+        department_id: department.id,
+        name: `pg-${table}`,
+        kind: 'postgresql',
+        settings: JSON.stringify({ ...settings, schema: 'public' }),
+        credentials_sealed: null,
+        test_status: null,
+        test_step: null,
+        test_code: null,
+        test_message: null,
+        test_elapsed_ms: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const mount = await database.db
+      .insertInto('catalog_mount')
+      .values({
+        entry_id: entryId,
+        kind: 'table',
+        source_id: source.id,
+        resource_name: `public.${table}`,
+        column_map: '{}',
+        diff: '{}',
+        status: 'mounted',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const job = await admin.post('/api/v1/exchange/jobs', {
+      kind: 'aggregate',
+      mountId: mount.id,
+      keyColumn: cols[0]!.name,
+      batchSize: 1000,
+    });
+    expect(job.statusCode, job.body).toBe(201);
+    jobId = job.json().id;
+    storeTable = job.json().storeTable;
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+    await live?.query(`drop table if exists ${table}`);
+    await live?.end();
+  });
+
+  let jobId: string;
+  let storeTable: string;
+
+  async function run() {
+    expect((await admin.post(`/api/v1/exchange/jobs/${jobId}/run`)).statusCode).toBe(202);
+    while (await services.jobWorker.runOnce());
+    return (await admin.get(`/api/v1/exchange/jobs/${jobId}/runs?limit=1`)).json().items[0];
+  }
+
+  it('loads by COPY, then applies changes, new rows and deletes', async () => {
+    expect(database.pool).toBeDefined();
+    expect(await run()).toMatchObject({ status: 'done', rowsRead: 7_000, rowsWritten: 7_000 });
+    expect(await pgRows(database.db, storeTable, cols)).toEqual(await pgRows(live, table, cols));
+
+    await live.query(
+      `update ${table} set "${cols[1]!.name}" = 'tab\there, line\nbreak, back\\slash' where "${cols[0]!.name}" = 'K0000003'`,
+    );
+    await live.query(`delete from ${table} where "${cols[0]!.name}" in ('K0000004', 'K0006999')`);
+    await insertPgRows(live, table, cols, 7_001, 7_010);
+    expect(await run()).toMatchObject({ status: 'done', rowsWritten: 11, rowsDeleted: 2 });
+    expect(await pgRows(database.db, storeTable, cols)).toEqual(await pgRows(live, table, cols));
+  });
+});
