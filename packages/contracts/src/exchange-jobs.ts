@@ -28,6 +28,9 @@ const tableName = z
   .regex(/^([a-z_][a-z0-9_]{0,62}\.)?[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and underscores (schema.table allowed)');
 const columnName = z.string().trim().min(1).max(128);
 
+/** Rows a table job moves per batch (one transaction, one evidence leaf): by default, and its bounds. */
+export const JOB_BATCH = { default: 20_000, min: 100, max: 50_000 } as const;
+
 const scheduling = {
   name: z.string().trim().min(2).max(100).optional(),
   mode: JobMode.default('full'),
@@ -36,7 +39,7 @@ const scheduling = {
   cron: z.string().trim().max(100).nullable().default(null),
   /** Find and remove rows the source no longer has (key checksums, segment by segment). */
   detectDeletes: z.boolean().default(true),
-  batchSize: z.number().int().min(100).max(50_000).default(5000),
+  batchSize: z.number().int().min(JOB_BATCH.min).max(JOB_BATCH.max).default(JOB_BATCH.default),
 };
 
 export const AggregateJobCreate = z.strictObject({

@@ -4634,7 +4634,7 @@ export type components = {
           cron: string | null;
           /** @default true */
           detectDeletes: boolean;
-          /** @default 5000 */
+          /** @default 20000 */
           batchSize: number;
         }
       | {
@@ -4660,7 +4660,7 @@ export type components = {
           cron: string | null;
           /** @default true */
           detectDeletes: boolean;
-          /** @default 5000 */
+          /** @default 20000 */
           batchSize: number;
         }
       | {
@@ -4680,7 +4680,7 @@ export type components = {
           schedule: 'manual' | 'cycle' | 'cron';
           /** @default null */
           cron: string | null;
-          /** @default 5000 */
+          /** @default 20000 */
           batchSize: number;
         };
     ExchangeJobUpdateInput: {
@@ -6658,7 +6658,7 @@ export type components = {
           cron: string | null;
           /** @default true */
           detectDeletes: boolean;
-          /** @default 5000 */
+          /** @default 20000 */
           batchSize: number;
         }
       | {
@@ -6684,7 +6684,7 @@ export type components = {
           cron: string | null;
           /** @default true */
           detectDeletes: boolean;
-          /** @default 5000 */
+          /** @default 20000 */
           batchSize: number;
         }
       | {
@@ -6704,7 +6704,7 @@ export type components = {
           schedule: 'manual' | 'cycle' | 'cron';
           /** @default null */
           cron: string | null;
-          /** @default 5000 */
+          /** @default 20000 */
           batchSize: number;
         };
     ExchangeJobUpdate: {

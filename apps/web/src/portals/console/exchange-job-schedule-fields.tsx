@@ -1,5 +1,5 @@
 import { Form, Input, InputNumber, Radio, Switch } from 'antd';
-import { JobKind, JobMode, JobSchedule, JobUpdate } from '@shuyuan/contracts';
+import { JOB_BATCH, JobKind, JobMode, JobSchedule, JobUpdate } from '@shuyuan/contracts';
 import { useT } from '@/i18n/lang-provider';
 
 /** The scheduling values of a job's forms: when it runs, delete detection and batch size. */
@@ -41,7 +41,7 @@ export const jobLimits = {
 } as const;
 
 /** The defaults the server applies when nothing is said. */
-export const scheduleDefaults: ScheduleValues = { schedule: 'manual', cron: null, detectDeletes: true, batchSize: 5000 };
+export const scheduleDefaults: ScheduleValues = { schedule: 'manual', cron: null, detectDeletes: true, batchSize: JOB_BATCH.default };
 
 /** 全量 or 增量, with what it means for the kind of job. */
 export function ModeField({ extra }: { extra: string }) {

@@ -1,6 +1,8 @@
 import type { JobColumn } from '../../../db/schema';
 import { mysqlType, postgresType, qualified, quoteIdent, type SqlRunner } from './sql-side';
 
+const MYSQL_ROWS_PER_STATEMENT = 2_000;
+
 /** The column every store table has: the sequence number of the row's last change (what distribution reads after). */
 export const SEQ_COLUMN = '_sy_seq';
 
@@ -79,12 +81,16 @@ export async function upsertRows(
     return sql.execute(text, arrays);
   }
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
-  const params: unknown[] = [];
-  for (const row of values) columns.forEach((c, i) => params.push(forMysql(row[i] ?? null, c)));
   const update = others.length ? others.map((n) => `${n} = values(${n})`).join(', ') : `${key} = ${key}`;
-  await sql.execute(
-    `insert into ${table} (${names.join(', ')}) values ${values.map(() => placeholders).join(', ')} on duplicate key update ${update}`,
-    params,
-  );
+  // A few thousand rows per statement keep it well under the server's max_allowed_packet.
+  for (let start = 0; start < values.length; start += MYSQL_ROWS_PER_STATEMENT) {
+    const chunk = values.slice(start, start + MYSQL_ROWS_PER_STATEMENT);
+    const params: unknown[] = [];
+    for (const row of chunk) columns.forEach((c, i) => params.push(forMysql(row[i] ?? null, c)));
+    await sql.execute(
+      `insert into ${table} (${names.join(', ')}) values ${chunk.map(() => placeholders).join(', ')} on duplicate key update ${update}`,
+      params,
+    );
+  }
   return rows.length;
 }
