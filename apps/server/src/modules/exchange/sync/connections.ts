@@ -73,6 +73,8 @@ export async function openRemote(source: DatabaseSource, side: 'source' | 'targe
     return {
       dialect: 'postgresql',
       query: async (text, params) => (await client.query<Record<string, unknown>>(text, [...params]).catch(fail)).rows,
+      queryArrays: async (text, params) =>
+        (await client.query<unknown[]>({ text, values: [...params], rowMode: 'array' }).catch(fail)).rows,
       execute: async (text, params) => (await client.query(text, [...params]).catch(fail)).rowCount ?? 0,
       close: () => client.end().catch(() => {}),
       pgClient: client,
@@ -104,6 +106,10 @@ export async function openRemote(source: DatabaseSource, side: 'source' | 'targe
         string,
         unknown
       >[],
+    queryArrays: async (text, params) =>
+      (
+        await connection.query({ sql: text, values: [...params], timeout: JOB_STATEMENT_TIMEOUT_MS, rowsAsArray: true }).catch(fail)
+      )[0] as unknown[][],
     execute: async (text, params) => {
       const [result] = await connection.query({ sql: text, values: [...params], timeout: JOB_STATEMENT_TIMEOUT_MS }).catch(fail);
       return (result as mysql.ResultSetHeader).affectedRows ?? 0;

@@ -10,6 +10,8 @@ export type DialectName = 'postgresql' | 'mysql';
 export interface SqlRunner {
   readonly dialect: DialectName;
   query(text: string, params: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  /** The same, each row an array of its values in select order (drivers that can). */
+  queryArrays?(text: string, params: readonly unknown[]): Promise<unknown[][]>;
   execute(text: string, params: readonly unknown[]): Promise<number>;
 }
 
@@ -118,6 +120,8 @@ export class SqlTable implements KeySide {
     }
     const select = columns.map((c, i) => `${this.text(c)} as c${i}`).join(', ');
     const text = `select ${select} from ${this.table}${this.where(b, extra)} order by ${order} limit ${Math.max(1, Math.floor(limit))}`;
+    // Rows as arrays where the driver can: no object per row on a million-row copy.
+    if (this.sql.queryArrays) return (await this.sql.queryArrays(text, b.params)).map((row) => row.map(textOf));
     const rows = await this.sql.query(text, b.params);
     return rows.map((row) => columns.map((_, i) => textOf(row[`c${i}`])));
   }
