@@ -41,7 +41,8 @@ describe.skipIf(!!pgSkipped)('table jobs with the platform on a PostgreSQL serve
     admin = (await signedIn(app, database.db, { roles: ['platform_admin'] })).api;
     items = entryContent().items;
     const created = await officer.post('/api/v1/catalog/entries', entryContent({ sharingMethods: ['table'] }));
-    const entryId = created.json().id as string;
+    entryId = created.json().id as string;
+    departmentId = department.id;
     await officer.post(`/api/v1/catalog/entries/${entryId}/submit`, { version: 1 });
     await reviewer.post(`/api/v1/catalog/entries/${entryId}/review`, { decision: 'approve', version: 2 });
     cols = columnsOf(items);
@@ -97,11 +98,13 @@ describe.skipIf(!!pgSkipped)('table jobs with the platform on a PostgreSQL serve
 
   let jobId: string;
   let storeTable: string;
+  let entryId: string;
+  let departmentId: string;
 
-  async function run() {
-    expect((await admin.post(`/api/v1/exchange/jobs/${jobId}/run`)).statusCode).toBe(202);
+  async function run(id = jobId) {
+    expect((await admin.post(`/api/v1/exchange/jobs/${id}/run`)).statusCode).toBe(202);
     while (await services.jobWorker.runOnce());
-    return (await admin.get(`/api/v1/exchange/jobs/${jobId}/runs?limit=1`)).json().items[0];
+    return (await admin.get(`/api/v1/exchange/jobs/${id}/runs?limit=1`)).json().items[0];
   }
 
   it('loads by COPY, then applies changes, new rows and deletes', async () => {
@@ -116,5 +119,50 @@ describe.skipIf(!!pgSkipped)('table jobs with the platform on a PostgreSQL serve
     await insertPgRows(live, table, cols, 7_001, 7_010);
     expect(await run()).toMatchObject({ status: 'done', rowsWritten: 11, rowsDeleted: 2 });
     expect(await pgRows(database.db, storeTable, cols)).toEqual(await pgRows(live, table, cols));
+  });
+
+  it("distributes from the store, read through the pool, into the consumer's PostgreSQL by COPY", async () => {
+    const target = `${table}_out`;
+    const grant = await admin.post('/api/v1/exchange/grants', {
+      entryId,
+      consumerDepartmentId: departmentId,
+      method: 'table',
+      fields: cols.map((c) => c.name),
+      masks: Object.fromEntries(cols.map((c) => [c.name, 'none'])),
+      purpose: '平台运行在 PostgreSQL 上的分发测试',
+      validFrom: new Date(Date.now() - 60_000).toISOString(),
+      validTo: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    expect(grant.statusCode, grant.body).toBe(201);
+    const { settings } = settingsFromUrl(liveServices.postgresUrl, 5432);
+    const consumerSource = await database.db
+      .insertInto('data_source')
+      .values({
+        department_id: departmentId,
+        name: `pg-out-${table}`,
+        kind: 'postgresql',
+        settings: JSON.stringify({ ...settings, schema: 'public' }),
+        credentials_sealed: null,
+        test_status: null,
+        test_step: null,
+        test_code: null,
+        test_message: null,
+        test_elapsed_ms: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const job = await admin.post('/api/v1/exchange/jobs', {
+      kind: 'distribute',
+      grantId: grant.json().id,
+      targetSourceId: consumerSource.id,
+      targetTable: target,
+    });
+    expect(job.statusCode, job.body).toBe(201);
+    try {
+      expect(await run(job.json().id)).toMatchObject({ status: 'done', rowsRead: 7_008 });
+      expect(await pgRows(live, target, cols)).toEqual(await pgRows(live, table, cols));
+    } finally {
+      await live.query(`drop table if exists ${target}`);
+    }
   });
 });

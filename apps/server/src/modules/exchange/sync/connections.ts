@@ -32,6 +32,16 @@ export function kyselyRunner(db: Kysely<DB> | Transaction<DB>): SqlRunner {
   };
 }
 
+/** The platform's own PostgreSQL pool, read with rows as arrays (pages of the store). */
+export function poolRunner(pool: pg.Pool): SqlRunner {
+  return {
+    dialect: 'postgresql',
+    query: async (text, params) => (await pool.query<Record<string, unknown>>(text, [...params])).rows,
+    queryArrays: async (text, params) => (await pool.query<unknown[]>({ text, values: [...params], rowMode: 'array' })).rows,
+    execute: async (text, params) => (await pool.query(text, [...params])).rowCount ?? 0,
+  };
+}
+
 /** A connection to a department's database, closed by the job when its run ends. */
 export interface RemoteConnection extends SqlRunner {
   close(): Promise<void>;

@@ -9,7 +9,7 @@ import { compileMasks } from '../../../platform/masking';
 import { connectorFor, type ColumnInfo, type ResolvedSource } from '../../sources';
 import type { ClaimedRun, JobRow } from '../jobs.repository';
 import { jobsRepository as repo, storeTableOf } from '../jobs.repository';
-import { JobSourceError, kyselyRunner, openRemote, type RemoteConnection } from './connections';
+import { JobSourceError, kyselyRunner, openRemote, poolRunner, type RemoteConnection } from './connections';
 import { findDeleted } from './key-diff';
 import { SqlTable, keyTypeOf, type Condition, type PageCursor } from './sql-side';
 import { SEQ_COLUMN, ensureTable, upsertRows, type TargetShape } from './upsert';
@@ -148,6 +148,11 @@ export class TableRun {
         };
       throw error;
     }
+  }
+
+  /** Reads the store: through the pool with rows as arrays on a PostgreSQL server, else through Kysely. */
+  private storeReader() {
+    return this.deps.pool ? poolRunner(this.deps.pool) : kyselyRunner(this.deps.db);
   }
 
   private get shape(): TargetShape {
@@ -378,7 +383,7 @@ export class TableRun {
           message: `the consumer's table ${job.remote_table} lacks ${lacking.map((c) => c.name).join(', ')}`,
         };
       const keyType = this.keyType();
-      const from = new SqlTable(kyselyRunner(this.deps.db), storeTable, job.key_column, keyType, conditions);
+      const from = new SqlTable(this.storeReader(), storeTable, job.key_column, keyType, conditions);
       const to = new SqlTable(remote, job.remote_table, job.key_column, keyType);
       const startedEmpty = this.run.cursor == null && job.watermark == null && (await to.isEmpty());
       const keyAt = fields.indexOf(job.key_column);
@@ -455,7 +460,7 @@ export class TableRun {
     if (!link) return { status: 'failed', code: ErrorCode.TargetUnavailable, message: 'the node is unknown or disabled', retry: false };
     const names = job.columns.map((c) => c.name);
     const keyAt = names.indexOf(job.key_column);
-    const from = new SqlTable(kyselyRunner(this.deps.db), `${job.store_schema}.${job.store_table}`, job.key_column, this.keyType(), [
+    const from = new SqlTable(this.storeReader(), `${job.store_schema}.${job.store_table}`, job.key_column, this.keyType(), [
       { column: job.region_column!, op: 'prefix', value: job.region_prefix! },
     ]);
     const send = async (rows: (string | null)[][], final: boolean): Promise<ReturnReceipt> => {
