@@ -136,11 +136,12 @@ export class ImportWorker {
     let rows = 0;
     let progress = 0;
     let touching = false;
+    let inflight: Promise<unknown> = Promise.resolve();
     const heartbeat = setInterval(() => {
       // One renewal at a time: a slow database never piles them up on the pool.
       if (touching) return;
       touching = true;
-      jobs
+      inflight = jobs
         .touch(this.db, id, token, { processed_rows: rows, progress })
         .catch((err: unknown) => this.log.warn({ err, importId: id }, 'catalog import: renewing the lease failed'))
         .finally(() => (touching = false));
@@ -179,6 +180,8 @@ export class ImportWorker {
       // From here the final transaction holds the job's row locked (a takeover skips locked rows): no
       // renewals, which would only queue up behind that lock.
       clearInterval(heartbeat);
+      // A renewal still on its way would write its older progress after this one: let it land first.
+      await inflight;
       if (!(await jobs.touch(this.db, id, token, { status: 'importing', total_rows: rows, processed_rows: rows, progress: READ_SHARE })))
         throw new LostClaim();
       await writeEntries(ctx, checked.entries, {
