@@ -35,14 +35,14 @@ import {
   JobsService,
   exchangeRoutes,
   filesRoutes,
-  gatewayPseudonymKey,
   returnsRoutes,
+  tableRunDeps,
   gatewayRoutes,
   type JobWorkerOptions,
 } from './modules/exchange';
 import { healthRoutes } from './modules/health/health.routes';
 import { AppsService, AuthService, authRoutes, identityRoutes } from './modules/identity';
-import { openSource, sourceColumnReader, sourcesRoutes } from './modules/sources';
+import { sourceColumnReader, sourcesRoutes } from './modules/sources';
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -99,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const box = new SealedBox(options.masterKey);
   const evidence = new EvidenceLog(db, box);
   const apps = new AppsService(new SealedBox(options.masterKey));
+  const runDeps = tableRunDeps(options.database, box, options.masterKey);
   const callLog = new CallLog(db, evidence, options.callLogDir ?? mkdtempSync(join(tmpdir(), 'shuyuan-calls-')), app.log);
   const services: AppServices = {
     auth: new AuthService(db, options.sessionHours ?? 12),
@@ -106,20 +107,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     evidence,
     callLog,
     gateway: new Gateway(db, box, apps, callLog, options.masterKey, app.log, options.gatewayAppRate),
-    jobWorker: new JobWorker(
-      {
-        db,
-        ...(options.database.pool ? { pool: options.database.pool } : {}),
-        openSource: async (id) => (await openSource(db, box, id))?.resolved ?? null,
-        pseudonymKey: gatewayPseudonymKey(options.masterKey),
-        nodeLink: async (id) => {
-          const node = await db.selectFrom('cascade_node').selectAll().where('id', '=', id).where('enabled', '=', true).executeTakeFirst();
-          return node ? { baseUrl: node.base_url, key: node.link_key, secret: box.open(node.link_secret_sealed) } : null;
-        },
-      },
-      app.log,
-      options.jobWorker || {},
-    ),
+    jobWorker: new JobWorker(runDeps, app.log, options.jobWorker || {}),
   };
   if (options.jobWorker !== false) app.addHook('onReady', async () => services.jobWorker.start());
   apps.onChange(() => services.gateway.invalidate());
@@ -191,7 +179,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         grants: new GrantsService(onChange),
         calls: new CallsService(evidence),
         jobs: new JobsService({
-          openSource: async (conn, id) => (await openSource(conn, box, id))?.resolved ?? null,
+          openSource: runDeps.openSource,
           onQueued: () => services.jobWorker.kick(),
         }),
       });

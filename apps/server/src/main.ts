@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ErrorCode } from '@shuyuan/contracts';
+import { ErrorCode, JobKind } from '@shuyuan/contracts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -8,9 +8,8 @@ import { openPglite } from './db/database';
 import { DEFAULT_SEED, demoLogins, isEmpty, loadDemo, type DemoScale } from './demo/demo';
 import { CascadePusher, cascade, NodeCreate } from './modules/catalog';
 import { EvidenceLog, EvidenceSequencer, verifyExport } from './modules/evidence';
-import { JobWorker, JobsService, gatewayPseudonymKey } from './modules/exchange';
+import { JobWorker, JobsService, tableRunDeps } from './modules/exchange';
 import { AppsService, createUser, usersRepository } from './modules/identity';
-import { openSource } from './modules/sources';
 import { loadConfig, type Config } from './platform/config';
 import { SealedBox } from './platform/crypto/provider';
 import { AppError } from './platform/errors';
@@ -45,7 +44,7 @@ Commands:
                                    checkpoints, frontier and keys as JSON (stdout unless --out)
   audit verify [FILE]              check an exported segment offline (signatures, entries against every
                                    checkpoint's root); without FILE, the whole log of this database
-  job list [--kind aggregate|distribute]
+  job list [--kind aggregate|distribute|return]
                                    print the table jobs (归集, 分发) with their last runs, as JSON lines
   job run ID                       run a table job now and wait for it; prints the run as JSON (exit 1 unless done)
   openapi --write | --check        write apps/server/openapi.json, or fail when it differs from the code
@@ -376,17 +375,16 @@ async function jobCommand(config: Config, sub: string | undefined, args: string[
   const rt = await openRuntime(config, `job ${sub}`);
   try {
     const ctx = cliContext(rt.database);
-    const box = new SealedBox(rt.masterKey);
-    const resolve = async (id: string) => (await openSource(rt.database.db, box, id))?.resolved ?? null;
-    const jobs = new JobsService({ openSource: (_db, id) => resolve(id) });
+    const deps = tableRunDeps(rt.database, new SealedBox(rt.masterKey), rt.masterKey);
+    const jobs = new JobsService({ openSource: deps.openSource });
     if (sub === 'list') {
       const { values } = parseArgs({ args, options: { kind: { type: 'string' } } });
-      if (values.kind && values.kind !== 'aggregate' && values.kind !== 'distribute') {
-        console.error('--kind: aggregate or distribute');
+      const kind = JobKind.safeParse(values.kind ?? undefined);
+      if (values.kind && !kind.success) {
+        console.error(`--kind: ${JobKind.options.join(', ')}`);
         return 1;
       }
-      for (const job of await jobs.list(ctx, { kind: values.kind as 'aggregate' | 'distribute' | undefined }))
-        console.log(JSON.stringify(job));
+      for (const job of await jobs.list(ctx, { kind: kind.success ? kind.data : undefined })) console.log(JSON.stringify(job));
       return 0;
     }
     const id = args[0];
@@ -395,23 +393,7 @@ async function jobCommand(config: Config, sub: string | undefined, args: string[
       return 1;
     }
     const queued = await jobs.runNow(ctx, id);
-    const worker = new JobWorker(
-      {
-        db: rt.database.db,
-        openSource: resolve,
-        pseudonymKey: gatewayPseudonymKey(rt.masterKey),
-        nodeLink: async (nodeId) => {
-          const node = await rt.database.db
-            .selectFrom('cascade_node')
-            .selectAll()
-            .where('id', '=', nodeId)
-            .where('enabled', '=', true)
-            .executeTakeFirst();
-          return node ? { baseUrl: node.base_url, key: node.link_key, secret: box.open(node.link_secret_sealed) } : null;
-        },
-      },
-      console,
-    );
+    const worker = new JobWorker(deps, console);
     // This process runs it unless another process sharing the database claimed it first; either way, wait for the end.
     for (;;) {
       await worker.runOnce();

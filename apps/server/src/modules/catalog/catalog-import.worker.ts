@@ -3,6 +3,7 @@ import { ErrorCode, Permission } from '@shuyuan/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../platform/errors';
+import { PollingLoop } from '../../platform/polling-loop';
 import { usersRepository, type RequestContext } from '../identity';
 import { MAX_LISTED_ERRORS, type ImportError } from './catalog-excel.schemas';
 import { checkWorkbook, importInvalid, writeEntries } from './catalog-excel.service';
@@ -61,66 +62,41 @@ async function contextOfJob(db: Kysely<DB>, job: ClaimedJob): Promise<RequestCon
  * writes every entry in one final transaction that also marks the job done.
  */
 export class ImportWorker {
-  private readonly pollMs: number;
   private readonly leaseSeconds: number;
   private readonly heartbeatMs: number;
   private readonly maxAttempts: number;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private kicked = false;
-  private stopped = true;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly log: WorkerLog,
     options: ImportWorkerOptions = {},
   ) {
-    this.pollMs = options.pollMs ?? 2_000;
     this.leaseSeconds = options.leaseSeconds ?? 60;
     this.heartbeatMs = options.heartbeatMs ?? 1_000;
     this.maxAttempts = options.maxAttempts ?? 3;
+    this.loop = new PollingLoop(
+      async (stopped) => {
+        while (!stopped() && (await this.runOnce()));
+      },
+      options.pollMs ?? 2_000,
+      (err) => this.log.error({ err }, 'catalog import worker: looking for jobs failed'),
+    );
   }
 
   /** Starts looking for jobs (at once, then every pollMs). */
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Looks for a job now: called after this process queued one. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) this.kicked = true;
-    else this.schedule(0);
+    this.loop.kick();
   }
 
   /** Stops looking for jobs and waits for the one running, if any. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private schedule(ms: number) {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.loop(), ms);
-    this.timer.unref();
-  }
-
-  private async loop() {
-    if (this.running || this.stopped) return;
-    this.running = (async () => {
-      try {
-        while (!this.stopped && (await this.runOnce()));
-      } catch (err) {
-        this.log.error({ err }, 'catalog import worker: looking for jobs failed');
-      }
-    })();
-    await this.running;
-    this.running = null;
-    if (!this.stopped) this.schedule(this.kicked ? 0 : this.pollMs);
-    this.kicked = false;
+    await this.loop.stop();
   }
 
   /** Claims and runs one job; false when there was none. */

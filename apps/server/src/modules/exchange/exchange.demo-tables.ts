@@ -2,7 +2,7 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import type { DemoContext } from '../../demo/demo';
 import { connectorFor, type ColumnInfo } from '../sources';
-import type { DatabaseSettings } from '../sources/sources.settings';
+import { settingsFromUrl, type DatabaseSettings } from '../sources/sources.settings';
 import type { JobColumn } from '../../db/schema';
 
 /** Where the demo puts its source tables in a configured PostgreSQL: a schema of its own. */
@@ -13,18 +13,10 @@ export function demoSourceUrls(env: NodeJS.ProcessEnv = process.env) {
   return { postgres: env.SHUYUAN_DEMO_POSTGRES_URL || null, mariadb: env.SHUYUAN_DEMO_MARIADB_URL || null };
 }
 
+/** Connection settings from a URL, with the schema the demo introspects. */
 function settingsOf(url: string, defaultPort: number, schema: string | null): { settings: DatabaseSettings; password: string | null } {
-  const u = new URL(url);
-  return {
-    settings: {
-      host: u.hostname,
-      port: Number(u.port || defaultPort),
-      database: decodeURIComponent(u.pathname.slice(1)) || 'test',
-      user: decodeURIComponent(u.username) || 'root',
-      schema,
-    },
-    password: u.password ? decodeURIComponent(u.password) : null,
-  };
+  const { settings, password } = settingsFromUrl(url, defaultPort);
+  return { settings: { ...settings, schema }, password };
 }
 
 /** A store table's rows as the demo wrote them, to copy into a source. */

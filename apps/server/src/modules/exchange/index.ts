@@ -13,3 +13,4 @@ export { FilesService } from './files.service';
 export { FileStore } from './files.store';
 export { filesRoutes } from './files.routes';
 export { returnsRoutes } from './returns.routes';
+export { tableRunDeps } from './jobs.deps';

@@ -1,6 +1,5 @@
 import { ErrorCode, Permission, effectiveMask, type JobCreate, type JobUpdate, type MaskType, type UpdateCycle } from '@shuyuan/contracts';
-import type { Kysely } from 'kysely';
-import type { DB, JobColumn } from '../../db/schema';
+import type { JobColumn } from '../../db/schema';
 import { appendAudit } from '../../platform/audit/audit-log';
 import { AppError, badRequest, conflict, notFound, rethrowUnique } from '../../platform/errors';
 import { departmentScope, departmentsRepository, type RequestContext } from '../identity';
@@ -109,7 +108,7 @@ export function divisionPrefix(code: string): string {
 const WATERMARK_TYPES = new Set(['int', 'date', 'datetime']);
 
 export interface JobsDeps {
-  openSource: (db: Kysely<DB>, sourceId: string) => Promise<ResolvedSource | null>;
+  openSource: (sourceId: string) => Promise<ResolvedSource | null>;
   /** Called after a run is queued in this process, so the worker starts it at once. */
   onQueued?: () => void;
 }
@@ -170,7 +169,7 @@ export class JobsService {
   }
 
   private async sourceColumns(ctx: RequestContext, sourceId: string, table: string): Promise<ColumnInfo[] | null> {
-    const source = await this.deps.openSource(ctx.db, sourceId);
+    const source = await this.deps.openSource(sourceId);
     if (!source || (source.kind !== 'postgresql' && source.kind !== 'mysql'))
       throw invalid('mountId', 'table jobs read PostgreSQL and MySQL/MariaDB sources only');
     const dot = table.indexOf('.');

@@ -3,6 +3,7 @@ import { ErrorCode, type UpdateCycle } from '@shuyuan/contracts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { appendAudit, systemActor } from '../../platform/audit/audit-log';
+import { PollingLoop } from '../../platform/polling-loop';
 import { jobsRepository as repo, type ClaimedRun } from './jobs.repository';
 import { nextRunAt } from './jobs.schedule';
 import { LostClaim, TableRun, type RunOutcome, type RunProgress, type TableRunDeps } from './sync/table-run';
@@ -36,26 +37,29 @@ export function retryDelayMs(attempt: number, baseMs: number): number {
  * retries a failed run with backoff, and takes over a run whose worker died (after its lease ran out).
  */
 export class JobWorker {
-  private readonly pollMs: number;
   private readonly leaseSeconds: number;
   private readonly heartbeatMs: number;
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private kicked = false;
-  private stopped = true;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly deps: TableRunDeps,
     private readonly log: JobLog,
     options: JobWorkerOptions = {},
   ) {
-    this.pollMs = options.pollMs ?? 5_000;
     this.leaseSeconds = options.leaseSeconds ?? 60;
     this.heartbeatMs = options.heartbeatMs ?? 2_000;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryBaseMs = options.retryBaseMs ?? 30_000;
+    this.loop = new PollingLoop(
+      async (stopped) => {
+        await this.queueDue();
+        while (!stopped() && (await this.runOnce()));
+      },
+      options.pollMs ?? 5_000,
+      (err) => this.log.error({ err }, 'table jobs: looking for work failed'),
+    );
   }
 
   private get db(): Kysely<DB> {
@@ -63,44 +67,16 @@ export class JobWorker {
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Looks for work now: called after this process queued a run. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) this.kicked = true;
-    else this.schedule(0);
+    this.loop.kick();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private schedule(ms: number) {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.loop(), ms);
-    this.timer.unref();
-  }
-
-  private async loop() {
-    if (this.running || this.stopped) return;
-    this.running = (async () => {
-      try {
-        await this.queueDue();
-        while (!this.stopped && (await this.runOnce()));
-      } catch (err) {
-        this.log.error({ err }, 'table jobs: looking for work failed');
-      }
-    })();
-    await this.running;
-    this.running = null;
-    if (!this.stopped) this.schedule(this.kicked ? 0 : this.pollMs);
-    this.kicked = false;
+    await this.loop.stop();
   }
 
   /** Queues a run of every job whose schedule is due, and moves its next run on. */

@@ -101,16 +101,23 @@ export async function receiveReturn(db: Kysely<DB>, box: SealedBox, request: Inc
         oc.columns(['node_id', 'run_id', 'seq']).doUpdateSet({ row_count: batch.rows.length, digest, received_at: sql`now()` }),
       )
       .execute();
-    const counted = await trx
-      .selectFrom(sql.raw(qualified('postgresql', shape.table)).as('t'))
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
+    // The table is counted once per run, at its end: a count per batch would scan it again for every batch.
+    const counted = batch.final
+      ? Number(
+          (
+            await trx
+              .selectFrom(sql.raw(qualified('postgresql', shape.table)).as('t'))
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      : null;
     await trx
       .updateTable('exchange_return_table')
       .set({
         columns: JSON.stringify(batch.columns),
         flow_name: batch.flowName,
-        row_count: Number(counted.n),
+        ...(counted !== null ? { row_count: counted } : {}),
         last_run_id: batch.runId,
         last_received_at: new Date(),
       })
@@ -134,7 +141,7 @@ export async function receiveReturn(db: Kysely<DB>, box: SealedBox, request: Inc
         targetType: 'catalog_entry',
         targetId: entry.id,
         targetLabel: entry.code,
-        details: { node: node.name, flowId: batch.flowId, runId: batch.runId, rows: Number(counted.n), deleted },
+        details: { node: node.name, flowId: batch.flowId, runId: batch.runId, rows: counted, deleted },
       });
     return { stored, deleted };
   });

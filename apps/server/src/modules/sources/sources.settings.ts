@@ -92,3 +92,18 @@ export function mergeHeaders(
   }
   return { headers, missing };
 }
+
+/** Connection settings and password from a URL such as postgres://user:pw@host:port/db. */
+export function settingsFromUrl(url: string, defaultPort: number): { settings: DatabaseSettings; password: string | null } {
+  const u = new URL(url);
+  return {
+    settings: {
+      host: u.hostname,
+      port: Number(u.port || defaultPort),
+      database: decodeURIComponent(u.pathname.slice(1)) || 'test',
+      user: decodeURIComponent(u.username) || 'root',
+      schema: null,
+    },
+    password: u.password ? decodeURIComponent(u.password) : null,
+  };
+}

@@ -1,5 +1,3 @@
-import type { DatabaseSettings } from '../sources.settings';
-
 /**
  * The real database servers the connector tests run against:
  * - PostgreSQL: TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test
@@ -12,20 +10,7 @@ export const liveServices = {
   required: process.env.REQUIRE_SERVICES === '1',
 };
 
-/** Connection settings and password from a URL such as postgres://user:pw@host:port/db. */
-export function settingsFromUrl(url: string, defaultPort: number): { settings: DatabaseSettings; password: string | null } {
-  const u = new URL(url);
-  return {
-    settings: {
-      host: u.hostname,
-      port: Number(u.port || defaultPort),
-      database: decodeURIComponent(u.pathname.slice(1)) || 'test',
-      user: decodeURIComponent(u.username) || 'root',
-      schema: null,
-    },
-    password: u.password ? decodeURIComponent(u.password) : null,
-  };
-}
+export { settingsFromUrl } from '../sources.settings';
 
 /**
  * Probes a service: null when it answers, else the reason it is skipped (printed). Throws when
