@@ -45,7 +45,7 @@ async function measure(database: Database, total: number, runs: number, log: (me
   await sql`create table bench_plain_log (id bigint generated always as identity primary key, kind text not null, entry text not null, at timestamptz not null default now())`.execute(
     db,
   );
-  const evidence = new EvidenceLog(db, new SealedBox(randomBytes(32)));
+  const evidence = new EvidenceLog(db, new SealedBox(randomBytes(32)), database.pool);
   await evidence.signingKey();
   const platform: number[] = [];
   const baseline: number[] = [];

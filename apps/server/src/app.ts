@@ -97,7 +97,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setSerializerCompiler(serializerCompiler);
 
   const box = new SealedBox(options.masterKey);
-  const evidence = new EvidenceLog(db, box);
+  const evidence = new EvidenceLog(db, box, options.database.pool);
   const apps = new AppsService(new SealedBox(options.masterKey));
   const runDeps = tableRunDeps(options.database, box, options.masterKey);
   const callLog = new CallLog(db, evidence, options.callLogDir ?? mkdtempSync(join(tmpdir(), 'shuyuan-calls-')), app.log);

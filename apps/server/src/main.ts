@@ -339,7 +339,7 @@ async function auditCommand(config: Config, sub: string | undefined, args: strin
   };
   const rt = await openRuntime(config, `audit ${sub}`);
   try {
-    const log = new EvidenceLog(rt.database.db, new SealedBox(rt.masterKey));
+    const log = new EvidenceLog(rt.database.db, new SealedBox(rt.masterKey), rt.database.pool);
     // Up to now unless told otherwise: what is queued gets its place, and the tree a signed checkpoint.
     if (values.to === undefined) {
       await log.drain();

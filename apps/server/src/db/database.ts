@@ -55,6 +55,17 @@ export function openPostgres(
   return { db, engine: 'postgres', close: () => db.destroy(), pool };
 }
 
+/**
+ * A Kysely over one checked-out pool connection: its transactions and the caller's raw queries (COPY)
+ * share that connection. The connection goes back to the pool when the caller releases it, not when
+ * Kysely is done with a query.
+ */
+export function singleConnection(client: pg.PoolClient | pg.ClientBase): Kysely<DB> {
+  const borrowed = { query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args), release: () => {} };
+  const pool = { connect: async () => borrowed, end: async () => {} };
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+}
+
 /** Opens the database the configuration names: a server when DATABASE_URL is set, else PGlite. */
 export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(`${options.dataDir}/pgdata`);

@@ -1,4 +1,9 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyValue } from '../../db/copy-text';
 import type { DB } from '../../db/schema';
 import type { TreeNode } from '../../platform/crypto/merkle';
 
@@ -59,10 +64,25 @@ export const evidenceRepository = {
     );
     return new Map(rows.rows.map((r) => [Number(r.index), Buffer.from(r.leaf_hash, 'hex')]));
   },
+  /**
+   * Writes leaves: by COPY on `client` when the transaction runs on a PostgreSQL server connection
+   * (`client` is that connection), else as JSON records (PGlite).
+   */
   async insertLeaves(
     trx: Transaction<DB>,
     leaves: readonly { index: number; kind: string; entry: string; leafHash: Uint8Array; queuedAt: Date }[],
+    client?: pg.ClientBase | null,
   ): Promise<void> {
+    if (client) {
+      let text = '';
+      for (const l of leaves)
+        text += `${l.index}\t${copyValue(l.kind)}\t${copyValue(l.entry)}\t\\\\x${hex(l.leafHash)}\t${l.queuedAt.toISOString()}\n`;
+      await pipeline(
+        Readable.from([text]),
+        client.query(copyFrom('copy evidence_leaf (index, kind, entry, leaf_hash, queued_at) from stdin')),
+      );
+      return;
+    }
     for (let i = 0; i < leaves.length; i += CHUNK) {
       const chunk = JSON.stringify(
         leaves.slice(i, i + CHUNK).map((l) => ({ i: l.index, k: l.kind, e: l.entry, h: hex(l.leafHash), q: l.queuedAt.toISOString() })),

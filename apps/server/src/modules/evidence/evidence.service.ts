@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import type pg from 'pg';
+import { singleConnection } from '../../db/database';
 import type { DB } from '../../db/schema';
 import {
   consistencyRanges,
@@ -61,21 +63,45 @@ function toCheckpoint(r: CheckpointRow): Checkpoint {
 export class EvidenceLog {
   private key: Promise<{ id: string; publicKey: string; privateKey: string }> | null = null;
 
+  /**
+   * `pool`, on a PostgreSQL server, lets appends write their leaves by COPY: each append's transaction
+   * then runs on a connection checked out of it.
+   */
   constructor(
     private readonly db: Kysely<DB>,
     private readonly box: SealedBox,
+    private readonly pool?: pg.Pool,
   ) {}
+
+  /** Runs `work` in a transaction; on a server, on a connection of its own that `work` may COPY on. */
+  private async transaction<T>(work: (trx: Transaction<DB>, client: pg.ClientBase | null) => Promise<T>): Promise<T> {
+    if (!this.pool) return this.db.transaction().execute((trx) => work(trx, null));
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await singleConnection(client)
+        .transaction()
+        .execute((trx) => work(trx, client));
+    } catch (error) {
+      // A connection whose COPY or commit failed half-way is not handed to the next caller.
+      broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
 
   /** Gives up to `max` queued entries their places in the tree, in one transaction; returns how many. */
   async sequence(max = 10_000): Promise<number> {
     // A plain look first: an idle log costs one small read per tick, not a locking transaction.
     if (!(await repo.hasQueued(this.db))) return 0;
-    return this.db.transaction().execute(async (trx) => {
+    return this.transaction(async (trx, client) => {
       const tree = await repo.lockTree(trx);
       const queued = await repo.queued(trx, max);
       if (queued.length === 0) return 0;
       await this.appendLocked(
         trx,
+        client,
         Number(tree.size),
         queued.map((q) => ({ kind: q.kind, entry: q.entry, queuedAt: q.queued_at })),
       );
@@ -98,7 +124,7 @@ export class EvidenceLog {
       const entry = canonicalJson({ kind: e.kind, ...e.entry });
       return { kind: e.kind, entry, queuedAt: now, leafHash: leafHash(Buffer.from(entry, 'utf8')) };
     });
-    return this.db.transaction().execute(async (trx) => this.appendLocked(trx, Number((await repo.lockTree(trx)).size), items));
+    return this.transaction(async (trx, client) => this.appendLocked(trx, client, Number((await repo.lockTree(trx)).size), items));
   }
 
   /**
@@ -111,13 +137,14 @@ export class EvidenceLog {
       size: number,
     ) => Promise<readonly ({ kind: EvidenceKind; entry: Record<string, unknown> } | { kind: EvidenceKind; text: string })[]>,
   ): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.transaction(async (trx, client) => {
       const size = Number((await repo.lockTree(trx)).size);
       const entries = await work(trx, size);
       if (entries.length === 0) return size;
       const now = new Date();
       return this.appendLocked(
         trx,
+        client,
         size,
         // `text` is an entry its writer already serialised canonically (with its kind); tests hold it to canonicalJson.
         entries.map((e) => ({ kind: e.kind, entry: 'text' in e ? e.text : canonicalJson({ kind: e.kind, ...e.entry }), queuedAt: now })),
@@ -128,6 +155,7 @@ export class EvidenceLog {
   /** Hashes the entries into leaves after `size`, writes leaves and complete subtrees, and moves the tree on. */
   private async appendLocked(
     trx: Transaction<DB>,
+    client: pg.ClientBase | null,
     size: number,
     items: readonly { kind: string; entry: string; queuedAt: Date; leafHash?: Buffer }[],
   ): Promise<number> {
@@ -140,7 +168,7 @@ export class EvidenceLog {
       queuedAt: q.queuedAt,
     }));
     const nodes = leaves.flatMap((l) => frontier.push(l.leafHash));
-    await repo.insertLeaves(trx, leaves);
+    await repo.insertLeaves(trx, leaves, client);
     await repo.insertNodes(trx, nodes);
     await repo.setTree(trx, frontier.size, frontier.root());
     return frontier.size;

@@ -15,7 +15,8 @@ describeEachEngine('evidence log (Merkle tree in the database)', (get) => {
   const entries: string[] = [];
 
   beforeAll(async () => {
-    log = new EvidenceLog(get().db, new SealedBox(randomBytes(32)));
+    // On a server the log writes its leaves by COPY on a connection of the pool; on PGlite as JSON records.
+    log = new EvidenceLog(get().db, new SealedBox(randomBytes(32)), get().pool);
     // Entries queue in their own transactions, the way the services write them.
     for (let i = 0; i < 45; i++) {
       const entry = {
@@ -151,12 +152,14 @@ describeEachEngine('evidence log (Merkle tree in the database)', (get) => {
     expect(await log.append(batch.slice(123))).toBe(before + 300);
     // Another writer moves the tree between two appends of this process: the next append sees it under the lock.
     const other = new EvidenceLog(get().db, new SealedBox(randomBytes(32)));
-    await other.append([{ kind: 'file_transfer', entry: { file: 'a.csv' } }]);
+    // Values COPY's text format must escape (tab, line ends, backslash, a literal \N) come back byte for byte.
+    await other.append([{ kind: 'file_transfer', entry: { file: 'a\tb\nc\r\\d\\N.csv', 名称: '文件' } }]);
     expect(await log.append([{ kind: 'file_transfer', entry: { file: 'b.csv' } }])).toBe(before + 302);
     expect(await log.append([{ kind: 'file_transfer', entry: { file: 'c.csv' } }])).toBe(before + 303);
     const stored = await log.exportSegment({ from: 0, to: before + 303 });
     const leaves = stored.leaves.map((l) => leafHash(Buffer.from(l.entry)));
     expect((await log.status()).root).toBe(rootOf(leaves).toString('hex'));
+    expect(stored.leaves[before + 300]!.entry).toBe(canonicalJson({ kind: 'file_transfer', file: 'a\tb\nc\r\\d\\N.csv', 名称: '文件' }));
     for (const [index, size] of [
       [0, before + 303],
       [before + 150, before + 300],
@@ -170,5 +173,24 @@ describeEachEngine('evidence log (Merkle tree in the database)', (get) => {
     expect(c.proof).toEqual(consistencyProof(leaves, before).map((b) => b.toString('hex')));
     await log.checkpoint();
     expect(verifyExport(await log.exportSegment({ from: 100 })).ok).toBe(true);
+  });
+
+  it('rolls a failed append back whole and goes on on a sound connection', async () => {
+    const before = await log.status();
+    // A leaf at an index already taken fails the batch inside its transaction: nothing of it stays.
+    await get()
+      .db.insertInto('evidence_leaf')
+      .values({ index: before.treeSize + 1, kind: 'audit', entry: '{}', leaf_hash: Buffer.alloc(32), queued_at: new Date() })
+      .execute();
+    const batch = Array.from({ length: 3 }, (_, i) => ({ kind: 'audit' as const, entry: { n: i } }));
+    await expect(log.append(batch)).rejects.toThrow();
+    expect(await log.status()).toEqual(before);
+    await get()
+      .db.deleteFrom('evidence_leaf')
+      .where('index', '=', before.treeSize + 1)
+      .execute();
+    expect(await log.append(batch)).toBe(before.treeSize + 3);
+    const stored = await log.exportSegment({ from: 0, to: before.treeSize + 3 });
+    expect((await log.status()).root).toBe(rootOf(stored.leaves.map((l) => leafHash(Buffer.from(l.entry)))).toString('hex'));
   });
 });

@@ -2,27 +2,10 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { copyText } from '../../../db/copy-text';
 import type { JobColumn } from '../../../db/schema';
 import { postgresType, qualified, quoteIdent } from './sql-side';
 import { SEQ_COLUMN, type TargetShape } from './upsert';
-
-/** One value in PostgreSQL's COPY text format: \N for null, backslash escapes for the separators. */
-function copyValue(value: string | null): string {
-  if (value === null) return '\\N';
-  if (!/[\\\t\n\r]/.test(value)) return value;
-  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-}
-
-/** Rows as COPY text: one line per row, values separated by tabs. */
-export function copyText(rows: readonly (readonly (string | null)[])[], extra?: string): string {
-  let out = '';
-  for (const row of rows) {
-    out += row.map(copyValue).join('\t');
-    if (extra !== undefined) out += `\t${copyValue(extra)}`;
-    out += '\n';
-  }
-  return out;
-}
 
 /**
  * Upserts rows into a PostgreSQL table through COPY: the rows go as text into a temporary table of this session,

@@ -1,6 +1,7 @@
 import { ErrorCode, effectiveMask, type MaskType, type RowCondition } from '@shuyuan/contracts';
-import { Kysely, PostgresDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import type pg from 'pg';
+import { singleConnection } from '../../../db/database';
 import type { DB, JobColumn } from '../../../db/schema';
 import { createHash } from 'node:crypto';
 import { sm3 } from '../../../platform/crypto/provider';
@@ -77,14 +78,6 @@ function batchDigest(rows: readonly (readonly (string | null)[])[]): string {
   const hash = createHash('sm3');
   rows.forEach((r, i) => hash.update(i === 0 ? JSON.stringify(r) : `\n${JSON.stringify(r)}`));
   return hash.digest('hex');
-}
-
-/** A Kysely over one checked-out connection: its transactions and raw COPY share that connection. */
-function singleConnection(client: pg.PoolClient): Kysely<DB> {
-  // The connection goes back to the real pool when the run ends, not when Kysely is done with a query.
-  const borrowed = { query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args), release: () => {} };
-  const pool = { connect: async () => borrowed, end: async () => {} };
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
 }
 
 /** The same promise, with a rejection marked handled: it is awaited later, or dropped when the run stops early. */
