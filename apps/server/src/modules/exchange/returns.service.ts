@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { appendAudit, type Actor } from '../../platform/audit/audit-log';
-import { sm3 } from '../../platform/crypto/provider';
 import type { SealedBox } from '../../platform/crypto/provider';
 import { enqueueEvidence } from '../../platform/evidence/evidence-log';
 import { badRequest, conflict } from '../../platform/errors';
@@ -13,6 +12,7 @@ import { departmentScope, type RequestContext } from '../identity';
 import { ReturnBatch, type ReturnReceipt } from './returns.protocol';
 import { storeSchemaOf } from './store';
 import { kyselyRunner } from './sync/connections';
+import { rowsDigest } from './sync/copy';
 import { qualified, quoteIdent } from './sync/sql-side';
 import { ensureTable, upsertRows, type TargetShape } from './sync/upsert';
 
@@ -58,7 +58,7 @@ export async function receiveReturn(db: Kysely<DB>, box: SealedBox, request: Inc
   const schema = storeSchemaOf(entry.agency_code);
   const table = returnTableName(entry.code);
   const shape: TargetShape = { table: `${schema}.${table}`, columns: batch.columns, key: batch.key, sequenced: true, stamp: RUN_STAMP };
-  const digest = sm3(batch.rows.map((r) => JSON.stringify(r)).join('\n')).toString('hex');
+  const digest = rowsDigest(batch.rows);
   return db.transaction().execute(async (trx) => {
     const registered = await trx
       .selectFrom('exchange_return_table')

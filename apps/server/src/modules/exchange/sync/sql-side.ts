@@ -31,11 +31,18 @@ export function qualified(d: DialectName, table: string): string {
   return dot < 0 ? quoteIdent(d, table) : `${quoteIdent(d, table.slice(0, dot))}.${quoteIdent(d, table.slice(dot + 1))}`;
 }
 
-/** Collects parameters in the dialect's placeholder style. */
+/**
+ * Collects parameters in the dialect's placeholder style; or, with `inline` (a driver's literal escaping, for
+ * statements that take no parameters such as COPY), writes each value as a quoted literal.
+ */
 class Binder {
   readonly params: unknown[] = [];
-  constructor(private readonly d: DialectName) {}
+  constructor(
+    private readonly d: DialectName,
+    private readonly inline?: (value: string) => string,
+  ) {}
   bind(value: unknown): string {
+    if (this.inline) return value == null ? 'null' : this.inline(String(value));
     this.params.push(value);
     return this.d === 'postgresql' ? `$${this.params.length}` : '?';
   }
@@ -105,6 +112,35 @@ export class SqlTable implements KeySide {
     watermarkColumn?: string | null,
   ): Promise<(string | null)[][]> {
     const b = new Binder(this.d);
+    const text = this.pageQuery(b, columns, after, limit, watermarkColumn);
+    // Rows as arrays where the driver can: no object per row on a million-row copy.
+    if (this.sql.queryArrays) return (await this.sql.queryArrays(text, b.params)).map((row) => row.map(textOf));
+    const rows = await this.sql.query(text, b.params);
+    return rows.map((row) => columns.map((_, i) => textOf(row[`c${i}`])));
+  }
+
+  /**
+   * The SELECT of `page` with every value written as a literal by `escapeLiteral` (node-pg's, which quotes
+   * backslashes too): for `COPY (…) TO STDOUT`, which takes no parameters. PostgreSQL only.
+   */
+  pageSelect(
+    escapeLiteral: (value: string) => string,
+    columns: readonly string[],
+    after: PageCursor | null,
+    limit: number,
+    watermarkColumn?: string | null,
+  ): string {
+    if (this.d !== 'postgresql') throw new Error('pageSelect is for PostgreSQL');
+    return this.pageQuery(new Binder(this.d, escapeLiteral), columns, after, limit, watermarkColumn);
+  }
+
+  private pageQuery(
+    b: Binder,
+    columns: readonly string[],
+    after: PageCursor | null,
+    limit: number,
+    watermarkColumn?: string | null,
+  ): string {
     const extra: string[] = [];
     let order = this.key;
     if (watermarkColumn) {
@@ -119,11 +155,7 @@ export class SqlTable implements KeySide {
       extra.push(`${this.key} > ${b.bind(after.key)}`);
     }
     const select = columns.map((c, i) => `${this.text(c)} as c${i}`).join(', ');
-    const text = `select ${select} from ${this.table}${this.where(b, extra)} order by ${order} limit ${Math.max(1, Math.floor(limit))}`;
-    // Rows as arrays where the driver can: no object per row on a million-row copy.
-    if (this.sql.queryArrays) return (await this.sql.queryArrays(text, b.params)).map((row) => row.map(textOf));
-    const rows = await this.sql.query(text, b.params);
-    return rows.map((row) => columns.map((_, i) => textOf(row[`c${i}`])));
+    return `select ${select} from ${this.table}${this.where(b, extra)} order by ${order} limit ${Math.max(1, Math.floor(limit))}`;
   }
 
   /** The key's MD5 in hex, as both dialects compute it (of the key's text in UTF-8). */

@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { singleConnection } from '../../../db/database';
 import type { DB, JobColumn } from '../../../db/schema';
-import { createHash } from 'node:crypto';
 import { sm3 } from '../../../platform/crypto/provider';
 import { enqueueEvidence } from '../../../platform/evidence/evidence-log';
 import { compileMasks } from '../../../platform/masking';
@@ -14,7 +13,7 @@ import { JobSourceError, kyselyRunner, openRemote, poolRunner, type RemoteConnec
 import { findDeleted } from './key-diff';
 import { SqlTable, keyTypeOf, type Condition, type PageCursor } from './sql-side';
 import { SEQ_COLUMN, ensureTable, upsertRows, type TargetShape } from './upsert';
-import { copyUpsert } from './copy';
+import { batchDigest, copyBatchOf, rowsDigest, copyIn, copyOut, copyUpsert, firstRow, lastRow, mapColumns, type CopyBatch } from './copy';
 import { signatureHeaders } from '../../../platform/signing';
 import { RETURN_BATCH_MAX, RETURN_PATH, ReturnReceipt, type ReturnBatch } from '../returns.protocol';
 
@@ -73,11 +72,22 @@ function tableRef(name: string) {
   return dot < 0 ? { schema: null, name } : { schema: name.slice(0, dot), name: name.slice(dot + 1) };
 }
 
-/** The SM3 of a batch's rows, one canonical JSON line each: what the evidence leaf commits to. */
-function batchDigest(rows: readonly (readonly (string | null)[])[]): string {
-  const hash = createHash('sm3');
-  rows.forEach((r, i) => hash.update(i === 0 ? JSON.stringify(r) : `\n${JSON.stringify(r)}`));
-  return hash.digest('hex');
+/** A page of a run: the rows as COPY text, and as arrays when they were read as such. */
+interface Page {
+  batch: CopyBatch;
+  rows: (string | null)[][] | null;
+  first: (string | null)[];
+  last: (string | null)[];
+  /** Incremental distribution: the last row's sequence number. */
+  watermark?: string | null;
+}
+
+function pageOfRows(rows: (string | null)[][]): Page {
+  return { batch: copyBatchOf(rows), rows, first: rows[0] ?? [], last: rows.at(-1) ?? [] };
+}
+
+function pageOfBatch(batch: CopyBatch): Page {
+  return { batch, rows: null, first: batch.rows ? firstRow(batch) : [], last: batch.rows ? lastRow(batch) : [] };
 }
 
 /** The same promise, with a rejection marked handled: it is awaited later, or dropped when the run stops early. */
@@ -87,21 +97,23 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * Masks rows of text values by column position: only the columns whose mask is not `none` are touched, each
- * through the same masking rules as the gateway's.
+ * The masks of a distribution by column position: which columns are masked (those whose mask is not `none`) and
+ * the masked value of one, each through the same masking rules as the gateway's.
  */
-function columnMasker(fields: readonly string[], masks: Record<string, MaskType>, key: Buffer) {
+function columnMasks(fields: readonly string[], masks: Record<string, MaskType>, key: Buffer) {
   const maskers = fields.map((f) => (masks[f] === 'none' ? null : compileMasks([f], { [f]: masks[f]! }, key)));
-  const masked = maskers.map((m, i) => (m ? i : -1)).filter((i) => i >= 0);
-  return (row: readonly (string | null)[]): (string | null)[] => {
-    if (masked.length === 0) return row.slice(0, fields.length);
-    const out = row.slice(0, fields.length);
-    for (const i of masked) {
-      const value = maskers[i]!({ [fields[i]!]: out[i] })[fields[i]!];
-      out[i] = value == null ? null : String(value);
-    }
+  const columns = maskers.map((m, i) => (m ? i : -1)).filter((i) => i >= 0);
+  const apply = (i: number, value: string | null): string | null => {
+    const masked = maskers[i]!({ [fields[i]!]: value })[fields[i]!];
+    return masked == null ? null : String(masked);
+  };
+  /** A row of text values masked (the columns after `fields`, such as the sequence number, dropped). */
+  const row = (values: readonly (string | null)[]): (string | null)[] => {
+    const out = values.slice(0, fields.length);
+    for (const i of columns) out[i] = apply(i, out[i]!);
     return out;
   };
+  return { columns, apply, row };
 }
 
 const isDatabase = (s: ResolvedSource | null): s is Extract<ResolvedSource, { kind: 'postgresql' | 'mysql' }> =>
@@ -236,7 +248,7 @@ export class TableRun {
       await ensureTable(kyselyRunner(this.deps.db), this.shape);
       // A first load into an empty table cannot have deletes to find (a resumed run looks all the same).
       const fresh = this.run.cursor == null && job.watermark == null;
-      const startedEmpty =
+      const startedEmpty: boolean =
         fresh && (await new SqlTable(kyselyRunner(this.deps.db), this.shape.table, job.key_column, this.keyType()).isEmpty());
       const names = job.columns.map((c) => c.name);
       const keyAt = names.indexOf(job.key_column);
@@ -251,20 +263,48 @@ export class TableRun {
         : this.run.cursor != null
           ? { key: this.run.cursor }
           : null;
-      const read = (after: PageCursor | null) => from.page(names, after, job.batch_size, incremental ? job.watermark_column : null);
+      const watermarkColumn = incremental ? job.watermark_column : null;
+      const sourcePg = remote.pgClient;
+      // PostgreSQL into a store on a server: pages travel as COPY text from the source's COPY … TO STDOUT into the
+      // store's COPY … FROM STDIN, never taken apart; otherwise as rows.
+      const read = async (after: PageCursor | null): Promise<Page> => {
+        if (own && sourcePg) {
+          const select = from.pageSelect((v) => sourcePg.escapeLiteral(v), names, after, job.batch_size, watermarkColumn);
+          return pageOfBatch(
+            await copyOut(sourcePg, select).catch((error: unknown) => {
+              throw new JobSourceError('source', (error as Error).message);
+            }),
+          );
+        }
+        return pageOfRows(await from.page(names, after, job.batch_size, watermarkColumn));
+      };
+      // A full load into an empty store table, by key order: every row is new, so COPY goes straight into the table.
+      const direct = startedEmpty && !incremental;
+      const write = (trx: Kysely<DB>, page: Page): Promise<number> =>
+        own
+          ? direct
+            ? copyIn(own, this.shape.table, names, page.batch)
+            : copyUpsert(own, this.shape, page.batch)
+          : upsertRows(kyselyRunner(trx), this.shape, page.rows ?? []);
       // The next page is read from the source while this one is written to the store.
       let pending = read(cursor);
       for (;;) {
-        const rows = await pending;
-        if (rows.length === 0) break;
-        const last = rows[rows.length - 1]!;
+        const page = await pending;
+        if (page.batch.rows === 0) break;
+        const last = page.last;
         cursor = incremental ? { key: last[keyAt]!, watermark: last[wmAt]! } : { key: last[keyAt]! };
-        pending = rows.length < job.batch_size ? Promise.resolve([]) : quiet(read(cursor));
-        await this.commit((trx) => (own ? copyUpsert(own, this.shape, rows) : upsertRows(kyselyRunner(trx), this.shape, rows)), {
-          read: rows.length,
+        pending = page.batch.rows < job.batch_size ? Promise.resolve(pageOfRows([])) : quiet(read(cursor));
+        await this.commit((trx) => write(trx, page), {
+          read: page.batch.rows,
           deleted: 0,
           ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
-          evidence: { op: 'upsert', rows: rows.length, firstKey: rows[0]![keyAt], lastKey: last[keyAt], digest: batchDigest(rows) },
+          evidence: {
+            op: 'upsert',
+            rows: page.batch.rows,
+            firstKey: page.first[keyAt],
+            lastKey: last[keyAt],
+            digest: batchDigest(page.batch),
+          },
         });
       }
       if (job.detect_deletes && !startedEmpty) {
@@ -340,7 +380,7 @@ export class TableRun {
       });
     if (masks[job.key_column] !== 'none')
       return { status: 'failed', code: ErrorCode.MaskFailed, message: 'the key would be masked; rows could not be matched', retry: false };
-    const mask = columnMasker(fields, masks, this.deps.pseudonymKey(grant.consumer_department_id));
+    const mask = columnMasks(fields, masks, this.deps.pseudonymKey(grant.consumer_department_id));
 
     const target = await this.deps.openSource(job.source_id!);
     if (!isDatabase(target))
@@ -356,6 +396,7 @@ export class TableRun {
     } catch (error) {
       throw error instanceof JobSourceError ? error : new JobSourceError('target', (error as Error).message);
     }
+    let storeClient: pg.PoolClient | null = null;
     try {
       const shape: TargetShape = { table: job.remote_table, columns, key: job.key_column, sequenced: false };
       this.progress.phase = 'schema';
@@ -390,34 +431,52 @@ export class TableRun {
         : this.run.cursor != null
           ? { key: this.run.cursor }
           : null;
-      const read = (after: PageCursor | null) => from.page(names, after, job.batch_size, incremental ? SEQ_COLUMN : null);
+      const targetPg = remote.pgClient;
+      // A full distribution from a store on a server into PostgreSQL: pages travel as COPY text from the store's
+      // COPY … TO STDOUT, only the masked columns taken apart, into the consumer's COPY … FROM STDIN.
+      storeClient = targetPg && this.deps.pool && !incremental ? await this.deps.pool.connect() : null;
+      const reader = storeClient;
+      const read = async (after: PageCursor | null): Promise<Page> => {
+        if (reader) {
+          const select = from.pageSelect((v) => reader.escapeLiteral(v), names, after, job.batch_size, null);
+          return pageOfBatch(mapColumns(await copyOut(reader, select), mask.columns, mask.apply));
+        }
+        const raw = await from.page(names, after, job.batch_size, incremental ? SEQ_COLUMN : null);
+        // Incremental pages carry the sequence number after the fields; the masked rows no longer do.
+        return { ...pageOfRows(raw.map(mask.row)), watermark: incremental ? (raw.at(-1)?.[fields.length] ?? null) : null };
+      };
+      // A full run into a table that was empty when it started, in key order: every row is new to the consumer.
+      const direct = startedEmpty && !incremental;
+      const write = (page: Page): Promise<number> =>
+        targetPg
+          ? (direct ? copyIn(targetPg, job.remote_table, fields, page.batch) : copyUpsert(targetPg, shape, page.batch)).catch(
+              (error: unknown) => {
+                throw new JobSourceError('target', (error as Error).message);
+              },
+            )
+          : upsertRows(remote, shape, page.rows ?? []);
       // The next page is read from the store while this one is written to the consumer.
       let pending = read(cursor);
       for (;;) {
         const page = await pending;
-        if (page.length === 0) break;
-        const last = page[page.length - 1]!;
-        cursor = incremental ? { key: last[keyAt]!, watermark: last[fields.length]! } : { key: last[keyAt]! };
-        pending = page.length < job.batch_size ? Promise.resolve([]) : quiet(read(cursor));
-        const rows = page.map(mask);
+        if (page.batch.rows === 0) break;
+        const last = page.last;
+        cursor = incremental ? { key: last[keyAt]!, watermark: page.watermark ?? null } : { key: last[keyAt]! };
+        pending = page.batch.rows < job.batch_size ? Promise.resolve(pageOfRows([])) : quiet(read(cursor));
         // The consumer's write commits first; a crash before the platform's commit writes the same rows again (upsert).
-        const written = remote.pgClient
-          ? await copyUpsert(remote.pgClient, shape, rows).catch((error: unknown) => {
-              throw new JobSourceError('target', (error as Error).message);
-            })
-          : await upsertRows(remote, shape, rows);
+        const written = await write(page);
         await this.commit(async () => written, {
-          read: rows.length,
+          read: page.batch.rows,
           deleted: 0,
           ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
           evidence: {
             op: 'upsert',
             grant: grant.id,
-            rows: rows.length,
+            rows: page.batch.rows,
             fields,
-            firstKey: rows[0]![keyAt],
-            lastKey: rows[rows.length - 1]![keyAt],
-            digest: batchDigest(rows),
+            firstKey: page.first[keyAt],
+            lastKey: last[keyAt],
+            digest: batchDigest(page.batch),
           },
         });
       }
@@ -438,6 +497,7 @@ export class TableRun {
       return { status: 'done' };
     } finally {
       await remote.close();
+      storeClient?.release();
     }
   }
 
@@ -510,7 +570,7 @@ export class TableRun {
           rows: rows.length,
           firstKey: rows[0]![keyAt],
           lastKey: last[keyAt],
-          digest: batchDigest(rows),
+          digest: rowsDigest(rows),
         },
       });
       if (rows.length < job.batch_size) break;
