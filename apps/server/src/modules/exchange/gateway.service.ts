@@ -231,13 +231,12 @@ export class Gateway {
 
     const limited = this.quota.take(app.appId, this.appCallsPerSecond, grant.id, grant.callsPerSecond, now);
     if (limited) throw refusal(429, ErrorCode.RateLimited, { retryAfter: 1, limit: limited });
-    const used = await this.quota.usedToday(
-      grant.id,
-      now,
-      (since) => repo.callsSince(this.db, grant.id, since),
-      this.callLog.pendingByGrant,
-    );
-    if (grant.callsPerDay !== null && used >= grant.callsPerDay)
+    // Only a grant with a daily quota needs the day's count (a count over the day's calls, re-read every few seconds).
+    if (
+      grant.callsPerDay !== null &&
+      (await this.quota.usedToday(grant.id, now, (since) => repo.callsSince(this.db, grant.id, since), this.callLog.pendingByGrant)) >=
+        grant.callsPerDay
+    )
       throw refusal(429, ErrorCode.QuotaExceeded, { retryAfter: this.quota.secondsToNextDay(now), callsPerDay: grant.callsPerDay });
 
     const reader = await this.reader(api);

@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { loadDemo, type DemoApp } from '../../demo/demo';
+import { SealedBox } from '../../platform/crypto/provider';
+import { signatureHeaders } from '../../platform/signing';
+import { describeEachEngine } from '../../../test/databases';
+import { buildTestApp } from '../../../test/factories';
+import { exchangeRepository } from './exchange.repository';
+
+/**
+ * What the gateway's hot path may not drop while it saves round trips: replay protection across processes
+ * and restarts, grants that apply at once, and daily counts read only for grants that have a daily quota.
+ */
+describeEachEngine('the gateway hot path', (get) => {
+  let app: FastifyInstance;
+  let dataDir: string;
+  let consumer: { key: string; secret: string };
+  let path: string;
+  const extra: FastifyInstance[] = [];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'shuyuan-gateway-hot-'));
+    await loadDemo(get().db, { box: new SealedBox(Buffer.alloc(32, 7)), dataDir });
+    const apps = (JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as { apps: DemoApp[] }).apps;
+    const demo = apps.find((a) => a.app === 'demo-consumer')!;
+    consumer = { key: demo.key, secret: demo.secret };
+    const [population] = demo.resources as [{ code: string; query: string }];
+    path = `/gateway/v1/${population.code}?${population.query}`;
+    ({ app } = await buildTestApp(get()));
+  }, 60_000);
+  afterAll(async () => {
+    for (const other of extra) await other.close();
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Another process serving the same database: an app of its own, with its own caches and batches. */
+  const anotherProcess = async () => {
+    const built = await buildTestApp(get());
+    extra.push(built.app);
+    return built.app;
+  };
+  const call = (target: FastifyInstance, headers: Record<string, string>, url = path) => target.inject({ method: 'GET', url, headers });
+
+  it('refuses a replayed nonce in another process, at the same moment and later, and after a restart', async () => {
+    const other = await anotherProcess();
+    const headers = signatureHeaders({ method: 'GET', url: path }, consumer);
+    const [a, b] = await Promise.all([call(app, headers), call(other, headers)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 401]);
+    expect([a, b].find((r) => r.statusCode === 401)!.json().code).toBe('REPLAYED');
+    expect((await call(other, headers)).json().code).toBe('REPLAYED');
+
+    const fresh = signatureHeaders({ method: 'GET', url: path }, consumer);
+    expect((await call(other, fresh)).statusCode).toBe(200);
+    await other.close();
+    const restarted = await anotherProcess();
+    expect((await call(restarted, fresh)).json().code).toBe('REPLAYED');
+    expect((await call(app, fresh)).json().code).toBe('REPLAYED');
+  });
+
+  it('reads no day count for a grant without a daily quota, and one for a grant with one', async () => {
+    const spy = vi.spyOn(exchangeRepository, 'callsSince');
+    const { id: appId } = await get()
+      .db.selectFrom('client_app')
+      .select('id')
+      .where('app_key', '=', consumer.key)
+      .executeTakeFirstOrThrow();
+    const setQuota = (perDay: number | null) =>
+      get().db.updateTable('exchange_grant').set({ calls_per_day: perDay }).where('app_id', '=', appId).execute();
+    try {
+      await setQuota(null);
+      const unlimited = await anotherProcess();
+      for (let i = 0; i < 3; i++)
+        expect((await call(unlimited, signatureHeaders({ method: 'GET', url: path }, consumer))).statusCode).toBe(200);
+      expect(spy).not.toHaveBeenCalled();
+
+      await setQuota(100_000);
+      const limited = await anotherProcess();
+      expect((await call(limited, signatureHeaders({ method: 'GET', url: path }, consumer))).statusCode).toBe(200);
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
