@@ -71,7 +71,7 @@ export function lastRow(batch: CopyBatch): (string | null)[] {
 
 /**
  * The batch with some columns' values replaced (masks): only those fields are unescaped, changed and escaped
- * again; the rest of each line is copied as it is.
+ * again; the rest of each line is copied as it is. `columns` in ascending order.
  */
 export function mapColumns(
   batch: CopyBatch,
@@ -79,15 +79,27 @@ export function mapColumns(
   change: (column: number, value: string | null) => string | null,
 ): CopyBatch {
   if (columns.length === 0 || batch.rows === 0) return batch;
-  const lines = batch.data.toString('utf8').split('\n');
-  lines.pop(); // after the final line end
-  for (let l = 0; l < lines.length; l++) {
-    const fields = lines[l]!.split('\t');
-    for (const i of columns) fields[i] = copyValue(change(i, copyField(fields[i]!)));
-    lines[l] = fields.join('\t');
+  // Tabs and line ends are single bytes in UTF-8: the lines are walked as bytes, only the masked fields decoded.
+  const data = batch.data;
+  const parts: Buffer[] = [];
+  let copied = 0;
+  for (let line = 0; line < data.length;) {
+    const end = data.indexOf(10, line);
+    let start = line;
+    let at = 0;
+    for (const i of columns) {
+      for (; at < i; at++) start = data.indexOf(9, start) + 1;
+      let stop = data.indexOf(9, start);
+      if (stop < 0 || stop > end) stop = end;
+      const value = change(i, copyField(data.toString('utf8', start, stop)));
+      parts.push(data.subarray(copied, start), Buffer.from(copyValue(value), 'utf8'));
+      copied = stop;
+      start = stop;
+    }
+    line = end + 1;
   }
-  lines.push('');
-  return { data: Buffer.from(lines.join('\n'), 'utf8'), rows: batch.rows };
+  parts.push(data.subarray(copied));
+  return { data: Buffer.concat(parts), rows: batch.rows };
 }
 
 /** Writes a batch straight into a table by COPY (the rows are known to be new); the rows written. */

@@ -131,7 +131,8 @@ export class SqlTable implements KeySide {
     watermarkColumn?: string | null,
   ): string {
     if (this.d !== 'postgresql') throw new Error('pageSelect is for PostgreSQL');
-    return this.pageQuery(new Binder(this.d, escapeLiteral), columns, after, limit, watermarkColumn);
+    // COPY writes every value with its type's output function, as ::text would: no cast needed.
+    return this.pageQuery(new Binder(this.d, escapeLiteral), columns, after, limit, watermarkColumn, false);
   }
 
   private pageQuery(
@@ -140,6 +141,7 @@ export class SqlTable implements KeySide {
     after: PageCursor | null,
     limit: number,
     watermarkColumn?: string | null,
+    cast = true,
   ): string {
     const extra: string[] = [];
     let order = this.key;
@@ -154,7 +156,7 @@ export class SqlTable implements KeySide {
     } else if (after?.key != null) {
       extra.push(`${this.key} > ${b.bind(after.key)}`);
     }
-    const select = columns.map((c, i) => `${this.text(c)} as c${i}`).join(', ');
+    const select = columns.map((c, i) => `${cast ? this.text(c) : quoteIdent(this.d, c)} as c${i}`).join(', ');
     return `select ${select} from ${this.table}${this.where(b, extra)} order by ${order} limit ${Math.max(1, Math.floor(limit))}`;
   }
 
