@@ -15,6 +15,36 @@ import { sm2GenerateKeyPair, sm2Sign, sm3, type SealedBox } from '../../platform
 import { canonicalJson, type EvidenceKind } from '../../platform/evidence/evidence-log';
 import { evidenceRepository as repo, STORED_LEVEL } from './evidence.repository';
 
+/** An entry ready for the tree: its kind, its canonical text and that text's leaf hash. */
+export interface PreparedEntry {
+  kind: EvidenceKind;
+  entry: string;
+  queuedAt: Date;
+  leafHash: Buffer;
+}
+
+/** Entries serialised and hashed per slice of this many, yielding in between. */
+const PREPARE_SLICE = 500;
+
+/**
+ * Serialises and hashes entries for `append` or `appendWithin`, a slice at a time with a yield to the event
+ * loop after each: the work of a batch then runs between the database round trips of one committing before
+ * it (two cores: this process hashes while the database writes), instead of holding them up.
+ */
+export async function prepareEntries<T>(
+  items: readonly T[],
+  text: (item: T) => { kind: EvidenceKind; text: string },
+): Promise<PreparedEntry[]> {
+  const now = new Date();
+  const out: PreparedEntry[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % PREPARE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    const { kind, text: entry } = text(items[i]!);
+    out.push({ kind, entry, queuedAt: now, leafHash: leafHash(Buffer.from(entry, 'utf8')) });
+  }
+  return out;
+}
+
 /** The first line of a checkpoint's signed text and of an export: what format it is. */
 export const CHECKPOINT_FORMAT = 'shuyuan-evidence/v1';
 export const EXPORT_FORMAT = 'shuyuan-evidence-export/v1';
@@ -116,26 +146,27 @@ export class EvidenceLog {
   /**
    * Appends entries straight to the tree (no queue), in one transaction: for writers that batch outside
    * a business transaction, such as the gateway's call log after its write-ahead file. Returns the tree size.
+   * A writer may hand over its next batch before the last one commits: the next is serialised and hashed
+   * between the other's round trips to the database (`prepareEntries`), and waits for the tree's lock after it.
    */
   async append(entries: readonly { kind: EvidenceKind; entry: Record<string, unknown> }[]): Promise<number> {
     // Serialised and hashed before the transaction, so that the tree stays locked only for the writes.
-    const now = new Date();
-    const items = entries.map((e) => {
-      const entry = canonicalJson({ kind: e.kind, ...e.entry });
-      return { kind: e.kind, entry, queuedAt: now, leafHash: leafHash(Buffer.from(entry, 'utf8')) };
-    });
+    const items = await prepareEntries(entries, (e) => ({ kind: e.kind, text: canonicalJson({ kind: e.kind, ...e.entry }) }));
     return this.transaction(async (trx, client) => this.appendLocked(trx, client, Number((await repo.lockTree(trx)).size), items));
   }
 
   /**
    * Runs `work` with the tree locked at `size` and appends the entries it returns, all in one
-   * transaction: the writer's rows can name their leaf (`size + i`) and commit with it.
+   * transaction: the writer's rows can name their leaf (`size + i`) and commit with it. Entries prepared
+   * beforehand (`prepareEntries`) keep the hashing out of the lock.
    */
   async appendWithin(
     work: (
       trx: Transaction<DB>,
       size: number,
-    ) => Promise<readonly ({ kind: EvidenceKind; entry: Record<string, unknown> } | { kind: EvidenceKind; text: string })[]>,
+    ) => Promise<
+      readonly ({ kind: EvidenceKind; entry: Record<string, unknown> } | { kind: EvidenceKind; text: string } | PreparedEntry)[]
+    >,
   ): Promise<number> {
     return this.transaction(async (trx, client) => {
       const size = Number((await repo.lockTree(trx)).size);
@@ -147,7 +178,9 @@ export class EvidenceLog {
         client,
         size,
         // `text` is an entry its writer already serialised canonically (with its kind); tests hold it to canonicalJson.
-        entries.map((e) => ({ kind: e.kind, entry: 'text' in e ? e.text : canonicalJson({ kind: e.kind, ...e.entry }), queuedAt: now })),
+        entries.map((e) =>
+          'leafHash' in e ? e : { kind: e.kind, entry: 'text' in e ? e.text : canonicalJson({ kind: e.kind, ...e.entry }), queuedAt: now },
+        ),
       );
     });
   }

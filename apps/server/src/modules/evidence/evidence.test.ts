@@ -175,6 +175,21 @@ describeEachEngine('evidence log (Merkle tree in the database)', (get) => {
     expect(verifyExport(await log.exportSegment({ from: 100 })).ok).toBe(true);
   });
 
+  it('takes batches handed over before the last one committed, each whole and in one tree', async () => {
+    const before = (await log.status()).treeSize;
+    const batches = Array.from({ length: 4 }, (_, b) =>
+      Array.from({ length: 1_200 }, (_, i) => ({ kind: 'api_call' as const, entry: { batch: b, i } })),
+    );
+    const sizes = await Promise.all(batches.map((batch) => log.append(batch)));
+    expect([...sizes].sort((a, b) => a - b)).toEqual([1, 2, 3, 4].map((n) => before + n * 1_200));
+    const stored = await log.exportSegment({ from: 0, to: before + 4_800 });
+    // Each batch's entries are contiguous leaves, in their order.
+    const tail = stored.leaves.slice(before).map((l) => JSON.parse(l.entry) as { batch: number; i: number });
+    for (let at = 0; at < tail.length; at += 1_200)
+      expect(tail.slice(at, at + 1_200).map((e) => e.i)).toEqual(Array.from({ length: 1_200 }, (_, i) => i));
+    expect((await log.status()).root).toBe(rootOf(stored.leaves.map((l) => leafHash(Buffer.from(l.entry)))).toString('hex'));
+  });
+
   it('rolls a failed append back whole and goes on on a sound connection', async () => {
     const before = await log.status();
     // A leaf at an index already taken fails the batch inside its transaction: nothing of it stays.

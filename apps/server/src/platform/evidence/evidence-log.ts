@@ -10,6 +10,18 @@ const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 /** Marks a value whose canonical form the sorted copy cannot give (see `canonicalJson`). */
 const SLOW = Symbol('slow');
 
+/** The key lists last sorted, by their first key: a log's entries come in a few shapes, each sorted once. */
+const lastSorted = new Map<string, { keys: string[]; sorted: string[] }>();
+
+function sortedKeys(keys: string[]): string[] {
+  const hit = lastSorted.get(keys[0] ?? '');
+  if (hit && hit.keys.length === keys.length && hit.keys.every((k, i) => k === keys[i])) return hit.sorted;
+  const sorted = [...keys].sort();
+  if (lastSorted.size > 64) lastSorted.clear();
+  lastSorted.set(keys[0] ?? '', { keys, sorted });
+  return sorted;
+}
+
 /**
  * A copy of a JSON value whose objects hold their keys in sorted order, so that JSON.stringify writes
  * the canonical form; SLOW when an object has array-index keys (V8 would put them first in numeric
@@ -32,7 +44,7 @@ function sortedCopy(value: unknown): unknown {
   }
   const record = value as Record<string, unknown>;
   if (typeof record.toJSON === 'function') return SLOW;
-  const keys = Object.keys(record).sort();
+  const keys = sortedKeys(Object.keys(record));
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const first = k.charCodeAt(0);
