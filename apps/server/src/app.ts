@@ -106,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     apps,
     evidence,
     callLog,
-    gateway: new Gateway(db, box, apps, callLog, options.masterKey, app.log, options.gatewayAppRate),
+    gateway: new Gateway(db, box, apps, callLog, options.masterKey, app.log, options.gatewayAppRate, options.database.pool),
     jobWorker: new JobWorker(runDeps, app.log, options.jobWorker || {}),
   };
   if (options.jobWorker !== false) app.addHook('onReady', async () => services.jobWorker.start());

@@ -130,4 +130,49 @@ describeEachEngine('the gateway call log', (get) => {
     expect(log.backlog).toBe(0);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('inserts no call twice when a flush fails after its commit (the answer lost): the retry looks the calls up', async () => {
+    let loseAnswer = true;
+    // Commits, then throws once, as a connection lost between COMMIT and its answer would.
+    const flaky = {
+      appendWithin: async (...args: Parameters<EvidenceLog['appendWithin']>) => {
+        const size = await evidence.appendWithin(...args);
+        if (loseAnswer) {
+          loseAnswer = false;
+          throw new Error('connection lost after commit');
+        }
+        return size;
+      },
+    } as unknown as EvidenceLog;
+    const log = new CallLog(get().db, flaky, dir);
+    const ids = Array.from({ length: 3 }, () => crypto.randomUUID());
+    await Promise.all(
+      ids.map((id) =>
+        log.record({
+          id,
+          calledAt: new Date().toISOString(),
+          appId: null,
+          appKey: 'lost-commit-test',
+          consumerDepartmentId: null,
+          grantId: null,
+          apiId: null,
+          providerDepartmentId: null,
+          resourceCode: null,
+          fields: [],
+          rowCount: 0,
+          requestDigest: 'ab'.repeat(32),
+          responseDigest: null,
+          status: 401,
+          code: 'UNSIGNED',
+          latencyMs: 0.1,
+        }),
+      ),
+    );
+    await expect(log.flush()).rejects.toThrow('connection lost after commit');
+    expect(log.backlog).toBe(3);
+    await log.flush();
+    expect(log.backlog).toBe(0);
+    const rows = await get().db.selectFrom('gateway_call').select('id').where('app_key', '=', 'lost-commit-test').execute();
+    expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+  });
 });

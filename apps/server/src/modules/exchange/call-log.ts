@@ -48,8 +48,12 @@ export class CallLog {
   private fd: number | null = null;
   private segment = 0;
   private current: { path: string; calls: CallRecord[] } | null = null;
-  /** Segments closed for flushing, oldest first; they stay until committed. */
-  private sealed: { path: string | null; calls: CallRecord[] }[] = [];
+  /**
+   * Segments closed for flushing, oldest first; they stay until committed. `maybeLogged`: some of its calls
+   * may be in the log already (a segment replayed from a file, or one whose flush failed after a commit), so
+   * its calls are looked up first; a segment of this process on its first flush skips that lookup.
+   */
+  private sealed: { path: string | null; calls: CallRecord[]; maybeLogged: boolean }[] = [];
   private flushing: Promise<number> | null = null;
   private buffer: string[] = [];
   private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
@@ -88,7 +92,7 @@ export class CallLog {
             return [];
           }
         });
-      this.sealed.push({ path, calls });
+      this.sealed.push({ path, calls, maybeLogged: true });
       replayed += calls.length;
     }
     if (replayed > 0) await this.flush();
@@ -150,20 +154,26 @@ export class CallLog {
     if (this.current) {
       closeSync(this.fd!);
       this.fd = null;
-      this.sealed.push(this.current);
+      this.sealed.push({ ...this.current, maybeLogged: false });
       this.current = null;
     }
     let committed = 0;
     while (this.sealed.length > 0) {
       const segment = this.sealed[0]!;
-      for (let i = 0; i < segment.calls.length; i += 2_000) {
-        const batch = segment.calls.slice(i, i + 2_000);
-        await this.evidence.appendWithin(async (trx, size) => {
-          const fresh = await repo.newCalls(trx, batch);
-          await repo.insertCalls(trx, fresh, size);
-          return fresh.map((call) => ({ kind: 'api_call' as const, text: callEntryText(call) }));
-        });
-        committed += batch.length;
+      try {
+        for (let i = 0; i < segment.calls.length; i += 2_000) {
+          const batch = segment.calls.slice(i, i + 2_000);
+          await this.evidence.appendWithin(async (trx, size) => {
+            const fresh = segment.maybeLogged ? await repo.newCalls(trx, batch) : batch;
+            await repo.insertCalls(trx, fresh, size);
+            return fresh.map((call) => ({ kind: 'api_call' as const, text: callEntryText(call) }));
+          });
+          committed += batch.length;
+        }
+      } catch (error) {
+        // An earlier batch may be committed, or this one too with its answer lost: the retry looks calls up.
+        segment.maybeLogged = true;
+        throw error;
       }
       for (const call of segment.calls) {
         if (!call.grantId || call.status >= 400) continue;

@@ -13,6 +13,7 @@ import {
 } from '@shuyuan/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import type { DB } from '../../db/schema';
 import { hmacSm3, sm3, type SealedBox } from '../../platform/crypto/provider';
 import { AppError } from '../../platform/errors';
@@ -129,9 +130,11 @@ export class Gateway {
     masterKey: Buffer,
     private readonly log?: FastifyBaseLogger,
     private readonly appCallsPerSecond = APP_CALLS_PER_SECOND,
+    /** The pool behind `db` on a PostgreSQL server, for the nonce batches' prepared statement. */
+    pool?: pg.Pool,
   ) {
     this.pseudonymBase = hmacSm3(masterKey, 'shuyuan/gateway-pseudonym/v1');
-    this.nonces = new NonceBatcher(db);
+    this.nonces = new NonceBatcher(db, pool);
   }
 
   /** Forgets what is cached, so that a change made in this process applies to the next call. */

@@ -5,7 +5,8 @@ import { NonceBatcher } from './nonce-batcher';
 describeEachEngine('the nonce batcher', (get) => {
   it('lets each nonce through once: in one batch, across batches and across batchers (processes)', async () => {
     const expires = new Date(Date.now() + 600_000);
-    const one = new NonceBatcher(get().db);
+    // On a PostgreSQL server one batcher uses the pool's prepared statement and the other Kysely: they must agree.
+    const one = new NonceBatcher(get().db, get().pool);
     const other = new NonceBatcher(get().db);
     // Sent at once: the same nonce three times under one key, once under another key, and from a second process.
     const answers = await Promise.all([
