@@ -44,6 +44,26 @@ export function maskValue(type: MaskType, value: unknown, pseudonymKey: Buffer):
 }
 
 /**
+ * One mask, checked once, as a function of a value (for code that masks column by column, such as table
+ * distribution); a `MaskError` it throws names `field`.
+ */
+export function compileMask(type: MaskType, pseudonymKey: Buffer, field: string): (value: unknown) => unknown {
+  let fn: Masker;
+  try {
+    fn = maskerFor(type, pseudonymKey);
+  } catch (error) {
+    throw withField(error, field);
+  }
+  return (value) => {
+    try {
+      return fn(value);
+    } catch (error) {
+      throw withField(error, field);
+    }
+  };
+}
+
+/**
  * A function that builds a new row holding only `fields`, in that order, each masked by
  * `masks[field]` (default 'none'); a listed field missing from the row is null. Every mask type is
  * checked here, once, so the per-row work is a loop over precomputed functions.

@@ -5,7 +5,7 @@ import { singleConnection } from '../../../db/database';
 import type { DB, JobColumn } from '../../../db/schema';
 import { sm3 } from '../../../platform/crypto/provider';
 import { enqueueEvidence } from '../../../platform/evidence/evidence-log';
-import { compileMasks } from '../../../platform/masking';
+import { compileMask } from '../../../platform/masking';
 import { connectorFor, type ColumnInfo, type ResolvedSource } from '../../sources';
 import type { ClaimedRun, JobRow } from '../jobs.repository';
 import { jobsRepository as repo, storeTableOf } from '../jobs.repository';
@@ -101,10 +101,10 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
  * the masked value of one, each through the same masking rules as the gateway's.
  */
 function columnMasks(fields: readonly string[], masks: Record<string, MaskType>, key: Buffer) {
-  const maskers = fields.map((f) => (masks[f] === 'none' ? null : compileMasks([f], { [f]: masks[f]! }, key)));
+  const maskers = fields.map((f) => (masks[f] === 'none' ? null : compileMask(masks[f]!, key, f)));
   const columns = maskers.map((m, i) => (m ? i : -1)).filter((i) => i >= 0);
   const apply = (i: number, value: string | null): string | null => {
-    const masked = maskers[i]!({ [fields[i]!]: value })[fields[i]!];
+    const masked = maskers[i]!(value);
     return masked == null ? null : String(masked);
   };
   /** A row of text values masked (the columns after `fields`, such as the sequence number, dropped). */
