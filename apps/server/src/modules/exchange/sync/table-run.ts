@@ -75,6 +75,8 @@ function tableRef(name: string) {
 /** A page of a run: the rows as COPY text, and as arrays when they were read as such. */
 interface Page {
   batch: CopyBatch;
+  /** batchDigest of the batch, computed as the page arrives (while the previous one is being written). */
+  digest: string;
   rows: (string | null)[][] | null;
   first: (string | null)[];
   last: (string | null)[];
@@ -83,11 +85,18 @@ interface Page {
 }
 
 function pageOfRows(rows: (string | null)[][]): Page {
-  return { batch: copyBatchOf(rows), rows, first: rows[0] ?? [], last: rows.at(-1) ?? [] };
+  const batch = copyBatchOf(rows);
+  return { batch, digest: batchDigest(batch), rows, first: rows[0] ?? [], last: rows.at(-1) ?? [] };
 }
 
 function pageOfBatch(batch: CopyBatch): Page {
-  return { batch, rows: null, first: batch.rows ? firstRow(batch) : [], last: batch.rows ? lastRow(batch) : [] };
+  return {
+    batch,
+    digest: batchDigest(batch),
+    rows: null,
+    first: batch.rows ? firstRow(batch) : [],
+    last: batch.rows ? lastRow(batch) : [],
+  };
 }
 
 /** The same promise, with a rejection marked handled: it is awaited later, or dropped when the run stops early. */
@@ -303,7 +312,7 @@ export class TableRun {
             rows: page.batch.rows,
             firstKey: page.first[keyAt],
             lastKey: last[keyAt],
-            digest: batchDigest(page.batch),
+            digest: page.digest,
           },
         });
       }
@@ -455,31 +464,38 @@ export class TableRun {
               },
             )
           : upsertRows(remote, shape, page.rows ?? []);
-      // The next page is read from the store while this one is written to the consumer.
+      // The next page is read from the store while this one is written to the consumer, and a batch's bookkeeping
+      // commits here while the next one is written there.
       let pending = read(cursor);
+      let committing: Promise<number> | null = null;
       for (;;) {
         const page = await pending;
         if (page.batch.rows === 0) break;
         const last = page.last;
         cursor = incremental ? { key: last[keyAt]!, watermark: page.watermark ?? null } : { key: last[keyAt]! };
         pending = page.batch.rows < job.batch_size ? Promise.resolve(pageOfRows([])) : quiet(read(cursor));
-        // The consumer's write commits first; a crash before the platform's commit writes the same rows again (upsert).
+        // The consumer's write commits first; a crash before the platform's commit writes the same rows again (upsert),
+        // and so does one after the next batch's write: the run resumes from the last cursor committed here.
         const written = await write(page);
-        await this.commit(async () => written, {
-          read: page.batch.rows,
-          deleted: 0,
-          ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
-          evidence: {
-            op: 'upsert',
-            grant: grant.id,
-            rows: page.batch.rows,
-            fields,
-            firstKey: page.first[keyAt],
-            lastKey: last[keyAt],
-            digest: batchDigest(page.batch),
-          },
-        });
+        if (committing) await committing;
+        committing = quiet(
+          this.commit(async () => written, {
+            read: page.batch.rows,
+            deleted: 0,
+            ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
+            evidence: {
+              op: 'upsert',
+              grant: grant.id,
+              rows: page.batch.rows,
+              fields,
+              firstKey: page.first[keyAt],
+              lastKey: last[keyAt],
+              digest: page.digest,
+            },
+          }),
+        );
       }
+      if (committing) await committing;
       if (job.detect_deletes && !startedEmpty) {
         this.progress.phase = 'deletes';
         await findDeleted(from, to, {
