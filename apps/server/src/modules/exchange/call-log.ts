@@ -47,13 +47,14 @@ const alive = (pid: number) => {
 export class CallLog {
   private fd: number | null = null;
   private segment = 0;
-  private current: { path: string; calls: CallRecord[] } | null = null;
+  /** `texts[i]` is `calls[i]` as its evidence entry (`callEntryText`): the line written ahead, the row inserted and the leaf, serialised once. */
+  private current: { path: string; calls: CallRecord[]; texts: string[] } | null = null;
   /**
    * Segments closed for flushing, oldest first; they stay until committed. `maybeLogged`: some of its calls
    * may be in the log already (a segment replayed from a file, or one whose flush failed after a commit), so
    * its calls are looked up first; a segment of this process on its first flush skips that lookup.
    */
-  private sealed: { path: string | null; calls: CallRecord[]; maybeLogged: boolean }[] = [];
+  private sealed: { path: string | null; calls: CallRecord[]; texts: string[]; maybeLogged: boolean }[] = [];
   private flushing: Promise<number> | null = null;
   private buffer: string[] = [];
   private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
@@ -92,7 +93,8 @@ export class CallLog {
             return [];
           }
         });
-      this.sealed.push({ path, calls, maybeLogged: true });
+      // Lines of earlier versions were not in canonical order: each call is serialised again.
+      this.sealed.push({ path, calls, texts: calls.map(callEntryText), maybeLogged: true });
       replayed += calls.length;
     }
     if (replayed > 0) await this.flush();
@@ -108,10 +110,12 @@ export class CallLog {
       this.segment += 1;
       const path = join(this.dir, `calls-${process.pid}-${this.started}-${this.segment}.wal`);
       this.fd = openSync(path, 'a');
-      this.current = { path, calls: [] };
+      this.current = { path, calls: [], texts: [] };
     }
-    this.buffer.push(`${JSON.stringify(call)}\n`);
+    const text = callEntryText(call);
+    this.buffer.push(`${text}\n`);
     this.current.calls.push(call);
+    this.current.texts.push(text);
     if (call.grantId && call.status < 400) this.pendingByGrant.set(call.grantId, (this.pendingByGrant.get(call.grantId) ?? 0) + 1);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
@@ -145,6 +149,8 @@ export class CallLog {
     const tracked: Promise<number> = run.finally(() => {
       if (this.flushing === tracked) this.flushing = null;
     });
+    // The caller gets the failure through `run`; this copy must not be an unhandled rejection (it would end the process).
+    tracked.catch(() => {});
     this.flushing = tracked;
     return run;
   }
@@ -162,11 +168,15 @@ export class CallLog {
       const segment = this.sealed[0]!;
       try {
         for (let i = 0; i < segment.calls.length; i += 2_000) {
-          const batch = segment.calls.slice(i, i + 2_000);
+          const batch = segment.texts.slice(i, i + 2_000);
           await this.evidence.appendWithin(async (trx, size) => {
-            const fresh = segment.maybeLogged ? await repo.newCalls(trx, batch) : batch;
-            await repo.insertCalls(trx, fresh, size);
-            return fresh.map((call) => ({ kind: 'api_call' as const, text: callEntryText(call) }));
+            let texts = batch;
+            if (segment.maybeLogged) {
+              const fresh = new Set((await repo.newCalls(trx, segment.calls.slice(i, i + 2_000))).map((c) => c.id));
+              texts = batch.filter((_, k) => fresh.delete(segment.calls[i + k]!.id));
+            }
+            await repo.insertCalls(trx, texts, size);
+            return texts.map((text) => ({ kind: 'api_call' as const, text }));
           });
           committed += batch.length;
         }

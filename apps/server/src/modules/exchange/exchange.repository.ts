@@ -204,18 +204,23 @@ export const exchangeRepository = {
     for (const call of calls) if (!seen.has(call.id) && !unique.has(call.id)) unique.set(call.id, call);
     return [...unique.values()];
   },
-  /** Inserts a batch of calls in one statement (a JSON parameter, not a parameter per value); leaf `firstLeaf + i` is call i's. */
-  async insertCalls(trx: Q, calls: readonly CallRecord[], firstLeaf: number): Promise<void> {
-    if (calls.length === 0) return;
-    const rows = JSON.stringify(calls.map((c, i) => ({ ...c, leafIndex: firstLeaf + i })));
+  /**
+   * Inserts a batch of calls in one statement: one JSON parameter made of each call's JSON text (its evidence
+   * entry, already serialised), not a parameter per value; leaf `firstLeaf + i` is call i's.
+   */
+  async insertCalls(trx: Q, texts: readonly string[], firstLeaf: number): Promise<void> {
+    if (texts.length === 0) return;
     await sql`
       insert into gateway_call (id, called_at, app_id, app_key, consumer_department_id, grant_id, api_id, provider_department_id,
         resource_code, fields, row_count, request_digest, response_digest, status, code, latency_ms, leaf_index)
       select r."id", r."calledAt", r."appId", r."appKey", r."consumerDepartmentId", r."grantId", r."apiId", r."providerDepartmentId",
-        r."resourceCode", r."fields", r."rowCount", r."requestDigest", r."responseDigest", r."status", r."code", r."latencyMs", r."leafIndex"
-      from jsonb_to_recordset(${rows}::jsonb) as r("id" uuid, "calledAt" timestamptz, "appId" uuid, "appKey" text,
-        "consumerDepartmentId" uuid, "grantId" uuid, "apiId" uuid, "providerDepartmentId" uuid, "resourceCode" text, "fields" text[],
-        "rowCount" integer, "requestDigest" text, "responseDigest" text, "status" smallint, "code" text, "latencyMs" real, "leafIndex" bigint)`.execute(
+        r."resourceCode", r."fields", r."rowCount", r."requestDigest", r."responseDigest", r."status", r."code", r."latencyMs",
+        ${firstLeaf}::bigint + r.n - 1
+      from rows from (json_to_recordset(${`[${texts.join(',')}]`}::json) as ("id" uuid, "calledAt" timestamptz, "appId" uuid,
+        "appKey" text, "consumerDepartmentId" uuid, "grantId" uuid, "apiId" uuid, "providerDepartmentId" uuid, "resourceCode" text,
+        "fields" text[], "rowCount" integer, "requestDigest" text, "responseDigest" text, "status" smallint, "code" text,
+        "latencyMs" real)) with ordinality as r("id", "calledAt", "appId", "appKey", "consumerDepartmentId", "grantId", "apiId",
+        "providerDepartmentId", "resourceCode", "fields", "rowCount", "requestDigest", "responseDigest", "status", "code", "latencyMs", n)`.execute(
       trx,
     );
   },

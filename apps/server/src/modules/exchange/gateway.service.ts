@@ -15,7 +15,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { DB } from '../../db/schema';
-import { hmacSm3, sm3, type SealedBox } from '../../platform/crypto/provider';
+import { hmacSm3, sm3Hex, type SealedBox } from '../../platform/crypto/provider';
 import { AppError } from '../../platform/errors';
 import { messageFor, pickLang } from '../../platform/i18n';
 import { MaskError, compileMasks, effectiveMask } from '../../platform/masking';
@@ -168,7 +168,7 @@ export class Gateway {
       resourceCode: code.slice(0, 100),
       fields: [],
       rowCount: 0,
-      requestDigest: sm3(`${request.method} ${request.url}`).toString('hex'),
+      requestDigest: sm3Hex(`${request.method} ${request.url}`),
       responseDigest: null,
       status: 0,
       code: null,
@@ -191,7 +191,7 @@ export class Gateway {
       call.status = e.status;
       call.code = e.code;
     }
-    call.responseDigest = sm3(answer.body).toString('hex');
+    call.responseDigest = sm3Hex(answer.body);
     call.latencyMs = Math.round((performance.now() - started) * 100) / 100;
     // Acknowledged only once the call is written ahead: a process that dies after this loses no answered call.
     await this.callLog.record(call);

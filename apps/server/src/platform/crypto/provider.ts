@@ -1,9 +1,15 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
 
 /** SM3 digest (GB/T 32905) of the data, as a Buffer. */
 export function sm3(data: string | Uint8Array): Buffer {
-  return createHash('sm3').update(data).digest();
+  // One-shot: no Hash object per digest (the gateway takes several per call).
+  return hash('sm3', data, 'buffer');
+}
+
+/** SM3 digest of the data as lower-case hex. */
+export function sm3Hex(data: string | Uint8Array): string {
+  return hash('sm3', data, 'hex');
 }
 
 /** HMAC-SM3 of the data under the key. */
