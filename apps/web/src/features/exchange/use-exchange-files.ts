@@ -13,8 +13,12 @@ export type FileUpload = Schemas['FileUpload'];
 export type FileChunkReceipt = Schemas['FileChunkReceipt'];
 /** What starts an upload. */
 export type FileUploadCreateInput = Schemas['FileUploadCreate'];
+/** An unfinished upload as the entry's list shows it, to resume from any browser. */
+export type FileUploadSummary = Schemas['FileUploadSummary'];
 /** An expiring download link; `url` is a path on this server. */
 export type FileLink = Schemas['FileLink'];
+/** A link as a version's list shows it: its downloads and whether it still works (never its token). */
+export type FileLinkSummary = Schemas['FileLinkSummary'];
 /** What a link is made with: minutes of validity, and downloads allowed (null: any). */
 export type FileLinkCreateInput = Schemas['FileLinkCreate'];
 /** An entry as the catalog search lists it. */
@@ -57,23 +61,51 @@ export function useFileVersions(entryId: string | undefined) {
   });
 }
 
-/** Makes an expiring download link for a version. */
-export function useCreateFileLink() {
-  return useMutation({
-    mutationFn: ({ fileId, ...input }: FileLinkCreateInput & { fileId: string }) =>
-      api.post<FileLink>(`/exchange/files/${fileId}/links`, input),
+/** The caller's departments' unfinished uploads to an entry, newest first (the server's, not this browser's). */
+export function useUnfinishedUploads(entryId: string) {
+  return useQuery({
+    queryKey: [...exchangeFilesKey, 'uploads', entryId],
+    queryFn: ({ signal }) => fileUploads.unfinished(entryId, signal),
+    select: (data) => data.items,
   });
 }
 
-/** Withdraws a link at once. */
-export function useRevokeFileLink() {
-  return useMutation({ mutationFn: (linkId: string) => api.delete(`/exchange/files/links/${linkId}`) });
+/** A version's download links with their downloads: all of them for the provider, the department's own for a grantee. */
+export function useFileLinks(fileId: string) {
+  return useQuery({
+    queryKey: [...exchangeFilesKey, 'links', fileId],
+    queryFn: ({ signal }) => api.get<ItemList<FileLinkSummary>>(`/exchange/files/${fileId}/links`, undefined, signal),
+    select: (data) => data.items,
+  });
 }
 
-/** Refreshes an entry's versions (after an upload). */
+/** Makes an expiring download link for a version, then refreshes the version's links. */
+export function useCreateFileLink() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ fileId, ...input }: FileLinkCreateInput & { fileId: string }) =>
+      api.post<FileLink>(`/exchange/files/${fileId}/links`, input),
+    onSuccess: (_, { fileId }) => queryClient.invalidateQueries({ queryKey: [...exchangeFilesKey, 'links', fileId] }),
+  });
+}
+
+/** Withdraws a link at once, then refreshes the links lists (the link's version is not known here). */
+export function useRevokeFileLink() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (linkId: string) => api.delete(`/exchange/files/links/${linkId}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...exchangeFilesKey, 'links'] }),
+  });
+}
+
+/** Refreshes an entry's versions and unfinished uploads (after an upload, or when the upload panel closes). */
 export function useRefreshVersions() {
   const queryClient = useQueryClient();
-  return (entryId: string) => queryClient.invalidateQueries({ queryKey: [...exchangeFilesKey, 'versions', entryId] });
+  return (entryId: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: [...exchangeFilesKey, 'versions', entryId] }),
+      queryClient.invalidateQueries({ queryKey: [...exchangeFilesKey, 'uploads', entryId] }),
+    ]);
 }
 
 /** The full address of a link, to copy or open. */
@@ -83,6 +115,8 @@ export const linkAddress = (link: Pick<FileLink, 'url'>) => new URL(link.url, wi
 export const fileUploads = {
   start: (input: FileUploadCreateInput) => api.post<FileUpload>('/exchange/files/uploads', input),
   get: (id: string) => api.get<FileUpload>(`/exchange/files/uploads/${id}`),
+  unfinished: (entryId: string, signal?: AbortSignal) =>
+    api.get<ItemList<FileUploadSummary>>('/exchange/files/uploads', { entryId }, signal),
   complete: (id: string) => api.post<ExchangeFile>(`/exchange/files/uploads/${id}/complete`),
   putChunk,
 };

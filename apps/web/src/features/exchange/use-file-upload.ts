@@ -10,8 +10,9 @@ import {
   rememberUpload,
   sendChunks,
 } from '@/features/exchange/file-upload';
+import { matchingUpload, resumeProblem, ResumeRefused } from '@/features/exchange/file-resume';
 import { sm3Bytes, sm3OfBlob } from '@/features/exchange/sm3-stream';
-import { fileUploads, type ExchangeFile, type FileUpload } from '@/features/exchange/use-exchange-files';
+import { fileUploads, type ExchangeFile, type FileUpload, type FileUploadSummary } from '@/features/exchange/use-exchange-files';
 
 /** Where an upload is: hashing the whole file, sending chunks, paused, joining them, done or stopped. */
 export type UploadPhase = 'idle' | 'hashing' | 'uploading' | 'paused' | 'completing' | 'done' | 'failed';
@@ -27,7 +28,7 @@ export interface UploadState {
   upload: Pick<FileUpload, 'id' | 'chunkCount' | 'chunkSize'> | null;
   /** Chunks the server has. */
   received: number;
-  /** The upload continues one started before (a cut-off, a reload). */
+  /** The upload continues one started before (a cut-off, a reload, another browser). */
   resumed: boolean;
   /** A chunk is being tried again. */
   retrying: { index: number; attempt: number } | null;
@@ -62,8 +63,9 @@ const keyOf = (entryId: string, file: File, sm3: string) => ({ entryId, fileName
 /**
  * A resumable upload of a new version of an entry's file: the SM3 of the whole file first, then the chunks the
  * server is missing, 3 at a time, each with its own SM3 and retried when it fails; `pause` stops sending and
- * `resume` asks the server what is missing and goes on. The upload is remembered in this browser, so choosing
- * the same file again after a reload sends only what never arrived.
+ * `resume` asks the server what is missing and goes on. Choosing the same file again (same name, size and SM3)
+ * goes on with its unfinished upload, remembered in this browser or listed by the server; `resumeFrom` goes on
+ * with one upload of the server's list, from any browser.
  */
 export function useFileUpload(entryId: string, onDone?: (file: ExchangeFile) => void) {
   const [state, setState] = useState<UploadState>(initial);
@@ -144,7 +146,9 @@ export function useFileUpload(entryId: string, onDone?: (file: ExchangeFile) => 
         const sm3 = await sm3OfBlob(file, { signal, onProgress: (hashed) => update({ hashed }) });
         update({ sm3 });
         const key = keyOf(entryId, file, sm3);
-        let upload = await resumable(recallUpload(key)?.uploadId);
+        let upload =
+          (await resumable(recallUpload(key)?.uploadId)) ??
+          (await resumable(matchingUpload((await fileUploads.unfinished(entryId, signal)).items, key)?.id));
         if (upload) update({ resumed: true });
         else {
           forgetUpload(key);
@@ -160,6 +164,30 @@ export function useFileUpload(entryId: string, onDone?: (file: ExchangeFile) => 
           rememberUpload({ ...key, uploadId: upload.id });
         }
         signal.throwIfAborted();
+        source.current = { file, sm3, uploadId: upload.id };
+        await sendAndComplete(upload, signal);
+      }),
+    [entryId, run, sendAndComplete, update],
+  );
+
+  /**
+   * Goes on with an unfinished upload from the server's list: the file picked must have its name and size, then
+   * its SM3 once hashed; only the chunks the server is missing are sent.
+   */
+  const resumeFrom = useCallback(
+    (file: File, target: FileUploadSummary) =>
+      run(async (signal) => {
+        source.current = null;
+        setState({ ...initial, phase: 'hashing', fileName: file.name, size: file.size, resumed: true });
+        const problem = resumeProblem(file, target);
+        if (problem) throw new ResumeRefused(problem);
+        const sm3 = await sm3OfBlob(file, { signal, onProgress: (hashed) => update({ hashed }) });
+        update({ sm3 });
+        if (sm3 !== target.sm3) throw new ResumeRefused('sm3');
+        const upload = await resumable(target.id);
+        if (!upload) throw new ResumeRefused('gone');
+        signal.throwIfAborted();
+        rememberUpload({ ...keyOf(entryId, file, sm3), uploadId: upload.id });
         source.current = { file, sm3, uploadId: upload.id };
         await sendAndComplete(upload, signal);
       }),
@@ -184,7 +212,14 @@ export function useFileUpload(entryId: string, onDone?: (file: ExchangeFile) => 
     setState(initial);
   }, []);
 
-  return { state, start: (file: File, options: UploadOptions) => void start(file, options), pause, resume, reset };
+  return {
+    state,
+    start: (file: File, options: UploadOptions) => void start(file, options),
+    resumeFrom: (file: File, target: FileUploadSummary) => void resumeFrom(file, target),
+    pause,
+    resume,
+    reset,
+  };
 }
 
 /** The remembered upload, when the server still takes its chunks (or already made it a version). */
