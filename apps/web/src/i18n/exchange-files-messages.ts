@@ -39,7 +39,8 @@ export const exchangeFilesZh = {
   'exchangeFiles.upload.cancel': '取消',
   'exchangeFiles.upload.close': '关闭',
   'exchangeFiles.upload.another': '再传一个',
-  'exchangeFiles.upload.pending': '本浏览器中有未完成的上传：{name}（{size}，{time}）。重新选择同一文件即可只上传缺少的部分。',
+  'exchangeFiles.upload.pending':
+    '有未完成的上传：{name}（{size}，已收到 {received} / {count} 块，{time} 开始）。选择同一文件即可只上传缺少的部分。',
   'exchangeFiles.upload.tooLarge': '文件超过 {max}，不能上传。',
   'exchangeFiles.upload.emptyFile': '不能上传空文件。',
   'exchangeFiles.upload.closeHint': '关闭窗口会暂停上传；已收到的分块在服务器上保留 7 天，再次选择同一文件即可继续。',
@@ -53,6 +54,21 @@ export const exchangeFilesZh = {
   'exchangeFiles.resumed': '继续此前中断的上传：只上传服务器上缺少的分块。',
   'exchangeFiles.retrying': '第 {index} 块发送失败，正在第 {attempt} 次尝试…',
   'exchangeFiles.checksumFailed': '服务器合并后的文件与本地计算的 SM3 不一致，本次上传已作废，请重新上传。',
+
+  'exchangeFiles.unfinished.title': '未完成的上传',
+  'exchangeFiles.unfinished.hint':
+    '本部门已开始但尚未完成的上传，可在任一浏览器继续：选择同一文件，只上传服务器上缺少的分块。未完成的上传到期后自动清除。',
+  'exchangeFiles.unfinished.received': '已收到',
+  'exchangeFiles.unfinished.chunks': '{received} / {count} 块',
+  'exchangeFiles.unfinished.startedAt': '开始时间',
+  'exchangeFiles.unfinished.expiresAt': '保留至',
+  'exchangeFiles.resume.title': '继续上传：{name}',
+  'exchangeFiles.resume.target': '继续上传 {name}（{size}），服务器已收到 {received} / {count} 块。',
+  'exchangeFiles.resume.hint': '请选择同一文件：先核对文件名和大小，再计算 SM3 与开始上传时声明的核对，一致后只上传缺少的分块。',
+  'exchangeFiles.resume.refused.name': '所选文件的名称与该上传的文件不同，请选择同一文件。',
+  'exchangeFiles.resume.refused.size': '所选文件的大小与该上传的文件不同，请选择同一文件。',
+  'exchangeFiles.resume.refused.sm3': '所选文件的 SM3 与开始上传时声明的不同（文件内容已变）：不能继续这次上传，请作为新版本重新上传。',
+  'exchangeFiles.resume.refused.gone': '这次上传已过期、已完成或已作废，不能继续；请重新上传。',
 
   'exchangeFiles.link.title': '下载链接：{name}（第 {version} 版）',
   'exchangeFiles.link.expires': '有效期',
@@ -71,6 +87,19 @@ export const exchangeFilesZh = {
   'exchangeFiles.link.revoked': '链接已撤回，不能再下载',
   'exchangeFiles.link.another': '再生成一个',
   'exchangeFiles.link.verify': '下载后请核对文件的 SM3，一致才说明文件完整、未被改动：',
+
+  'exchangeFiles.links.empty': '这个版本还没有下载链接。',
+  'exchangeFiles.links.createdAt': '生成时间',
+  'exchangeFiles.links.department': '部门',
+  'exchangeFiles.links.expiresAt': '有效期至',
+  'exchangeFiles.links.downloads': '已下载 / 上限',
+  'exchangeFiles.links.downloadsOf': '{n} / {max}',
+  'exchangeFiles.links.downloadsAny': '{n} / 不限',
+  'exchangeFiles.links.state.active': '有效',
+  'exchangeFiles.links.state.expired': '已过期',
+  'exchangeFiles.links.state.usedUp': '次数已用完',
+  'exchangeFiles.links.state.revoked': '已撤回',
+  'exchangeFiles.links.revokeConfirm': '撤回后该链接立即失效，确定撤回？',
 
   'exchangeFiles.share.intro':
     '提供部门上传的文件版本，最新的在前。获取下载链接后可在浏览器中下载，也可交给本部门的系统下载；下载后用 SM3 核对，例如 gmssl sm3 或 openssl dgst -sm3。',
@@ -121,7 +150,7 @@ export const exchangeFilesEn: Record<keyof typeof exchangeFilesZh, string> = {
   'exchangeFiles.upload.close': 'Close',
   'exchangeFiles.upload.another': 'Upload another',
   'exchangeFiles.upload.pending':
-    'This browser has an unfinished upload: {name} ({size}, {time}). Choose the same file again to send only what is missing.',
+    'An unfinished upload: {name} ({size}, {received} / {count} chunks received, started {time}). Choose the same file to send only what is missing.',
   'exchangeFiles.upload.tooLarge': 'The file is larger than {max} and cannot be uploaded.',
   'exchangeFiles.upload.emptyFile': 'An empty file cannot be uploaded.',
   'exchangeFiles.upload.closeHint':
@@ -137,6 +166,23 @@ export const exchangeFilesEn: Record<keyof typeof exchangeFilesZh, string> = {
   'exchangeFiles.retrying': 'Chunk {index} failed; trying it again ({attempt})…',
   'exchangeFiles.checksumFailed':
     'The file the server joined does not have the SM3 computed here; this upload was discarded. Please upload again.',
+
+  'exchangeFiles.unfinished.title': 'Unfinished uploads',
+  'exchangeFiles.unfinished.hint':
+    'Uploads your department started and did not finish; go on with one from any browser: choose the same file, and only the chunks the server is missing are sent. They are cleared when they expire.',
+  'exchangeFiles.unfinished.received': 'Received',
+  'exchangeFiles.unfinished.chunks': '{received} / {count} chunks',
+  'exchangeFiles.unfinished.startedAt': 'Started',
+  'exchangeFiles.unfinished.expiresAt': 'Kept until',
+  'exchangeFiles.resume.title': 'Resume an upload: {name}',
+  'exchangeFiles.resume.target': 'Resuming {name} ({size}): the server has {received} / {count} chunks.',
+  'exchangeFiles.resume.hint':
+    'Choose the same file: its name and size are checked, then its SM3 against the one declared when the upload started; only the missing chunks are then sent.',
+  'exchangeFiles.resume.refused.name': 'The file chosen is not named as the uploaded one; choose the same file.',
+  'exchangeFiles.resume.refused.size': 'The file chosen does not have the size of the uploaded one; choose the same file.',
+  'exchangeFiles.resume.refused.sm3':
+    'The SM3 of the file chosen is not the one declared when the upload started (its content changed): this upload cannot go on; upload it as a new version.',
+  'exchangeFiles.resume.refused.gone': 'This upload expired, was completed or was discarded, so it cannot go on; please upload again.',
 
   'exchangeFiles.link.title': 'Download link: {name} (version {version})',
   'exchangeFiles.link.expires': 'Valid for',
@@ -156,6 +202,19 @@ export const exchangeFilesEn: Record<keyof typeof exchangeFilesZh, string> = {
   'exchangeFiles.link.revoked': 'The link was withdrawn and no longer downloads',
   'exchangeFiles.link.another': 'Make another',
   'exchangeFiles.link.verify': "After downloading, check the file's SM3: only a match shows it is whole and unchanged:",
+
+  'exchangeFiles.links.empty': 'No download link for this version yet.',
+  'exchangeFiles.links.createdAt': 'Made',
+  'exchangeFiles.links.department': 'Department',
+  'exchangeFiles.links.expiresAt': 'Valid until',
+  'exchangeFiles.links.downloads': 'Downloads / allowed',
+  'exchangeFiles.links.downloadsOf': '{n} / {max}',
+  'exchangeFiles.links.downloadsAny': '{n} / any',
+  'exchangeFiles.links.state.active': 'Active',
+  'exchangeFiles.links.state.expired': 'Expired',
+  'exchangeFiles.links.state.usedUp': 'Used up',
+  'exchangeFiles.links.state.revoked': 'Withdrawn',
+  'exchangeFiles.links.revokeConfirm': 'The link stops working at once. Withdraw it?',
 
   'exchangeFiles.share.intro':
     "The provider's file versions, newest first. Get a download link to download in the browser or hand to your department's system; then check the file with SM3, e.g. gmssl sm3 or openssl dgst -sm3.",

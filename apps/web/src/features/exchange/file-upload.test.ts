@@ -7,7 +7,6 @@ import {
   isRetryable,
   isWholeFileMismatch,
   recallUpload,
-  rememberedUploads,
   rememberUpload,
   retryDelay,
   sendChunks,
@@ -149,15 +148,8 @@ describe('remembered uploads', () => {
     expect(recallUpload(file)?.uploadId).toBe('u1');
     expect(recallUpload({ ...file, sm3: 'b'.repeat(64) })).toBeNull();
     expect(recallUpload({ ...file, size: 11 })).toBeNull();
-    expect(rememberedUploads('e1').map((u) => u.uploadId)).toEqual(['u1']);
-    expect(rememberedUploads('e2')).toEqual([]);
     forgetUpload(file);
     expect(recallUpload(file)).toBeNull();
-  });
-
-  it('offers no upload older than the server keeps', () => {
-    rememberUpload({ ...file, uploadId: 'u1' });
-    expect(rememberedUploads('e1', Date.now() + 8 * 86_400_000)).toEqual([]);
   });
 });
 

@@ -170,22 +170,3 @@ function readRemembered(key: string): RememberedUpload | null {
 export function recallUpload(file: Pick<RememberedUpload, 'entryId' | 'fileName' | 'size' | 'sm3'>): RememberedUpload | null {
   return readRemembered(uploadStorageKey(file));
 }
-
-/** How long the server keeps an unfinished upload's chunks (files.service.ts UPLOAD_DAYS): older ones are not offered. */
-const UPLOAD_KEPT_MS = 7 * 86_400_000;
-
-/** The unfinished uploads to an entry remembered in this browser in the last 7 days, newest first. */
-export function rememberedUploads(entryId: string, now = Date.now()): RememberedUpload[] {
-  const found: RememberedUpload[] = [];
-  try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i);
-      if (!key?.startsWith(`${STORAGE_PREFIX}${entryId}:`)) continue;
-      const upload = readRemembered(key);
-      if (upload && now - Date.parse(upload.savedAt) < UPLOAD_KEPT_MS) found.push(upload);
-    }
-  } catch {
-    return [];
-  }
-  return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-}

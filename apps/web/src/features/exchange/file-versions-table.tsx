@@ -3,6 +3,7 @@ import { Empty, Space, Table, Tag, Typography } from 'antd';
 import { errorText } from '@/components/api-error';
 import { formatDateTime } from '@/components/format';
 import { formatBytes, shortSm3 } from '@/features/exchange/file-format';
+import { FileLinksTable } from '@/features/exchange/file-links-table';
 import { useFileVersions, type ExchangeFile } from '@/features/exchange/use-exchange-files';
 import { useT } from '@/i18n/lang-provider';
 
@@ -24,7 +25,7 @@ export function Sm3Text({ sm3 }: { sm3: string }) {
   );
 }
 
-/** An entry's file versions, newest first, each with the caller's action (a download link). */
+/** An entry's file versions, newest first, each with the caller's action (a download link) and, expanded, its links. */
 export function FileVersionsTable({
   entryId,
   action,
@@ -46,6 +47,7 @@ export function FileVersionsTable({
       pagination={{ pageSize: 5, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}
       onRow={rowAttributes}
+      expandable={{ expandedRowRender: (file) => <FileLinksTable file={file} /> }}
       locale={{
         emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={versions.error ? errorText(versions.error, t) : empty} />,
       }}

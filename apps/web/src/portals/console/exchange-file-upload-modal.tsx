@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Flex, Form, Input, Modal, Select, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, InboxOutlined, PauseOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { FILE_CHUNK, FILE_MAX_BYTES } from '@shuyuan/contracts';
 import { formatDateTime } from '@/components/format';
 import { formatBytes } from '@/features/exchange/file-format';
-import { rememberedUploads } from '@/features/exchange/file-upload';
-import { useRefreshVersions, type FileEntry } from '@/features/exchange/use-exchange-files';
+import { resumeProblem } from '@/features/exchange/file-resume';
+import { useRefreshVersions, useUnfinishedUploads, type FileEntry, type FileUploadSummary } from '@/features/exchange/use-exchange-files';
 import { useFileUpload } from '@/features/exchange/use-file-upload';
 import { useT, type Translate } from '@/i18n/lang-provider';
 import { UploadProgress } from '@/portals/console/exchange-file-upload-progress';
@@ -21,54 +21,94 @@ function fileProblem(file: File, t: Translate): string | null {
   return null;
 }
 
-/** The unfinished uploads to this entry this browser remembers: choosing the same file resumes one. */
+/** The entry's unfinished uploads (the server's): choosing the same file resumes one. */
 function PendingUploads({ entryId }: { entryId: string }) {
   const t = useT();
-  const pending = useMemo(() => rememberedUploads(entryId), [entryId]);
+  const pending = useUnfinishedUploads(entryId).data ?? [];
   if (pending.length === 0) return null;
   return (
     <Flex vertical gap={8} data-testid="file-upload-pending">
       {pending.map((u) => (
         <Alert
-          key={u.uploadId}
+          key={u.id}
           type="info"
           showIcon
-          title={t('exchangeFiles.upload.pending', { name: u.fileName, size: formatBytes(u.size), time: formatDateTime(u.savedAt) })}
+          title={t('exchangeFiles.upload.pending', {
+            name: u.fileName,
+            size: formatBytes(u.size),
+            received: u.receivedCount,
+            count: u.chunkCount,
+            time: formatDateTime(u.createdAt),
+          })}
         />
       ))}
     </Flex>
   );
 }
 
+/** The unfinished upload to go on with, and what the file picked for it must be. */
+function ResumeTargetInfo({ target }: { target: FileUploadSummary }) {
+  const t = useT();
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="file-resume-target"
+      title={t('exchangeFiles.resume.target', {
+        name: target.fileName,
+        size: formatBytes(target.size),
+        received: target.receivedCount,
+        count: target.chunkCount,
+      })}
+      description={t('exchangeFiles.resume.hint')}
+    />
+  );
+}
+
 /**
  * 上传新版本: picks a file, hashes it with SM3, sends it in chunks with progress, pause and resume, and publishes
  * it as the entry's next version. Closing pauses; the same file chosen again later goes on where it stopped.
+ * With `resuming`, it goes on with that unfinished upload instead, once the same file is picked again.
  */
-export function FileUploadModal({ entry, onClose }: { entry: FileEntry | null; onClose: () => void }) {
+export function FileUploadModal({
+  entry,
+  resuming,
+  onClose,
+}: {
+  entry: FileEntry | null;
+  resuming?: FileUploadSummary | null;
+  onClose: () => void;
+}) {
   const t = useT();
+  const refresh = useRefreshVersions();
+  const close = () => {
+    if (entry) void refresh(entry.id);
+    onClose();
+  };
   return (
     <Modal
       open={!!entry}
-      title={entry ? t('exchangeFiles.upload.title', { name: entry.name }) : ''}
-      onCancel={onClose}
+      title={entry ? t(resuming ? 'exchangeFiles.resume.title' : 'exchangeFiles.upload.title', { name: entry.name }) : ''}
+      onCancel={close}
       footer={null}
       width={680}
       destroyOnHidden
       maskClosable={false}
     >
-      {entry && <UploadPanel entry={entry} onClose={onClose} />}
+      {entry && <UploadPanel entry={entry} resuming={resuming ?? null} onClose={close} />}
     </Modal>
   );
 }
 
-function UploadPanel({ entry, onClose }: { entry: FileEntry; onClose: () => void }) {
+function UploadPanel({ entry, resuming, onClose }: { entry: FileEntry; resuming: FileUploadSummary | null; onClose: () => void }) {
   const t = useT();
   const refresh = useRefreshVersions();
-  const { state, start, pause, resume, reset } = useFileUpload(entry.id, () => void refresh(entry.id));
+  const { state, start, resumeFrom, pause, resume, reset } = useFileUpload(entry.id, () => void refresh(entry.id));
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [chunkSize, setChunkSize] = useState<number>(FILE_CHUNK.default);
-  const problem = file ? fileProblem(file, t) : null;
+  const mismatch = file && resuming ? resumeProblem(file, resuming) : null;
+  const problem = file ? (fileProblem(file, t) ?? (mismatch && t(`exchangeFiles.resume.refused.${mismatch}`))) : null;
   const { phase } = state;
   const editable = phase === 'idle' || (phase === 'failed' && !state.upload);
   const busy = phase === 'hashing' || phase === 'uploading' || phase === 'completing';
@@ -77,7 +117,7 @@ function UploadPanel({ entry, onClose }: { entry: FileEntry; onClose: () => void
     <Flex vertical gap={16}>
       {editable && (
         <>
-          <PendingUploads entryId={entry.id} />
+          {resuming ? <ResumeTargetInfo target={resuming} /> : <PendingUploads entryId={entry.id} />}
           <Upload.Dragger
             multiple={false}
             showUploadList={false}
@@ -98,29 +138,31 @@ function UploadPanel({ entry, onClose }: { entry: FileEntry; onClose: () => void
               {t('exchangeFiles.upload.chosen', { name: file.name, size: formatBytes(file.size) })}
             </Typography.Text>
           )}
-          {problem && <Alert type="error" showIcon title={problem} />}
-          <Form layout="vertical" component="div">
-            <Form.Item label={t('exchangeFiles.upload.note')}>
-              <Input.TextArea
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-                maxLength={NOTE_MAX}
-                showCount
-                autoSize={{ minRows: 2, maxRows: 4 }}
-                placeholder={t('exchangeFiles.upload.notePlaceholder')}
-                data-testid="file-upload-note"
-              />
-            </Form.Item>
-            <Form.Item label={t('exchangeFiles.upload.chunkSize')} extra={t('exchangeFiles.upload.chunkSizeHint')}>
-              <Select
-                id="chunkSize"
-                value={chunkSize}
-                onChange={setChunkSize}
-                options={CHUNK_SIZES.map((size) => ({ value: size, label: formatBytes(size) }))}
-                style={{ width: 160 }}
-              />
-            </Form.Item>
-          </Form>
+          {problem && <Alert type="error" showIcon title={problem} data-testid="file-upload-problem" />}
+          {!resuming && (
+            <Form layout="vertical" component="div">
+              <Form.Item label={t('exchangeFiles.upload.note')}>
+                <Input.TextArea
+                  value={note}
+                  onChange={(e) => setNote(e.target.value)}
+                  maxLength={NOTE_MAX}
+                  showCount
+                  autoSize={{ minRows: 2, maxRows: 4 }}
+                  placeholder={t('exchangeFiles.upload.notePlaceholder')}
+                  data-testid="file-upload-note"
+                />
+              </Form.Item>
+              <Form.Item label={t('exchangeFiles.upload.chunkSize')} extra={t('exchangeFiles.upload.chunkSizeHint')}>
+                <Select
+                  id="chunkSize"
+                  value={chunkSize}
+                  onChange={setChunkSize}
+                  options={CHUNK_SIZES.map((size) => ({ value: size, label: formatBytes(size) }))}
+                  style={{ width: 160 }}
+                />
+              </Form.Item>
+            </Form>
+          )}
         </>
       )}
       <UploadProgress state={state} />
@@ -129,12 +171,12 @@ function UploadPanel({ entry, onClose }: { entry: FileEntry; onClose: () => void
         {editable && (
           <Button
             type="primary"
-            icon={<CloudUploadOutlined />}
+            icon={resuming ? <PlayCircleOutlined /> : <CloudUploadOutlined />}
             disabled={!file || !!problem}
-            onClick={() => file && start(file, { note, chunkSize })}
+            onClick={() => file && (resuming ? resumeFrom(file, resuming) : start(file, { note, chunkSize }))}
             data-testid="file-upload-start"
           >
-            {t('exchangeFiles.upload.start')}
+            {resuming ? t('exchangeFiles.upload.resume') : t('exchangeFiles.upload.start')}
           </Button>
         )}
         {phase === 'uploading' && (
@@ -148,7 +190,7 @@ function UploadPanel({ entry, onClose }: { entry: FileEntry; onClose: () => void
           </Button>
         )}
         {phase === 'hashing' && <Button onClick={reset}>{t('exchangeFiles.upload.cancel')}</Button>}
-        {phase === 'done' && (
+        {phase === 'done' && !resuming && (
           <Button
             onClick={() => {
               reset();

@@ -1,12 +1,14 @@
 import { Alert, Flex, Progress, Typography } from 'antd';
 import { errorText } from '@/components/api-error';
 import { formatBytes } from '@/features/exchange/file-format';
+import { ResumeRefused } from '@/features/exchange/file-resume';
 import { isWholeFileMismatch } from '@/features/exchange/file-upload';
 import type { UploadState } from '@/features/exchange/use-file-upload';
 import { useT, type Translate } from '@/i18n/lang-provider';
 
-/** Why an upload stopped; a whole file whose SM3 differs (not one chunk) is said plainly. */
+/** Why an upload stopped; a whole file whose SM3 differs (not one chunk), or a file that does not resume, is said plainly. */
 function failureText(error: unknown, t: Translate): string {
+  if (error instanceof ResumeRefused) return t(`exchangeFiles.resume.refused.${error.problem}`);
   return isWholeFileMismatch(error) ? t('exchangeFiles.checksumFailed') : errorText(error, t);
 }
 

@@ -5,14 +5,23 @@ import { limits } from '@shuyuan/contracts';
 import { errorText } from '@/components/api-error';
 import { FileLinkModal } from '@/features/exchange/file-link-modal';
 import { FileVersionsTable } from '@/features/exchange/file-versions-table';
-import { useFileEntries, type ExchangeFile, type FileEntry } from '@/features/exchange/use-exchange-files';
+import { useFileEntries, type ExchangeFile, type FileEntry, type FileUploadSummary } from '@/features/exchange/use-exchange-files';
 import { useT } from '@/i18n/lang-provider';
+import { UnfinishedUploads } from '@/portals/console/exchange-file-unfinished';
 import { FileUploadModal } from '@/portals/console/exchange-file-upload-modal';
 
 const ENTRIES_PER_PAGE = 10;
 
-/** One resource: its versions, a new-version button and a link per version. */
-function FileEntryCard({ entry, onUpload, onLink }: { entry: FileEntry; onUpload: () => void; onLink: (file: ExchangeFile) => void }) {
+/** One resource: its unfinished uploads, its versions with their links, a new-version button and a link per version. */
+function FileEntryCard({
+  entry,
+  onUpload,
+  onLink,
+}: {
+  entry: FileEntry;
+  onUpload: (resuming?: FileUploadSummary) => void;
+  onLink: (file: ExchangeFile) => void;
+}) {
   const t = useT();
   return (
     <Card
@@ -32,11 +41,12 @@ function FileEntryCard({ entry, onUpload, onLink }: { entry: FileEntry; onUpload
         </Space>
       }
       extra={
-        <Button type="primary" size="small" icon={<CloudUploadOutlined />} onClick={onUpload} data-testid="file-upload-open">
+        <Button type="primary" size="small" icon={<CloudUploadOutlined />} onClick={() => onUpload()} data-testid="file-upload-open">
           {t('exchangeFiles.uploadNew')}
         </Button>
       }
     >
+      <UnfinishedUploads entryId={entry.id} onResume={onUpload} />
       <FileVersionsTable
         entryId={entry.id}
         empty={t('exchangeFiles.noVersions')}
@@ -55,7 +65,7 @@ export function ExchangeFilesPage() {
   const t = useT();
   const [q, setQ] = useState('');
   const entries = useFileEntries(q.trim());
-  const [uploading, setUploading] = useState<FileEntry | null>(null);
+  const [uploading, setUploading] = useState<{ entry: FileEntry; resuming?: FileUploadSummary } | null>(null);
   const [linking, setLinking] = useState<ExchangeFile | null>(null);
   const items = entries.data?.items ?? [];
 
@@ -86,11 +96,11 @@ export function ExchangeFilesPage() {
         }}
         renderItem={(entry) => (
           <List.Item>
-            <FileEntryCard entry={entry} onUpload={() => setUploading(entry)} onLink={setLinking} />
+            <FileEntryCard entry={entry} onUpload={(resuming) => setUploading({ entry, resuming })} onLink={setLinking} />
           </List.Item>
         )}
       />
-      <FileUploadModal entry={uploading} onClose={() => setUploading(null)} />
+      <FileUploadModal entry={uploading?.entry ?? null} resuming={uploading?.resuming} onClose={() => setUploading(null)} />
       <FileLinkModal file={linking} onClose={() => setLinking(null)} />
     </Card>
   );
