@@ -4,6 +4,7 @@ import { errorText } from '@/components/api-error';
 import { formatDateTime, formatDateTimeSeconds } from '@/components/format';
 import { counterKeys, driftText, durationText, RunStatusTag } from '@/features/exchange/job-tags';
 import { isLive, useJobRuns, type ExchangeJob, type ExchangeRun } from '@/features/exchange/use-exchange-jobs';
+import { runErrorText } from '@/features/exchange/run-error';
 import { useT } from '@/i18n/lang-provider';
 
 const PHASES: NonNullable<ExchangeRun['phase']>[] = ['schema', 'copy', 'deletes'];
@@ -65,19 +66,25 @@ export function JobRunProgress({ run, kind }: { run: ExchangeRun; kind?: Exchang
 }
 
 /**
- * The error of a run: its code and message, or, when it stopped on drift, the columns that changed
- * (in the user's language; the server's message says the same in English).
+ * The error of a run: what its code means in the user's language, with the server's own message (English,
+ * as the database or driver gave it) behind 详细信息; when it stopped on drift, the columns that changed.
  */
 function RunError({ run }: { run: ExchangeRun }) {
   const t = useT();
   if (!run.errorCode && !run.errorMessage) return <>—</>;
   const drift = run.drift ?? [];
+  const meaning = runErrorText(t, run.errorCode);
   return (
     <Flex vertical gap={2} style={{ maxWidth: 360 }} data-testid="run-error">
       {run.errorCode && <Typography.Text code>{run.errorCode}</Typography.Text>}
+      {meaning && drift.length === 0 && <Typography.Text type="danger">{meaning}</Typography.Text>}
       {run.errorMessage && drift.length === 0 && (
-        <Typography.Text type="danger" ellipsis={{ tooltip: run.errorMessage }}>
-          {run.errorMessage}
+        <Typography.Text
+          type={meaning ? 'secondary' : 'danger'}
+          style={meaning ? { fontSize: 12 } : undefined}
+          ellipsis={{ tooltip: run.errorMessage }}
+        >
+          {meaning ? t('exchangeJobs.runError.detail', { message: run.errorMessage }) : run.errorMessage}
         </Typography.Text>
       )}
       {drift.map((d) => (
