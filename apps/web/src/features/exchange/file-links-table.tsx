@@ -31,66 +31,66 @@ export function FileLinksTable({ file }: { file: ExchangeFile }) {
   const links = useFileLinks(file.id);
   const revoke = useRevokeFileLink();
   return (
-    <Table<FileLinkSummary>
-      rowKey="id"
-      size="small"
-      data-testid="file-links"
-      data-file-id={file.id}
-      loading={links.isPending}
-      dataSource={links.data}
-      pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      scroll={{ x: 'max-content' }}
-      onRow={rowAttributes}
-      locale={{
-        emptyText: (
-          <Empty
-            image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={links.error ? errorText(links.error, t) : t('exchangeFiles.links.empty')}
-          />
-        ),
-      }}
-      columns={[
-        { title: t('exchangeFiles.links.createdAt'), key: 'created', render: (_, link) => formatDateTime(link.createdAt) },
-        { title: t('exchangeFiles.links.department'), dataIndex: 'departmentName', key: 'department' },
-        { title: t('exchangeFiles.links.expiresAt'), key: 'expires', render: (_, link) => formatDateTime(link.expiresAt) },
-        {
-          title: t('exchangeFiles.links.downloads'),
-          key: 'downloads',
-          render: (_, link) =>
-            link.maxDownloads === null
-              ? t('exchangeFiles.links.downloadsAny', { n: link.downloads })
-              : t('exchangeFiles.links.downloadsOf', { n: link.downloads, max: link.maxDownloads }),
-        },
-        {
-          title: t('common.status'),
-          key: 'state',
-          render: (_, link) => {
-            const state = linkState(link);
-            return <Tag color={STATE_COLORS[state]}>{t(`exchangeFiles.links.state.${state}`)}</Tag>;
+    <div data-testid="file-links" data-file-id={file.id}>
+      <Table<FileLinkSummary>
+        rowKey="id"
+        size="small"
+        loading={links.isPending}
+        dataSource={links.data}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        onRow={rowAttributes}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={links.error ? errorText(links.error, t) : t('exchangeFiles.links.empty')}
+            />
+          ),
+        }}
+        columns={[
+          { title: t('exchangeFiles.links.createdAt'), key: 'created', render: (_, link) => formatDateTime(link.createdAt) },
+          { title: t('exchangeFiles.links.department'), dataIndex: 'departmentName', key: 'department' },
+          { title: t('exchangeFiles.links.expiresAt'), key: 'expires', render: (_, link) => formatDateTime(link.expiresAt) },
+          {
+            title: t('exchangeFiles.links.downloads'),
+            key: 'downloads',
+            render: (_, link) =>
+              link.maxDownloads === null
+                ? t('exchangeFiles.links.downloadsAny', { n: link.downloads })
+                : t('exchangeFiles.links.downloadsOf', { n: link.downloads, max: link.maxDownloads }),
           },
-        },
-        {
-          title: t('common.actions'),
-          key: 'actions',
-          render: (_, link) =>
-            linkState(link) === 'active' && (
-              <Popconfirm
-                title={t('exchangeFiles.links.revokeConfirm')}
-                okButtonProps={{ danger: true, 'data-testid': 'file-link-revoke-confirm' }}
-                onConfirm={() =>
-                  revoke.mutateAsync(link.id).then(
-                    () => void message.success(t('exchangeFiles.link.revoked')),
-                    (error: unknown) => showError(error),
-                  )
-                }
-              >
-                <Button type="link" danger size="small" icon={<StopOutlined />} data-testid="file-link-row-revoke">
-                  {t('exchangeFiles.link.revoke')}
-                </Button>
-              </Popconfirm>
-            ),
-        },
-      ]}
-    />
+          {
+            title: t('common.status'),
+            key: 'state',
+            render: (_, link) => {
+              const state = linkState(link);
+              return <Tag color={STATE_COLORS[state]}>{t(`exchangeFiles.links.state.${state}`)}</Tag>;
+            },
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_, link) =>
+              linkState(link) === 'active' && (
+                <Popconfirm
+                  title={t('exchangeFiles.links.revokeConfirm')}
+                  okButtonProps={{ danger: true, 'data-testid': 'file-link-revoke-confirm' }}
+                  onConfirm={() =>
+                    revoke.mutateAsync(link.id).then(
+                      () => void message.success(t('exchangeFiles.link.revoked')),
+                      (error: unknown) => showError(error),
+                    )
+                  }
+                >
+                  <Button type="link" danger size="small" icon={<StopOutlined />} data-testid="file-link-row-revoke">
+                    {t('exchangeFiles.link.revoke')}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+    </div>
   );
 }

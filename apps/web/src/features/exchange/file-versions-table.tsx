@@ -11,6 +11,7 @@ function rowAttributes(file: ExchangeFile): HTMLAttributes<HTMLElement> {
   const attributes: HTMLAttributes<HTMLElement> & Record<`data-${string}`, string> = {
     'data-testid': 'file-version-row',
     'data-version': String(file.version),
+    'data-file-id': file.id,
     'data-sm3': file.sm3,
   };
   return attributes;
