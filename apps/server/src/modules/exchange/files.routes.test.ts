@@ -230,6 +230,8 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     expect((await anonymous.get(live.url)).statusCode).toBe(200);
     await admin.post(`/api/v1/exchange/grants/${grant.json().id}/revoke`, { version: 1, reason: '测试撤销' });
     expect((await anonymous.get(live.url)).statusCode).toBe(410);
+    const listed = (await officer.get(`/api/v1/exchange/files/${latest!.id}/links`)).json().items;
+    expect(listed.find((l: { id: string }) => l.id === live.id)).toMatchObject({ revokedAt: null, live: false });
     expect((await consumer.post(`/api/v1/exchange/files/${latest!.id}/links`, {})).statusCode).toBe(404);
   });
 });

@@ -435,6 +435,7 @@ export class FilesService {
     let q = ctx.db
       .selectFrom('exchange_file_link as l')
       .innerJoin('department as d', 'd.id', 'l.department_id')
+      .leftJoin('exchange_grant as g', 'g.id', 'l.grant_id')
       .select([
         'l.id',
         'l.expires_at',
@@ -444,6 +445,9 @@ export class FilesService {
         'l.created_at',
         'l.grant_id',
         'd.name as department_name',
+        'g.status as grant_status',
+        'g.valid_from',
+        'g.valid_to',
       ])
       .where('l.file_id', '=', file.id);
     if (!access.provider) q = q.where('l.department_id', '=', access.departmentId);
@@ -458,7 +462,12 @@ export class FilesService {
       downloads: r.downloads,
       revokedAt: r.revoked_at,
       createdAt: r.created_at,
-      live: !r.revoked_at && r.expires_at.getTime() > now && (r.max_downloads === null || r.downloads < r.max_downloads),
+      // As download judges it: a link made under a grant stops with the grant.
+      live:
+        !r.revoked_at &&
+        r.expires_at.getTime() > now &&
+        (r.max_downloads === null || r.downloads < r.max_downloads) &&
+        (!r.grant_id || grantState({ status: r.grant_status!, valid_from: r.valid_from!, valid_to: r.valid_to! }, now) === 'active'),
     }));
   }
 
