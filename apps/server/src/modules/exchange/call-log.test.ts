@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyMerkleInclusion } from '@shuyuan/contracts';
 import { SealedBox } from '../../platform/crypto/provider';
 import { nodeHash } from '../../platform/crypto/merkle';
-import { EvidenceLog } from '../evidence';
+import { EvidenceLog, verifyExport } from '../evidence';
 import { describeEachEngine } from '../../../test/databases';
 import fc from 'fast-check';
 import { canonicalJson } from '../../platform/evidence/evidence-log';
@@ -129,6 +129,58 @@ describeEachEngine('the gateway call log', (get) => {
     expect(rows.map((r) => r.id)).toEqual(ids);
     expect(log.backlog).toBe(0);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('commits a flush of several batches (two in flight, leaves by COPY on a server) with every call at its own leaf', async () => {
+    const pooled = new EvidenceLog(get().db, new SealedBox(Buffer.alloc(32, 7)), get().pool);
+    const log = new CallLog(get().db, pooled, dir);
+    const ids = Array.from({ length: 4_500 }, () => crypto.randomUUID());
+    await Promise.all(
+      ids.map((id, i) =>
+        log.record({
+          id,
+          calledAt: new Date(Date.UTC(2026, 10, 26, 0, 0, 0, i)).toISOString(),
+          appId: null,
+          appKey: 'batches-test',
+          consumerDepartmentId: null,
+          grantId: null,
+          apiId: null,
+          providerDepartmentId: null,
+          resourceCode: '3201/000001',
+          fields: ['xm'],
+          rowCount: i % 3,
+          requestDigest: 'cd'.repeat(32),
+          responseDigest: null,
+          status: 200,
+          code: null,
+          latencyMs: 1,
+        }),
+      ),
+    );
+    expect(await log.flush()).toBe(4_500);
+    const rows = await get()
+      .db.selectFrom('gateway_call')
+      .select(['id', 'leaf_index'])
+      .where('app_key', '=', 'batches-test')
+      .orderBy('leaf_index')
+      .execute();
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(ids));
+    const leaves = await get()
+      .db.selectFrom('evidence_leaf')
+      .select(['index', 'entry'])
+      .where(
+        'index',
+        'in',
+        rows.map((r) => Number(r.leaf_index)),
+      )
+      .execute();
+    const byIndex = new Map(leaves.map((l) => [Number(l.index), JSON.parse(l.entry) as { id: string }]));
+    for (const row of rows) expect(byIndex.get(Number(row.leaf_index))?.id).toBe(row.id);
+    // The tree over every leaf checks against a signed checkpoint.
+    await pooled.checkpoint();
+    const report = verifyExport(await pooled.exportSegment({ from: 0 }));
+    expect(report).toMatchObject({ ok: true, problems: [] });
+    expect(report.checkpoints).toBeGreaterThan(0);
   });
 
   it('inserts no call twice when a flush fails after its commit (the answer lost): the retry looks the calls up', async () => {

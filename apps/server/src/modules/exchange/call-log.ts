@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DB } from '../../db/schema';
-import type { EvidenceLog } from '../evidence';
+import { prepareEntries, type EvidenceLog } from '../evidence';
 import { exchangeRepository as repo } from './exchange.repository';
+
+/** Calls per evidence append of a flush. */
+const BATCH = 2_000;
 
 /** One gateway call as logged (contracts §4): refused calls too. */
 export interface CallRecord {
@@ -167,19 +170,33 @@ export class CallLog {
     while (this.sealed.length > 0) {
       const segment = this.sealed[0]!;
       try {
-        for (let i = 0; i < segment.calls.length; i += 2_000) {
-          const batch = segment.texts.slice(i, i + 2_000);
-          await this.evidence.appendWithin(async (trx, size) => {
-            let texts = batch;
-            if (segment.maybeLogged) {
-              const fresh = new Set((await repo.newCalls(trx, segment.calls.slice(i, i + 2_000))).map((c) => c.id));
-              texts = batch.filter((_, k) => fresh.delete(segment.calls[i + k]!.id));
-            }
-            await repo.insertCalls(trx, texts, size);
-            return texts.map((text) => ({ kind: 'api_call' as const, text }));
-          });
-          committed += batch.length;
+        // Each batch is hashed before it takes the tree's lock, while the one before it commits (two in flight; the
+        // lock orders them). A retry after a failure waits for the lock too, so it sees what the other committed.
+        let committing: Promise<number> | null = null;
+        for (let i = 0; i < segment.calls.length; i += BATCH) {
+          const calls = segment.calls.slice(i, i + BATCH);
+          const prepared = await prepareEntries(segment.texts.slice(i, i + BATCH), (text) => ({ kind: 'api_call' as const, text }));
+          const maybeLogged = segment.maybeLogged;
+          const next = this.evidence
+            .appendWithin(async (trx, size) => {
+              let entries = prepared;
+              if (maybeLogged) {
+                const fresh = new Set((await repo.newCalls(trx, calls)).map((c) => c.id));
+                entries = prepared.filter((_, k) => fresh.delete(calls[k]!.id));
+              }
+              await repo.insertCalls(
+                trx,
+                entries.map((e) => e.entry),
+                size,
+              );
+              return entries;
+            })
+            .then(() => calls.length);
+          next.catch(() => {}); // awaited below, or after the batch before it failed, dropped (the retry looks calls up)
+          if (committing) committed += await committing;
+          committing = next;
         }
+        if (committing) committed += await committing;
       } catch (error) {
         // An earlier batch may be committed, or this one too with its answer lost: the retry looks calls up.
         segment.maybeLogged = true;
