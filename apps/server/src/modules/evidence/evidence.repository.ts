@@ -18,6 +18,30 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
  */
 export const STORED_LEVEL = 4;
 
+/** Leaves as COPY text lines per chunk. */
+const COPY_CHUNK = 1_000;
+
+/**
+ * Leaves as COPY text, a chunk at a time with a yield after each: the database reads one chunk while the next
+ * is written.
+ */
+async function* copyLines(leaves: readonly { index: number; kind: string; entry: string; leafHash: Uint8Array; queuedAt: Date }[]) {
+  let at: Date | null = null;
+  let iso = '';
+  for (let i = 0; i < leaves.length; i += COPY_CHUNK) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    let text = '';
+    for (const l of leaves.slice(i, i + COPY_CHUNK)) {
+      if (l.queuedAt !== at) {
+        at = l.queuedAt;
+        iso = at.toISOString();
+      }
+      text += `${l.index}\t${copyValue(l.kind)}\t${copyValue(l.entry)}\t\\\\x${hex(l.leafHash)}\t${iso}\n`;
+    }
+    yield text;
+  }
+}
+
 /** Rows per statement of a sequencing batch: one JSON parameter each. */
 const CHUNK = 5_000;
 
@@ -74,11 +98,8 @@ export const evidenceRepository = {
     client?: pg.ClientBase | null,
   ): Promise<void> {
     if (client) {
-      let text = '';
-      for (const l of leaves)
-        text += `${l.index}\t${copyValue(l.kind)}\t${copyValue(l.entry)}\t\\\\x${hex(l.leafHash)}\t${l.queuedAt.toISOString()}\n`;
       await pipeline(
-        Readable.from([text]),
+        Readable.from(copyLines(leaves)),
         client.query(copyFrom('copy evidence_leaf (index, kind, entry, leaf_hash, queued_at) from stdin')),
       );
       return;
