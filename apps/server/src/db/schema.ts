@@ -348,6 +348,13 @@ export interface SignatureNonceTable {
   expires_at: Date;
 }
 
+/** One row: the version of what the gateway caches, moved on by any change to it (triggers; ADR 010). */
+export interface GatewayConfigVersionTable {
+  id: number;
+  version: number;
+  last_xact: string | null;
+}
+
 /** A catalog import job; `file` is the uploaded workbook, cleared when the job ends. */
 export interface CatalogImportTable {
   id: Generated<string>;
@@ -632,4 +639,5 @@ export interface DB {
   cascade_outbox: CascadeOutboxTable;
   cascade_inbox: CascadeInboxTable;
   signature_nonce: SignatureNonceTable;
+  gateway_config_version: GatewayConfigVersionTable;
 }

@@ -11,6 +11,7 @@ import * as createExchange from './20261126090000_create_exchange';
 import * as createExchangeJobs from './20261126120000_create_exchange_jobs';
 import * as createExchangeFiles from './20261126130000_create_exchange_files';
 import * as exchangeReturnFlow from './20261126140000_exchange_return_flow';
+import * as gatewayConfigVersion from './20261126160000_gateway_config_version';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261126120000_create_exchange_jobs': createExchangeJobs,
   '20261126130000_create_exchange_files': createExchangeFiles,
   '20261126140000_exchange_return_flow': exchangeReturnFlow,
+  '20261126160000_gateway_config_version': gatewayConfigVersion,
 };

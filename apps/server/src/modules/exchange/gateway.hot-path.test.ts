@@ -12,7 +12,8 @@ import { exchangeRepository } from './exchange.repository';
 
 /**
  * What the gateway's hot path may not drop while it saves round trips: replay protection across processes
- * and restarts, grants that apply at once, and daily counts read only for grants that have a daily quota.
+ * and restarts, revocations that apply at once in every process (the configuration's version), and daily
+ * counts read only for grants that have a daily quota.
  */
 describeEachEngine('the gateway hot path', (get) => {
   let app: FastifyInstance;
@@ -59,6 +60,53 @@ describeEachEngine('the gateway hot path', (get) => {
     const restarted = await anotherProcess();
     expect((await call(restarted, fresh)).json().code).toBe('REPLAYED');
     expect((await call(app, fresh)).json().code).toBe('REPLAYED');
+  });
+
+  it("applies a revocation made by another process to the very next call, and a secret's rotation too", async () => {
+    const other = await anotherProcess();
+    const grants = await get()
+      .db.selectFrom('exchange_grant as g')
+      .innerJoin('client_app as a', 'a.id', 'g.app_id')
+      .select(['g.id', 'g.status'])
+      .where('a.app_key', '=', consumer.key)
+      .execute();
+    // Both processes have served the consumer: each holds its key and grant in its caches.
+    expect((await call(app, signatureHeaders({ method: 'GET', url: path }, consumer))).statusCode).toBe(200);
+    expect((await call(other, signatureHeaders({ method: 'GET', url: path }, consumer))).statusCode).toBe(200);
+    try {
+      // "Another process" revokes in the database (as an administrator's request there would); no cache is told.
+      await get()
+        .db.updateTable('exchange_grant')
+        .set({ status: 'revoked' })
+        .where(
+          'id',
+          'in',
+          grants.map((g) => g.id),
+        )
+        .execute();
+      const refused = await call(app, signatureHeaders({ method: 'GET', url: path }, consumer));
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().code).toBe('NO_GRANT');
+      expect((await call(other, signatureHeaders({ method: 'GET', url: path }, consumer))).json().code).toBe('NO_GRANT');
+    } finally {
+      for (const g of grants) await get().db.updateTable('exchange_grant').set({ status: g.status }).where('id', '=', g.id).execute();
+    }
+    expect((await call(app, signatureHeaders({ method: 'GET', url: path }, consumer))).statusCode).toBe(200);
+
+    // The secret is revoked elsewhere: the next call signed with it is refused.
+    const { id: appId } = await get()
+      .db.selectFrom('client_app')
+      .select('id')
+      .where('app_key', '=', consumer.key)
+      .executeTakeFirstOrThrow();
+    try {
+      await get().db.updateTable('app_secret').set({ revoked_at: new Date() }).where('app_id', '=', appId).execute();
+      const unsigned = await call(other, signatureHeaders({ method: 'GET', url: path }, consumer));
+      expect(unsigned.statusCode).toBe(401);
+    } finally {
+      await get().db.updateTable('app_secret').set({ revoked_at: null }).where('app_id', '=', appId).execute();
+    }
+    expect((await call(other, signatureHeaders({ method: 'GET', url: path }, consumer))).statusCode).toBe(200);
   });
 
   it('reads no day count for a grant without a daily quota, and one for a grant with one', async () => {

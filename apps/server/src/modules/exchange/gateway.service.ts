@@ -28,11 +28,25 @@ import { SourceReadError, physicalReader, sourceReader, type ColumnCondition, ty
 import { gatewayQuota } from './gateway.quota';
 import { NonceBatcher } from './nonce-batcher';
 
-/** How long the gateway trusts what it looked up: keys, APIs, grants. Revocations in this process apply at once. */
-const CACHE_MS = 2_000;
+/**
+ * How long the gateway keeps what it looked up (keys, APIs, grants, sources) at most. It does not rely on it
+ * for revocations: every call learns the configuration's version from its nonce statement, and a call that
+ * finds it moved looks everything up again (ADR 010).
+ */
+const CACHE_MS = 60_000;
 const DEFAULT_PAGE = 20;
+/** Refusals that depend on the configuration (keys, APIs, grants): checked against its version before they stand. */
+const CONFIG_REFUSALS: ReadonlySet<string> = new Set([
+  ErrorCode.UnknownKey,
+  ErrorCode.BadSignature,
+  ErrorCode.NoGrant,
+  ErrorCode.GrantExpired,
+  ErrorCode.FieldNotGranted,
+  ErrorCode.BadParameter,
+  ErrorCode.SourceUnavailable,
+]);
 
-type Cached<T> = { at: number; value: T };
+type Cached<T> = { at: number; version: number | null; value: T };
 type AppKeyInfo = { appId: string; departmentId: string; secrets: string[] };
 type GrantInfo = {
   id: string;
@@ -137,12 +151,19 @@ export class Gateway {
     this.nonces = new NonceBatcher(db, pool);
   }
 
+  /**
+   * The version of the gateway's configuration the caches hold (gateway_config_version, moved on by every
+   * change to keys, APIs, grants, sources or the entries' status); null until a call has read it.
+   */
+  private configVersion: number | null = null;
+
   /** Forgets what is cached, so that a change made in this process applies to the next call. */
   invalidate(): void {
     this.keys.clear();
     this.apis.clear();
     this.grants.clear();
     this.sources.clear();
+    this.maskers.clear();
   }
 
   /** Closes the pools of live sources. */
@@ -201,6 +222,87 @@ export class Gateway {
 
   private async serve(request: IncomingRequest, code: string, call: CallRecord) {
     const now = Date.now();
+    const seen = this.configVersion;
+    let plan: Awaited<ReturnType<Gateway['authorize']>>;
+    try {
+      plan = await this.authorize(request, code, call, now);
+    } catch (error) {
+      // A refusal may come from what was cached before a change elsewhere (a grant made, a key added): it stands
+      // only once the configuration is known not to have moved.
+      if (!(error instanceof AppError) || !CONFIG_REFUSALS.has(error.code) || !(await this.configMoved(seen))) throw error;
+      plan = await this.authorize(request, code, call, now);
+    }
+    const { checked, grant } = plan;
+
+    const limited = this.quota.take(plan.app.appId, this.appCallsPerSecond, grant.id, grant.callsPerSecond, now);
+    if (limited) throw refusal(429, ErrorCode.RateLimited, { retryAfter: 1, limit: limited });
+    // Only a grant with a daily quota needs the day's count (a count over the day's calls, re-read every few seconds).
+    if (
+      grant.callsPerDay !== null &&
+      (await this.quota.usedToday(grant.id, now, (since) => repo.callsSince(this.db, grant.id, since), this.callLog.pendingByGrant)) >=
+        grant.callsPerDay
+    )
+      throw refusal(429, ErrorCode.QuotaExceeded, { retryAfter: this.quota.secondsToNextDay(now), callsPerDay: grant.callsPerDay });
+
+    const [stamp, first] = await Promise.all([
+      this.nonces.remember(checked.key, checked.nonce, checked.nonceExpiresAt),
+      this.read(plan).catch((error: unknown) => error as Error),
+    ]);
+    if (!stamp.fresh) throw refusal(401, ErrorCode.Replayed);
+    let rows = first;
+    if (stamp.version !== null && stamp.version !== seen) {
+      // The configuration moved since what this call was checked against was looked up (a revocation in another
+      // process, say): everything is looked up again, every check made again, and the rows read again.
+      this.learnVersion(stamp.version);
+      plan = await this.authorize(request, code, call, now);
+      rows = await this.read(plan).catch((error: unknown) => error as Error);
+    }
+    if (rows instanceof Error) {
+      if (rows instanceof SourceReadError)
+        throw rows.kind === 'timeout'
+          ? refusal(504, ErrorCode.SourceTimeout, { timeoutMs: plan.api.timeout_ms })
+          : refusal(502, ErrorCode.SourceUnavailable, { reason: rows.message.slice(0, 300) });
+      throw rows;
+    }
+    return this.answer(plan, rows, call, now);
+  }
+
+  /** Moves the caches to a newer configuration version: what they hold is looked up again. */
+  private learnVersion(version: number): void {
+    if (this.configVersion !== null && version <= this.configVersion) return;
+    this.configVersion = version;
+    this.invalidate();
+  }
+
+  /** Whether the configuration's version is other than `seen` now (one small read; the caches move on if so). */
+  private async configMoved(seen: number | null): Promise<boolean> {
+    const row = await this.db.selectFrom('gateway_config_version').select('version').where('id', '=', 1).executeTakeFirst();
+    if (!row) return false;
+    const version = Number(row.version);
+    this.learnVersion(version);
+    return version !== seen;
+  }
+
+  /** One page from the API's source, as the plan's query asks. */
+  private async read(plan: Awaited<ReturnType<Gateway['authorize']>>) {
+    const { api, query } = plan;
+    const reader = await this.reader(api);
+    return reader.read({
+      table: api.resource_name,
+      columns: query.fields.map((f) => f.column),
+      conditions: query.conditions,
+      keyColumn: query.key.column,
+      after: query.after,
+      limit: query.limit + 1,
+      timeoutMs: api.timeout_ms,
+    });
+  }
+
+  /**
+   * The checks of a call that read configuration: its signature and key, the API, the grant and its validity,
+   * the fields and parameters; what the call will read and how it is masked.
+   */
+  private async authorize(request: IncomingRequest, code: string, call: CallRecord, now: number) {
     const checked = await checkSignature(request, async (key) => (await this.appKey(key))?.secrets ?? null, now);
     if (!checked.ok) {
       // A known key signed badly (or too late) is still that application's call: its department sees it.
@@ -231,40 +333,12 @@ export class Gateway {
     const query = this.parseQuery(request.url, api, grant);
     call.fields = query.fields.map((f) => f.name);
     const mask = this.masker(api, grant, query.fields);
+    return { checked, app, api, grant, query, mask };
+  }
 
-    const limited = this.quota.take(app.appId, this.appCallsPerSecond, grant.id, grant.callsPerSecond, now);
-    if (limited) throw refusal(429, ErrorCode.RateLimited, { retryAfter: 1, limit: limited });
-    // Only a grant with a daily quota needs the day's count (a count over the day's calls, re-read every few seconds).
-    if (
-      grant.callsPerDay !== null &&
-      (await this.quota.usedToday(grant.id, now, (since) => repo.callsSince(this.db, grant.id, since), this.callLog.pendingByGrant)) >=
-        grant.callsPerDay
-    )
-      throw refusal(429, ErrorCode.QuotaExceeded, { retryAfter: this.quota.secondsToNextDay(now), callsPerDay: grant.callsPerDay });
-
-    const reader = await this.reader(api);
-    const [fresh, rows] = await Promise.all([
-      this.nonces.remember(checked.key, checked.nonce, checked.nonceExpiresAt),
-      reader
-        .read({
-          table: api.resource_name,
-          columns: query.fields.map((f) => f.column),
-          conditions: query.conditions,
-          keyColumn: query.key.column,
-          after: query.after,
-          limit: query.limit + 1,
-          timeoutMs: api.timeout_ms,
-        })
-        .catch((error: unknown) => error as Error),
-    ]);
-    if (!fresh) throw refusal(401, ErrorCode.Replayed);
-    if (rows instanceof Error) {
-      if (rows instanceof SourceReadError)
-        throw rows.kind === 'timeout'
-          ? refusal(504, ErrorCode.SourceTimeout, { timeoutMs: api.timeout_ms })
-          : refusal(502, ErrorCode.SourceUnavailable, { reason: rows.message.slice(0, 300) });
-      throw rows;
-    }
+  /** The page of an authorised call: granted fields, masked, and the sealed cursor of the next page. */
+  private answer(plan: Awaited<ReturnType<Gateway['authorize']>>, rows: Record<string, unknown>[], call: CallRecord, now: number) {
+    const { api, grant, query, mask } = plan;
     this.quota.count(grant.id, now);
     const more = rows.length > query.limit;
     const page = more ? rows.slice(0, query.limit) : rows;
@@ -373,10 +447,12 @@ export class Gateway {
   private async cached<T>(map: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = map.get(key);
-    if (hit && now - hit.at < CACHE_MS) return hit.value;
+    if (hit && now - hit.at < CACHE_MS && hit.version === this.configVersion) return hit.value;
+    // Tagged with the version known before the load: a load that straddles a change is not trusted after it.
+    const version = this.configVersion;
     const value = await load();
     if (map.size > 50_000) map.clear();
-    map.set(key, { at: now, value });
+    map.set(key, { at: now, version, value });
     return value;
   }
 

@@ -2,13 +2,21 @@ import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import type { DB } from '../../db/schema';
 
+/** Whether a nonce was new, and for a new one the gateway configuration's version the statement saw. */
+export interface NonceStamp {
+  fresh: boolean;
+  version: number | null;
+}
+
 interface Waiting {
   key: string;
   nonce: string;
   expiresAt: Date;
-  resolve: (fresh: boolean) => void;
+  resolve: (stamp: NonceStamp) => void;
   reject: (error: unknown) => void;
 }
+
+type Inserted = { key: string; nonce: string; version: string | number };
 
 /** The most nonces one statement remembers. */
 const BATCH = 500;
@@ -18,17 +26,19 @@ const BATCH = 500;
  * and plans it once, then only binds and executes it (about half the server's work per batch).
  */
 const REMEMBER: Pick<pg.QueryConfig, 'name' | 'text'> = {
-  name: 'shuyuan_nonce_remember_v1',
+  name: 'shuyuan_nonce_remember_v2',
   text: `insert into signature_nonce (key, nonce, expires_at)
     select * from unnest($1::text[], $2::text[], $3::timestamptz[])
     on conflict (key, nonce) do nothing
-    returning key, nonce`,
+    returning key, nonce, (select version from gateway_config_version where id = 1) as version`,
 };
 
 /**
  * Remembers request nonces in batches: the calls that arrive while one statement runs share the next
  * one, so a busy gateway pays one round trip for many calls instead of one each. The unique key of
- * signature_nonce decides across processes; within a batch, a nonce seen twice is fresh only once.
+ * signature_nonce decides across processes; within a batch, a nonce seen twice is fresh only once. The same
+ * statement reads the version of the gateway's configuration (ADR 010), as of its snapshot: a change committed
+ * before it is one the call must see.
  */
 export class NonceBatcher {
   private queue: Waiting[] = [];
@@ -40,8 +50,8 @@ export class NonceBatcher {
     private readonly pool?: pg.Pool,
   ) {}
 
-  /** True when the nonce was not used before (and is now remembered until `expiresAt`). */
-  remember(key: string, nonce: string, expiresAt: Date): Promise<boolean> {
+  /** Fresh when the nonce was not used before (and is now remembered until `expiresAt`). */
+  remember(key: string, nonce: string, expiresAt: Date): Promise<NonceStamp> {
     return new Promise((resolve, reject) => {
       this.queue.push({ key, nonce, expiresAt, resolve, reject });
       if (!this.running) {
@@ -61,7 +71,7 @@ export class NonceBatcher {
         if (first.has(id)) repeats.push(w);
         else first.set(id, w);
       }
-      for (const w of repeats) w.resolve(false);
+      for (const w of repeats) w.resolve({ fresh: false, version: null });
       const unique = [...first.values()];
       try {
         const rows = await this.insert(
@@ -69,8 +79,9 @@ export class NonceBatcher {
           unique.map((w) => w.nonce),
           unique.map((w) => w.expiresAt.toISOString()),
         );
-        const inserted = new Set(rows.map((r) => `${r.key}\n${r.nonce}`));
-        for (const [id, w] of first) w.resolve(inserted.has(id));
+        const inserted = new Map(rows.map((r) => [`${r.key}\n${r.nonce}`, Number(r.version)]));
+        for (const [id, w] of first)
+          w.resolve(inserted.has(id) ? { fresh: true, version: inserted.get(id)! } : { fresh: false, version: null });
       } catch (error) {
         for (const w of unique) w.reject(error);
       }
@@ -79,13 +90,13 @@ export class NonceBatcher {
   }
 
   /** Inserts the nonces not yet remembered; returns those it inserted. */
-  private async insert(keys: string[], nonces: string[], expiresAt: string[]): Promise<{ key: string; nonce: string }[]> {
-    if (this.pool) return (await this.pool.query<{ key: string; nonce: string }>({ ...REMEMBER, values: [keys, nonces, expiresAt] })).rows;
-    const { rows } = await sql<{ key: string; nonce: string }>`
+  private async insert(keys: string[], nonces: string[], expiresAt: string[]): Promise<Inserted[]> {
+    if (this.pool) return (await this.pool.query<Inserted>({ ...REMEMBER, values: [keys, nonces, expiresAt] })).rows;
+    const { rows } = await sql<Inserted>`
       insert into signature_nonce (key, nonce, expires_at)
       select * from unnest(${keys}::text[], ${nonces}::text[], ${expiresAt}::timestamptz[])
       on conflict (key, nonce) do nothing
-      returning key, nonce`.execute(this.db);
+      returning key, nonce, (select version from gateway_config_version where id = 1) as version`.execute(this.db);
     return rows;
   }
 }
