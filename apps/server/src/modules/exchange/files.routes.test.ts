@@ -226,6 +226,14 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     const withdrawn = (await consumer.post(`/api/v1/exchange/files/${latest!.id}/links`, {})).json();
     expect((await officer.delete(`/api/v1/exchange/files/links/${withdrawn.id}`)).statusCode).toBe(204);
     expect((await anonymous.get(withdrawn.url)).statusCode).toBe(410);
+    // Withdrawing it again answers the same and records nothing more.
+    const withdrawals = async () =>
+      (await auditOf(db, latest!.id)).filter(
+        (a) => a.action === 'exchange.file.link.revoke' && (a.details as { linkId?: string }).linkId === withdrawn.id,
+      );
+    expect(await withdrawals()).toHaveLength(1);
+    expect((await officer.delete(`/api/v1/exchange/files/links/${withdrawn.id}`)).statusCode).toBe(204);
+    expect(await withdrawals()).toHaveLength(1);
     const live = (await consumer.post(`/api/v1/exchange/files/${latest!.id}/links`, {})).json();
     expect((await anonymous.get(live.url)).statusCode).toBe(200);
     await admin.post(`/api/v1/exchange/grants/${grant.json().id}/revoke`, { version: 1, reason: '测试撤销' });

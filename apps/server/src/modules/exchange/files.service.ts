@@ -471,7 +471,7 @@ export class FilesService {
     }));
   }
 
-  /** Withdraws a link at once (the provider, or whoever made it). */
+  /** Withdraws a link at once (the provider, or whoever made it); withdrawing it again changes and audits nothing. */
   async revokeLink(ctx: RequestContext, linkId: string) {
     const link = await ctx.db.selectFrom('exchange_file_link').selectAll().where('id', '=', linkId).executeTakeFirst();
     if (!link) throw notFound('file_link');
@@ -479,12 +479,13 @@ export class FilesService {
     const access = await this.access(ctx, file.entry_id);
     if (!access.provider && link.created_by !== ctx.actor.userId) throw notFound('file_link');
     await ctx.db.transaction().execute(async (trx) => {
-      await trx
+      const [changed] = await trx
         .updateTable('exchange_file_link')
         .set({ revoked_at: new Date() })
         .where('id', '=', linkId)
         .where('revoked_at', 'is', null)
         .execute();
+      if (Number(changed?.numUpdatedRows ?? 0) === 0) return;
       await appendAudit(trx, ctx.actor, {
         action: 'exchange.file.link.revoke',
         targetType: 'exchange_file',
