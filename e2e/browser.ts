@@ -77,3 +77,19 @@ export async function pickThenNext(option: Locator, next: Locator): Promise<void
   }
   await next.click();
 }
+
+/**
+ * Clicks a row link until what it opens shows: right after a search the list re-renders with its results, and a
+ * click that lands while the rows move does nothing, so it is clicked again (never once what it opens is there).
+ */
+export async function clickUntilShown(target: Locator, shown: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (!(await shown.isVisible())) await target.click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+}

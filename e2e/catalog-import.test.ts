@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, loginThroughPage, pickThenNext } from './browser';
+import { chromiumAvailable, clickUntilShown, launchBrowser, loginThroughPage, pickThenNext } from './browser';
 import { PG_URL, postgresUnavailable, runSql } from './postgres';
 
 const DEMO_PASSWORD = 'Shuyuan@2026';
@@ -247,7 +247,10 @@ describe.runIf(hasChromium)('importing the catalog from Excel in a real browser'
         const search = reviewer.getByTestId('catalog-review-search').locator('input');
         await search.fill(name);
         await search.press('Enter');
-        await reviewer.locator(`[data-testid="catalog-review-row"][data-entry-id="${id}"]`).click();
+        await clickUntilShown(
+          reviewer.locator(`[data-testid="catalog-review-row"][data-entry-id="${id}"]`),
+          reviewer.getByTestId('review-approve'),
+        );
         await reviewer.getByTestId('review-approve').click();
         await reviewer.locator('.ant-message').getByText('已审核通过').first().waitFor();
       }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, loginThroughPage } from './browser';
+import { chromiumAvailable, clickUntilShown, launchBrowser, loginThroughPage } from './browser';
 
 const DEMO_PASSWORD = 'Shuyuan@2026';
 const hasChromium = chromiumAvailable();
@@ -53,8 +53,7 @@ describe.runIf(hasChromium)('the resource catalog in a real browser', () => {
     await page.goto(`${baseUrl}/console/catalog/review`);
     await page.getByTestId('catalog-review-search').locator('input').fill(name);
     await page.getByTestId('catalog-review-search').locator('input').press('Enter');
-    await page.locator(`[data-testid="catalog-review-row"][data-entry-id="${id}"]`).click();
-    await page.getByTestId('review-comment').waitFor();
+    await clickUntilShown(page.locator(`[data-testid="catalog-review-row"][data-entry-id="${id}"]`), page.getByTestId('review-comment'));
   }
 
   it('takes an entry from compiling through return, resubmission and approval to the sharing portal', { timeout: 240_000 }, async () => {
