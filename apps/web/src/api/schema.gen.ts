@@ -3555,7 +3555,27 @@ export type paths = {
     };
     put?: never;
     post?: never;
-    delete?: never;
+    /** Abandon an unfinished upload: its chunks are removed, it is kept as abandoned and audited; again answers 204 and records nothing */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -3690,7 +3710,7 @@ export type paths = {
     get?: never;
     put?: never;
     post?: never;
-    /** Withdraw a download link at once */
+    /** Withdraw a download link at once (the provider, or any member of the link's department while it holds a live file grant); again answers 204 */
     delete: {
       parameters: {
         query?: never;
@@ -6428,7 +6448,7 @@ export type components = {
       /** @description Chunks still to send: a resumed upload sends these */
       missing: number[];
       /** @enum {string} */
-      status: 'uploading' | 'complete' | 'failed';
+      status: 'uploading' | 'complete' | 'failed' | 'abandoned';
       failure: string | null;
       fileId: string | null;
       expiresAt: unknown;
@@ -6453,6 +6473,10 @@ export type components = {
       chunkSize: number;
       chunkCount: number;
       receivedCount: number;
+      /** @description The user who started the upload */
+      createdBy: string | null;
+      /** @description That user's display name */
+      createdByName: string | null;
       createdAt: unknown;
       expiresAt: unknown;
     };
@@ -6466,7 +6490,10 @@ export type components = {
       downloads: number;
       revokedAt: unknown | null;
       createdAt: unknown;
+      /** @description Whether the link downloads now, as the download judges it */
       live: boolean;
+      /** @description Whether the grant behind the link stopped it, at or before the link's own expiry: its validity period ended, or it was revoked; null otherwise */
+      stoppedByGrant: ('ended' | 'revoked') | null;
     };
     ExchangeFileInput: {
       /** Format: uuid */
@@ -8494,7 +8521,7 @@ export type components = {
       /** @description Chunks still to send: a resumed upload sends these */
       missing: number[];
       /** @enum {string} */
-      status: 'uploading' | 'complete' | 'failed';
+      status: 'uploading' | 'complete' | 'failed' | 'abandoned';
       failure: string | null;
       fileId: string | null;
       /** Format: date-time */
@@ -8521,6 +8548,10 @@ export type components = {
       chunkSize: number;
       chunkCount: number;
       receivedCount: number;
+      /** @description The user who started the upload */
+      createdBy: string | null;
+      /** @description That user's display name */
+      createdByName: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -8538,7 +8569,10 @@ export type components = {
       revokedAt: string | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description Whether the link downloads now, as the download judges it */
       live: boolean;
+      /** @description Whether the grant behind the link stopped it, at or before the link's own expiry: its validity period ended, or it was revoked; null otherwise */
+      stoppedByGrant: ('ended' | 'revoked') | null;
     };
     ExchangeFile: {
       /** Format: uuid */

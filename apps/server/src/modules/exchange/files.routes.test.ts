@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { describeEachEngine } from '../../../test/databases';
 import { buildDepartment, buildTestApp, type Session } from '../../../test/factories';
 import { auditOf, client, signedIn, type Client } from '../../../test/client';
 import { entryContent } from '../../../test/catalog-fixtures';
+import { grantStop } from './file-links.service';
 import { parseRange } from './files.routes';
 
 const sm3 = (bytes: Uint8Array) => createHash('sm3').update(bytes).digest('hex');
@@ -20,7 +21,9 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
   let db: Kysely<DB>;
   let fileDir: string;
   let officer: Client;
+  let officerId: string;
   let officerSession: Session;
+  let providerId: string;
   let consumer: Client;
   let outsider: Client;
   let admin: Client;
@@ -42,9 +45,10 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     db = get().db;
     fileDir = mkdtempSync(join(tmpdir(), 'shuyuan-files-test-'));
     ({ app } = await buildTestApp(get(), { fileDir }));
-    const provider = await buildDepartment(db);
-    const signed = await signedIn(app, db, { roles: ['data_officer'], departmentId: provider.id });
+    providerId = (await buildDepartment(db)).id;
+    const signed = await signedIn(app, db, { roles: ['data_officer'], departmentId: providerId });
     officer = signed.api;
+    officerId = signed.user.id;
     officerSession = signed.session;
     const reviewer = (await signedIn(app, db, { roles: ['bureau_reviewer'] })).api;
     admin = (await signedIn(app, db, { roles: ['platform_admin'] })).api;
@@ -98,7 +102,11 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     expect(refused.json()).toMatchObject({ code: 'CHECKSUM_MISMATCH', details: { chunk: 0 } });
     // Cut off here: the upload knows what is missing, and refuses to finish without it.
     const unfinished = (await officer.get(`/api/v1/exchange/files/uploads?entryId=${entryId}`)).json().items;
-    expect(unfinished).toEqual([expect.objectContaining({ id: started.id, receivedCount: 1, chunkCount: 3 })]);
+    expect(unfinished).toEqual([
+      expect.objectContaining({ id: started.id, receivedCount: 1, chunkCount: 3, createdBy: officerId, createdByName: expect.any(String) }),
+    ]);
+    const { display_name } = await db.selectFrom('app_user').select('display_name').where('id', '=', officerId).executeTakeFirstOrThrow();
+    expect(unfinished[0].createdByName).toBe(display_name);
     expect((await outsider.get(`/api/v1/exchange/files/uploads?entryId=${entryId}`)).json().items).toEqual([]);
     const state = (await officer.get(`/api/v1/exchange/files/uploads/${started.id}`)).json();
     expect(state).toMatchObject({ received: [2], missing: [0, 1], status: 'uploading' });
@@ -113,6 +121,8 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     expect(done.statusCode, done.body).toBe(201);
     expect(done.json()).toMatchObject({ version: 1, size: file.byteLength, sm3: sm3(file), fileName: '企业年报汇总 2026.csv' });
     expect((await officer.post(`/api/v1/exchange/files/uploads/${started.id}/complete`)).json()).toMatchObject({ version: 1 });
+    // A completed upload is a version now, not something to abandon.
+    expect((await officer.delete(`/api/v1/exchange/files/uploads/${started.id}`)).json()).toMatchObject({ code: 'INVALID_TRANSITION' });
 
     const second = Buffer.from(file.subarray(0, CHUNK));
     const next = await upload(second);
@@ -138,6 +148,7 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     expect(refused.json()).toMatchObject({ code: 'CHECKSUM_MISMATCH', details: { actual: sm3(bytes) } });
     expect((await officer.get(`/api/v1/exchange/files/uploads/${started.id}`)).json()).toMatchObject({ status: 'failed' });
     expect((await putChunk(started.id, 0, bytes)).statusCode).toBe(409);
+    expect((await officer.delete(`/api/v1/exchange/files/uploads/${started.id}`)).statusCode).toBe(409);
   });
 
   it('refuses chunks of the wrong size, index or type, and uploads to other departments', async () => {
@@ -239,8 +250,112 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     await admin.post(`/api/v1/exchange/grants/${grant.json().id}/revoke`, { version: 1, reason: '测试撤销' });
     expect((await anonymous.get(live.url)).statusCode).toBe(410);
     const listed = (await officer.get(`/api/v1/exchange/files/${latest!.id}/links`)).json().items;
-    expect(listed.find((l: { id: string }) => l.id === live.id)).toMatchObject({ revokedAt: null, live: false });
+    expect(listed.find((l: { id: string }) => l.id === live.id)).toMatchObject({ revokedAt: null, live: false, stoppedByGrant: 'revoked' });
+    expect(listed.find((l: { id: string }) => l.id === expiring.id)).toMatchObject({ live: false, stoppedByGrant: null });
     expect((await consumer.post(`/api/v1/exchange/files/${latest!.id}/links`, {})).statusCode).toBe(404);
+  });
+
+  it('lets whoever may upload to the entry abandon an unfinished upload: chunks and rows gone, audited once', async () => {
+    const started = await upload(file);
+    await putChunk(started.id, 0, chunkOf(file, 0));
+    await putChunk(started.id, 2, chunkOf(file, 2));
+    const chunkDir = join(fileDir, 'uploads', started.id);
+    expect(existsSync(join(chunkDir, '0'))).toBe(true);
+    const url = `/api/v1/exchange/files/uploads/${started.id}`;
+
+    // Deny by default: another department's officer does not see it, a grantee may not upload at all.
+    expect((await outsider.delete(url)).json()).toMatchObject({ code: 'NOT_FOUND', details: { resource: 'file_upload' } });
+    expect((await consumer.delete(url)).statusCode).toBe(403);
+    expect((await officer.delete(`/api/v1/exchange/files/uploads/${randomUUID()}`)).statusCode).toBe(404);
+    expect((await officer.delete('/api/v1/exchange/files/uploads/not-an-id')).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+
+    // A colleague of the department abandons the officer's upload.
+    const colleague = await signedIn(app, db, { roles: ['data_officer'], departmentId: providerId });
+    expect((await colleague.api.delete(url)).statusCode).toBe(204);
+    expect(existsSync(chunkDir)).toBe(false);
+    expect(await db.selectFrom('exchange_file_chunk').select('idx').where('upload_id', '=', started.id).execute()).toEqual([]);
+    expect((await officer.get(url)).json()).toMatchObject({ status: 'abandoned', received: [] });
+    const listed = (await officer.get(`/api/v1/exchange/files/uploads?entryId=${entryId}`)).json().items as { id: string }[];
+    expect(listed.map((u) => u.id)).not.toContain(started.id);
+    const abandoned = async () => (await auditOf(db, started.id)).filter((a) => a.action === 'exchange.file.upload.abandon');
+    expect(await abandoned()).toEqual([
+      expect.objectContaining({
+        actor_user_id: colleague.user.id,
+        details: expect.objectContaining({ entryId, chunksReceived: 2, chunkCount: 3, startedBy: officerId }),
+      }),
+    ]);
+
+    // Again: the same answer, nothing more recorded; nothing more can be sent or completed.
+    expect((await officer.delete(url)).statusCode).toBe(204);
+    expect(await abandoned()).toHaveLength(1);
+    expect((await putChunk(started.id, 1, chunkOf(file, 1))).json()).toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect((await officer.post(`${url}/complete`)).json()).toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect(existsSync(chunkDir)).toBe(false);
+  });
+
+  it("lets every member of a grantee department withdraw the department's links, and says when a grant's end stopped one", async () => {
+    const [latest] = (await officer.get(`/api/v1/exchange/files?entryId=${entryId}`)).json().items as { id: string }[];
+    const grantFor = async (departmentId: string) => {
+      const grant = await admin.post('/api/v1/exchange/grants', {
+        entryId,
+        consumerDepartmentId: departmentId,
+        method: 'file',
+        fields: ['id_number'],
+        purpose: '部门共享链接测试',
+        validFrom: new Date(Date.now() - 60_000).toISOString(),
+        validTo: new Date(Date.now() + 2 * 3600_000).toISOString(),
+      });
+      expect(grant.statusCode, grant.body).toBe(201);
+      return grant.json() as { id: string; validTo: string };
+    };
+    const department = (await buildDepartment(db)).id;
+    const grant = await grantFor(department);
+    const maker = (await signedIn(app, db, { roles: ['developer'], departmentId: department })).api;
+    const colleague = (await signedIn(app, db, { roles: ['developer'], departmentId: department })).api;
+    const other = (await buildDepartment(db)).id;
+    await grantFor(other);
+    const otherGrantee = (await signedIn(app, db, { roles: ['developer'], departmentId: other })).api;
+    const link = async (body: object) => (await maker.post(`/api/v1/exchange/files/${latest!.id}/links`, body)).json() as { id: string };
+    const capped = await link({ expiresInMinutes: 7 * 24 * 60 });
+    const short = await link({ expiresInMinutes: 30 });
+    const shared = await link({ expiresInMinutes: 60 });
+    const linksOf = async (as: Client) =>
+      ((await as.get(`/api/v1/exchange/files/${latest!.id}/links`)).json().items as { id: string }[]).map((l) => l.id);
+
+    // A colleague sees the department's links and withdraws one; another grantee department neither sees nor withdraws them.
+    expect(await linksOf(colleague)).toEqual(expect.arrayContaining([capped.id, short.id, shared.id]));
+    expect(await linksOf(otherGrantee)).not.toContain(shared.id);
+    for (const stranger of [otherGrantee, outsider])
+      expect((await stranger.delete(`/api/v1/exchange/files/links/${shared.id}`)).json()).toMatchObject({
+        code: 'NOT_FOUND',
+        details: { resource: 'file_link' },
+      });
+    expect((await colleague.delete(`/api/v1/exchange/files/links/${shared.id}`)).statusCode).toBe(204);
+    const revoked = (await auditOf(db, latest!.id)).filter((a) => (a.details as { linkId?: string }).linkId === shared.id);
+    expect(revoked.map((a) => a.action)).toEqual(['exchange.file.link', 'exchange.file.link.revoke']);
+
+    // The grant's validity runs out: the link cut to its end stopped with it; the one whose own time ran out first expired.
+    const ended = new Date(Date.now() - 1000);
+    expect(Date.parse(grant.validTo)).toBe(
+      (
+        await db.selectFrom('exchange_file_link').select('expires_at').where('id', '=', capped.id).executeTakeFirstOrThrow()
+      ).expires_at.getTime(),
+    );
+    await db.updateTable('exchange_grant').set({ valid_to: ended }).where('id', '=', grant.id).execute();
+    await db.updateTable('exchange_file_link').set({ expires_at: ended }).where('id', '=', capped.id).execute();
+    await db
+      .updateTable('exchange_file_link')
+      .set({ expires_at: new Date(ended.getTime() - 60_000) })
+      .where('id', '=', short.id)
+      .execute();
+    const listed = (await officer.get(`/api/v1/exchange/files/${latest!.id}/links`)).json().items as { id: string }[];
+    const byId = (id: string) => listed.find((l) => l.id === id);
+    expect(byId(capped.id)).toMatchObject({ live: false, revokedAt: null, stoppedByGrant: 'ended' });
+    expect(byId(short.id)).toMatchObject({ live: false, stoppedByGrant: null });
+    expect(byId(shared.id)).toMatchObject({ live: false, revokedAt: expect.any(String) });
+    // Without a grant in force the department no longer acts on its links; the provider still does.
+    expect((await colleague.delete(`/api/v1/exchange/files/links/${capped.id}`)).statusCode).toBe(404);
+    expect((await officer.delete(`/api/v1/exchange/files/links/${capped.id}`)).statusCode).toBe(204);
   });
 });
 
@@ -253,4 +368,20 @@ it('reads byte ranges as RFC 9110 says', () => {
   expect(parseRange('bytes=100-', 100)).toBe('invalid');
   expect(parseRange('bytes=5-1', 100)).toBe('invalid');
   expect(parseRange('items=0-1', 100)).toBe('invalid');
+});
+
+it.each([
+  ['in force', { status: 'active', valid_to: 90, revoked_at: null }, 60, null],
+  ['ended where the link was cut to end', { status: 'active', valid_to: 60, revoked_at: null }, 60, 'ended'],
+  ['ended after the link ran out by itself', { status: 'active', valid_to: 90, revoked_at: null }, 60, null],
+  ['revoked while the link ran', { status: 'revoked', valid_to: 90, revoked_at: 30 }, 60, 'revoked'],
+  ['revoked after the link ran out by itself', { status: 'revoked', valid_to: 99, revoked_at: 70 }, 60, null],
+  ['revoked after it had ended', { status: 'revoked', valid_to: 60, revoked_at: 80 }, 60, 'ended'],
+] as const)('says whether a grant %s stopped a link (%s)', (_, grant, linkEnd, expected) => {
+  const at = (minute: number | null) => (minute === null ? null : new Date(Date.UTC(2026, 10, 27, 8, minute)));
+  const now = at(100)!.getTime();
+  expect(grantStop(at(linkEnd)!, { status: grant.status, valid_to: at(grant.valid_to)!, revoked_at: at(grant.revoked_at) }, now)).toBe(
+    expected,
+  );
+  expect(grantStop(at(linkEnd)!, null, now)).toBeNull();
 });

@@ -8,91 +8,10 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../platform/errors';
 import { contextOf } from '../identity';
 import { IdParams } from './exchange.schemas';
+import { ExchangeFile, FileChunkReceipt, FileLink, FileLinkSummary, FileUpload, FileUploadSummary } from './files.schemas';
 import type { FilesService } from './files.service';
 
 const P = Permission;
-
-export const FileUpload = z
-  .object({
-    id: z.uuid(),
-    entryId: z.uuid(),
-    fileName: z.string(),
-    mediaType: z.string(),
-    size: z.number().int(),
-    sm3: z.string(),
-    chunkSize: z.number().int(),
-    chunkCount: z.number().int(),
-    received: z.array(z.number().int()).describe('Chunks received and checked'),
-    missing: z.array(z.number().int()).describe('Chunks still to send: a resumed upload sends these'),
-    status: z.enum(['uploading', 'complete', 'failed']),
-    failure: z.string().nullable(),
-    fileId: z.uuid().nullable(),
-    expiresAt: z.date(),
-    createdAt: z.date(),
-  })
-  .meta({ id: 'FileUpload' });
-
-export const FileChunkReceipt = z
-  .object({
-    uploadId: z.uuid(),
-    index: z.number().int(),
-    size: z.number().int(),
-    sm3: z.string(),
-    receivedCount: z.number().int().describe('Chunks received so far (GET the upload for which are missing)'),
-    chunkCount: z.number().int(),
-  })
-  .meta({ id: 'FileChunkReceipt' });
-
-export const FileUploadSummary = z
-  .object({
-    id: z.uuid(),
-    fileName: z.string(),
-    size: z.number().int(),
-    sm3: z.string(),
-    chunkSize: z.number().int(),
-    chunkCount: z.number().int(),
-    receivedCount: z.number().int(),
-    createdAt: z.date(),
-    expiresAt: z.date(),
-  })
-  .meta({ id: 'FileUploadSummary' });
-
-export const FileLinkSummary = z
-  .object({
-    id: z.uuid(),
-    departmentName: z.string(),
-    grantId: z.uuid().nullable(),
-    expiresAt: z.date(),
-    maxDownloads: z.number().int().nullable(),
-    downloads: z.number().int(),
-    revokedAt: z.date().nullable(),
-    createdAt: z.date(),
-    live: z.boolean(),
-  })
-  .meta({ id: 'FileLinkSummary' });
-
-export const ExchangeFile = z
-  .object({
-    id: z.uuid(),
-    entryId: z.uuid(),
-    version: z.number().int(),
-    fileName: z.string(),
-    mediaType: z.string(),
-    size: z.number().int(),
-    sm3: z.string(),
-    note: z.string(),
-    createdAt: z.date(),
-  })
-  .meta({ id: 'ExchangeFile' });
-
-export const FileLink = z
-  .object({
-    id: z.uuid(),
-    url: z.string().describe('The download path; anyone holding it may download until it expires'),
-    expiresAt: z.date(),
-    maxDownloads: z.number().int().nullable(),
-  })
-  .meta({ id: 'FileLink' });
 
 /** `bytes=a-b`, `bytes=a-` or `bytes=-n` within a file of `size` bytes; null when absent or unsatisfiable. */
 export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | 'invalid' {
@@ -157,7 +76,7 @@ export const filesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; files: FilesSe
         response: { 200: z.object({ items: z.array(FileLinkSummary) }) },
       },
     },
-    async (req) => ({ items: await files.listLinks(ctx(req), req.params.id) }),
+    async (req) => ({ items: await files.links.listLinks(ctx(req), req.params.id) }),
   );
   app.get(
     '/exchange/files/uploads/:id',
@@ -203,6 +122,23 @@ export const filesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; files: FilesSe
     },
     async (req, reply) => reply.status(201).send(await files.complete(ctx(req), req.params.id)),
   );
+  app.delete(
+    '/exchange/files/uploads/:id',
+    {
+      config: { access: P.FileManage },
+      schema: {
+        tags,
+        summary:
+          'Abandon an unfinished upload: its chunks are removed, it is kept as abandoned and audited; again answers 204 and records nothing',
+        params: IdParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await files.abandonUpload(ctx(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
   app.get(
     '/exchange/files',
     {
@@ -228,16 +164,22 @@ export const filesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; files: FilesSe
         response: { 201: FileLink },
       },
     },
-    async (req, reply) => reply.status(201).send(await files.createLink(ctx(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await files.links.createLink(ctx(req), req.params.id, req.body)),
   );
   app.delete(
     '/exchange/files/links/:id',
     {
       config: { access: P.CatalogRead },
-      schema: { tags, summary: 'Withdraw a download link at once', params: IdParams, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary:
+          "Withdraw a download link at once (the provider, or any member of the link's department while it holds a live file grant); again answers 204",
+        params: IdParams,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
-      await files.revokeLink(ctx(req), req.params.id);
+      await files.links.revokeLink(ctx(req), req.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -255,7 +197,7 @@ export const filesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; files: FilesSe
     async (req, reply) => {
       const rangeHeader = req.headers.range;
       const first = /^bytes=(\d+)-/.exec(rangeHeader ?? '');
-      const download = await files.download(db, req.params.token, {
+      const download = await files.links.download(db, req.params.token, {
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
         rangeStart: first ? Number(first[1]) : rangeHeader ? -1 : 0,
