@@ -57,8 +57,12 @@ export const exchangeFilesZh = {
 
   'exchangeFiles.unfinished.title': '未完成的上传',
   'exchangeFiles.unfinished.hint':
-    '本部门已开始但尚未完成的上传，可在任一浏览器继续：选择同一文件，只上传服务器上缺少的分块。未完成的上传到期后自动清除。',
+    '本部门已开始但尚未完成的上传，可在任一浏览器继续：选择同一文件，只上传服务器上缺少的分块。不再需要的上传可以放弃，已收到的分块随即删除；未放弃的保留 7 天。',
   'exchangeFiles.unfinished.received': '已收到',
+  'exchangeFiles.unfinished.startedBy': '发起人',
+  'exchangeFiles.unfinished.abandon': '放弃',
+  'exchangeFiles.unfinished.abandonConfirm': '放弃后服务器上已收到的分块立即删除，这次上传不能再继续。确定放弃？',
+  'exchangeFiles.unfinished.abandoned': '已放弃上传：{name}',
   'exchangeFiles.unfinished.chunks': '{received} / {count} 块',
   'exchangeFiles.unfinished.startedAt': '开始时间',
   'exchangeFiles.unfinished.expiresAt': '保留至',
@@ -99,6 +103,8 @@ export const exchangeFilesZh = {
   'exchangeFiles.links.state.expired': '已过期',
   'exchangeFiles.links.state.usedUp': '次数已用完',
   'exchangeFiles.links.state.revoked': '已撤回',
+  'exchangeFiles.links.state.grantEnded': '授权已结束',
+  'exchangeFiles.links.state.grantRevoked': '授权已撤销',
   'exchangeFiles.links.revokeConfirm': '撤回后该链接立即失效，确定撤回？',
 
   'exchangeFiles.share.intro':
@@ -169,8 +175,12 @@ export const exchangeFilesEn: Record<keyof typeof exchangeFilesZh, string> = {
 
   'exchangeFiles.unfinished.title': 'Unfinished uploads',
   'exchangeFiles.unfinished.hint':
-    'Uploads your department started and did not finish; go on with one from any browser: choose the same file, and only the chunks the server is missing are sent. They are cleared when they expire.',
+    'Uploads your department started and did not finish; go on with one from any browser: choose the same file, and only the chunks the server is missing are sent. Abandon one no longer needed to delete the chunks received at once; the others are kept for 7 days.',
   'exchangeFiles.unfinished.received': 'Received',
+  'exchangeFiles.unfinished.startedBy': 'Started by',
+  'exchangeFiles.unfinished.abandon': 'Abandon',
+  'exchangeFiles.unfinished.abandonConfirm': 'The chunks the server received are deleted at once and this upload cannot go on. Abandon it?',
+  'exchangeFiles.unfinished.abandoned': 'Upload abandoned: {name}',
   'exchangeFiles.unfinished.chunks': '{received} / {count} chunks',
   'exchangeFiles.unfinished.startedAt': 'Started',
   'exchangeFiles.unfinished.expiresAt': 'Kept until',
@@ -214,6 +224,8 @@ export const exchangeFilesEn: Record<keyof typeof exchangeFilesZh, string> = {
   'exchangeFiles.links.state.expired': 'Expired',
   'exchangeFiles.links.state.usedUp': 'Used up',
   'exchangeFiles.links.state.revoked': 'Withdrawn',
+  'exchangeFiles.links.state.grantEnded': 'Grant ended',
+  'exchangeFiles.links.state.grantRevoked': 'Grant revoked',
   'exchangeFiles.links.revokeConfirm': 'The link stops working at once. Withdraw it?',
 
   'exchangeFiles.share.intro':

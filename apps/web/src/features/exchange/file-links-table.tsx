@@ -7,7 +7,14 @@ import { linkState, type LinkState } from '@/features/exchange/file-link-state';
 import { useFileLinks, useRevokeFileLink, type ExchangeFile, type FileLinkSummary } from '@/features/exchange/use-exchange-files';
 import { useT } from '@/i18n/lang-provider';
 
-const STATE_COLORS: Record<LinkState, string | undefined> = { active: 'green', expired: 'orange', usedUp: 'gold', revoked: undefined };
+const STATE_COLORS: Record<LinkState, string | undefined> = {
+  active: 'green',
+  expired: 'orange',
+  usedUp: 'gold',
+  revoked: undefined,
+  grantEnded: 'volcano',
+  grantRevoked: 'red',
+};
 
 function rowAttributes(link: FileLinkSummary): HTMLAttributes<HTMLElement> {
   const attributes: HTMLAttributes<HTMLElement> & Record<`data-${string}`, string> = {
@@ -21,8 +28,10 @@ function rowAttributes(link: FileLinkSummary): HTMLAttributes<HTMLElement> {
 
 /**
  * A version's download links, newest first: when made and by which department, until when, downloads used of
- * those allowed, and whether it still works; a working link can be withdrawn. It refreshes after every link made
- * or withdrawn here or in the link window.
+ * those allowed, and whether it still works (or why not: its own time, its downloads, withdrawn, or its grant).
+ * Every link listed can be withdrawn while it works: the server lists the provider every link, and a grantee its
+ * department's, which any member may withdraw (they share the grant). It refreshes after every link made or
+ * withdrawn here or in the link window.
  */
 export function FileLinksTable({ file }: { file: ExchangeFile }) {
   const t = useT();

@@ -13,7 +13,7 @@ export type FileUpload = Schemas['FileUpload'];
 export type FileChunkReceipt = Schemas['FileChunkReceipt'];
 /** What starts an upload. */
 export type FileUploadCreateInput = Schemas['FileUploadCreate'];
-/** An unfinished upload as the entry's list shows it, to resume from any browser. */
+/** An unfinished upload as the entry's list shows it, with who started it: to resume from any browser, or abandon. */
 export type FileUploadSummary = Schemas['FileUploadSummary'];
 /** An expiring download link; `url` is a path on this server. */
 export type FileLink = Schemas['FileLink'];
@@ -70,7 +70,7 @@ export function useUnfinishedUploads(entryId: string) {
   });
 }
 
-/** A version's download links with their downloads: all of them for the provider, the department's own for a grantee. */
+/** A version's download links with their downloads: all of them for the provider, its department's for a grantee. */
 export function useFileLinks(fileId: string) {
   return useQuery({
     queryKey: [...exchangeFilesKey, 'links', fileId],
@@ -95,6 +95,15 @@ export function useRevokeFileLink() {
   return useMutation({
     mutationFn: (linkId: string) => api.delete(`/exchange/files/links/${linkId}`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [...exchangeFilesKey, 'links'] }),
+  });
+}
+
+/** Abandons an unfinished upload (its chunks are deleted on the server), then refreshes the entry's unfinished uploads. */
+export function useAbandonUpload(entryId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (uploadId: string) => api.delete(`/exchange/files/uploads/${uploadId}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...exchangeFilesKey, 'uploads', entryId] }),
   });
 }
 
