@@ -1,64 +1,44 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiSession, type ApiSession } from './api';
-import { chooseOption, chromiumAvailable, launchBrowser, loginThroughPage } from './browser';
+import { chooseOption, chromiumAvailable, launchBrowser } from './browser';
+import {
+  CHUNK,
+  DEMO_PASSWORD,
+  fileExchangeSetup,
+  loggedInAs,
+  openFiles as openEntry,
+  sm3,
+  type Entry,
+  type ExchangeFile,
+} from './exchange-files-setup';
 
-const DEMO_PASSWORD = 'Shuyuan@2026';
-/** The smallest chunk the server takes: the file below is three of them, the last one short. */
-const CHUNK = 262_144;
 const hasChromium = chromiumAvailable();
-const sm3 = (bytes: Uint8Array) => createHash('sm3').update(bytes).digest('hex');
 
-interface Entry {
-  id: string;
-  code: string;
-  name: string;
-  departmentId: string;
-  sharingMethods: string[];
-}
 interface Upload {
   received: number[];
   missing: number[];
-}
-interface ExchangeFile {
-  id: string;
-  version: number;
-  size: number;
-  sm3: string;
+  status: string;
 }
 
-describe.runIf(hasChromium)('file exchange (文件交换) in a real browser', () => {
+describe.runIf(hasChromium)('file exchange (文件交换) uploads in a real browser', () => {
   let browser: Browser;
   const baseUrl = inject('baseUrl');
   const suffix = randomBytes(3).toString('hex');
   const fileName = `企业名录 e2e-${suffix}.csv`;
+  /** Three of the smallest chunks the server takes, the last one short. */
   const bytes = randomBytes(2 * CHUNK + 12_345);
   let admin: ApiSession;
   let entry: Entry;
   /** A data officer of the entry's department. */
   let officer: string;
-  let consumerDepartmentId: string;
   /** The version the browser's upload became. */
   let version: number;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    admin = await apiSession(baseUrl, 'admin', DEMO_PASSWORD);
-    const developer = await apiSession(baseUrl, 'developer', DEMO_PASSWORD);
-    consumerDepartmentId = (await developer.get<{ user: { departmentId: string } }>('/auth/me')).user.departmentId;
-    const own = (await (await apiSession(baseUrl, 'officer', DEMO_PASSWORD)).get<{ user: { departmentId: string } }>('/auth/me')).user
-      .departmentId;
-    const published = await admin.get<{ items: Entry[] }>('/catalog/entries?status=published&facets=false&sort=name&limit=500');
-    // A resource shared by file of another department than the consumer's; the demo officer's own when it has one.
-    const files = published.items.filter((e) => e.sharingMethods.includes('file') && e.departmentId !== consumerDepartmentId);
-    entry = files.find((e) => e.departmentId === own) ?? files[0]!;
-    expect(entry, 'a published demo entry shared by file').toBeTruthy();
-    const users = await admin.get<{ items: { login: string; roles: string[]; status: string }[] }>(
-      `/users?departmentId=${entry.departmentId}&role=data_officer&limit=50`,
-    );
-    officer = users.items.find((u) => u.roles.includes('data_officer') && u.status === 'active')!.login;
+    ({ admin, entry, officer } = await fileExchangeSetup(baseUrl));
     version = (await admin.get<{ items: ExchangeFile[] }>(`/exchange/files?entryId=${entry.id}`)).items.length + 1;
   });
 
@@ -66,19 +46,8 @@ describe.runIf(hasChromium)('file exchange (文件交换) in a real browser', ()
     await browser?.close();
   });
 
-  async function loggedIn(login: string, portal: RegExp): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await loginThroughPage(page, baseUrl, login, DEMO_PASSWORD);
-    await page.waitForURL(portal);
-    return page;
-  }
-
-  /** Opens 文件交换 and answers the entry's card. */
-  async function openFiles(page: Page) {
-    await page.getByTestId('nav-exchange-files').click();
-    await page.waitForURL(/\/console\/exchange\/files$/);
-    return page.locator(`[data-testid="file-entry"][data-entry-id="${entry.id}"]`);
-  }
+  const loggedIn = (login: string, portal: RegExp) => loggedInAs(browser, baseUrl, login, portal);
+  const openFiles = (page: Page) => openEntry(page, entry.id);
 
   /** Chooses a file in the open upload panel. */
   async function pickFile(page: Page, name: string, buffer: Buffer) {
@@ -217,91 +186,32 @@ describe.runIf(hasChromium)('file exchange (文件交换) in a real browser', ()
     },
   );
 
-  it("lists a version's links with their state: a link made shows active, withdrawn once withdrawn", { timeout: 120_000 }, async () => {
+  it('shows who started an unfinished upload and abandons it from the list after a confirm', { timeout: 120_000 }, async () => {
+    const starter = await apiSession(baseUrl, officer, DEMO_PASSWORD);
+    const { displayName } = (await starter.get<{ user: { displayName: string } }>('/auth/me')).user;
+    const abandonName = `企业名录放弃 e2e-${suffix}.csv`;
+    const started = await starter.post<{ id: string }>('/exchange/files/uploads', {
+      entryId: entry.id,
+      fileName: abandonName,
+      size: bytes.byteLength,
+      sm3: sm3(bytes),
+      chunkSize: CHUNK,
+    });
+    const first = bytes.subarray(0, CHUNK);
+    await starter.putBytes(`/exchange/files/uploads/${started.id}/chunks/0`, first, { 'x-sm3': sm3(first) });
+
     const page = await loggedIn(officer, /\/console/);
     const card = await openFiles(page);
-    const row = card.locator(`[data-testid="file-version-row"][data-version="${version}"]`);
+    const row = card.locator(`[data-testid="file-unfinished-row"][data-upload-id="${started.id}"]`);
     await row.waitFor();
-    const fileId = (await row.getAttribute('data-file-id'))!;
-    await row.locator('.ant-table-row-expand-icon').click();
-    const links = page.locator(`[data-testid="file-links"][data-file-id="${fileId}"]`);
-    await links.locator('.ant-empty').waitFor();
+    expect(await row.getByTestId('file-unfinished-started-by').textContent()).toBe(displayName);
+    expect(await row.getAttribute('data-received')).toBe('1');
 
-    // Made in the link window, the link shows in the list behind it (the list refreshes).
-    await row.getByTestId('file-link-open').click();
-    await page.getByTestId('file-link-max').fill('3');
-    await page.getByTestId('file-link-create').click();
-    const url = await page.getByTestId('file-link-url').inputValue();
-    await page.locator('.ant-modal-close').click();
-    const link = links.getByTestId('file-link-row');
-    await link.waitFor();
-    expect(await link.count()).toBe(1);
-    expect(await link.getAttribute('data-state')).toBe('active');
-    expect(await link.textContent()).toContain('0 / 3');
-    expect((await fetch(url)).status).toBe(200);
-
-    // Withdrawn from the list, it says so and no longer downloads.
-    await link.getByTestId('file-link-row-revoke').click();
-    await page.getByTestId('file-link-revoke-confirm').click();
-    await links.locator('[data-testid="file-link-row"][data-state="revoked"]').waitFor();
-    expect(await link.getAttribute('data-downloads')).toBe('1');
-    expect(await link.textContent()).toContain('已撤回');
-    expect(await link.getByTestId('file-link-row-revoke').count()).toBe(0);
-    expect((await fetch(url)).status).toBe(410);
-    await page.context().close();
-  });
-
-  it('lets a grantee get a download link in 我的授权 and download the file, whose SM3 matches', { timeout: 120_000 }, async () => {
-    const detail = await admin.get<{ content: { items: { nameEn?: string | null }[] } }>(`/catalog/entries/${entry.id}`);
-    const field = detail.content.items.find((i) => i.nameEn)!.nameEn!.toLowerCase();
-    await admin.post('/exchange/grants', {
-      entryId: entry.id,
-      consumerDepartmentId,
-      method: 'file',
-      fields: [field],
-      purpose: `文件交换浏览器测试 ${suffix}`,
-      validFrom: new Date(Date.now() - 60_000).toISOString(),
-      validTo: new Date(Date.now() + 3_600_000).toISOString(),
-    });
-
-    const page = await loggedIn('developer', /\/share/);
-    await page.getByTestId('nav-grants').click();
-    await page.getByTestId(`grant-open-${entry.code}`).first().click();
-    await page.getByTestId('grant-title').filter({ hasText: entry.name }).waitFor();
-    await page.locator('.ant-tabs-tab-active [data-testid="grant-tab-files"]').waitFor();
-    const row = page.locator(`[data-testid="file-version-row"][data-version="${version}"]`);
-    await row.waitFor();
-    expect(await row.getAttribute('data-sm3')).toBe(sm3(bytes));
-    expect(await row.getByTestId('file-sm3').getAttribute('data-sm3')).toBe(sm3(bytes));
-
-    await row.getByTestId('file-link-open').click();
-    await page.getByTestId('file-link-max').fill('2');
-    await page.getByTestId('file-link-create').click();
-    const address = page.getByTestId('file-link-url');
-    await address.waitFor();
-    const url = await address.inputValue();
-    expect(url).toMatch(new RegExp(`^${baseUrl}/api/v1/exchange/files/download/[A-Za-z0-9_-]+$`));
-    expect(await page.getByTestId('file-link-sm3').textContent()).toContain(sm3(bytes));
-
-    // The browser downloads it under its name, ...
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('file-link-download').click()]);
-    expect(download.suggestedFilename()).toBe(fileName);
-    expect(sm3(readFileSync((await download.path())!))).toBe(sm3(bytes));
-    // ... so can anyone holding the link, until its downloads run out.
-    const fetched = await fetch(url);
-    expect(fetched.status).toBe(200);
-    expect(fetched.headers.get('x-sm3')).toBe(sm3(bytes));
-    const body = Buffer.from(await fetched.arrayBuffer());
-    expect(body.equals(bytes)).toBe(true);
-    expect((await fetch(url)).status).toBe(410);
-
-    // The grantee's list of the version's links shows its own link, used up.
-    await page.locator('.ant-modal-close').click();
-    await row.locator('.ant-table-row-expand-icon').click();
-    const own = page.locator('[data-testid="file-link-row"][data-state="usedUp"]');
-    await own.waitFor();
-    expect(await page.getByTestId('file-link-row').count()).toBe(1);
-    expect(await own.textContent()).toContain('2 / 2');
+    // Asked first, then gone from the list and from the server.
+    await row.getByTestId('file-unfinished-abandon').click();
+    await page.getByTestId('file-unfinished-abandon-confirm').click();
+    await row.waitFor({ state: 'detached' });
+    expect(await admin.get<Upload>(`/exchange/files/uploads/${started.id}`)).toMatchObject({ status: 'abandoned', received: [] });
     await page.context().close();
   });
 });
