@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyOutBuffer } from '../../../db/copy-out';
 import { copyText, copyValue } from '../../../db/copy-text';
 import type { JobColumn } from '../../../db/schema';
 import { sm3 } from '../../../platform/crypto/provider';
@@ -36,18 +37,9 @@ export function copyBatchOf(rows: readonly (readonly (string | null)[])[]): Copy
   return { data: Buffer.from(copyText(rows), 'utf8'), rows: rows.length };
 }
 
-/** Runs `copy (select) to stdout` on the client; the rows as COPY text. */
-export async function copyOut(client: pg.ClientBase, select: string): Promise<CopyBatch> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of client.query(copyTo(`copy (${select}) to stdout`)) as AsyncIterable<Buffer>) chunks.push(chunk);
-  const data = Buffer.concat(chunks);
-  return { data, rows: countLines(data) };
-}
-
-function countLines(data: Buffer): number {
-  let n = 0;
-  for (let at = data.indexOf(10); at >= 0; at = data.indexOf(10, at + 1)) n++;
-  return n;
+/** Runs `copy (select) to stdout` on the client; the rows as COPY text, written into `into` when given (grown if short). */
+export async function copyOut(client: pg.ClientBase, select: string, into?: Buffer): Promise<CopyBatch> {
+  return copyOutBuffer(client, `copy (${select}) to stdout`, into);
 }
 
 /** A COPY text field as its value: `\N` is null, escapes undone. */
@@ -71,17 +63,26 @@ export function lastRow(batch: CopyBatch): (string | null)[] {
 
 /**
  * The batch with some columns' values replaced (masks): only those fields are unescaped, changed and escaped
- * again; the rest of each line is copied as it is. `columns` in ascending order.
+ * again; the rest of each line is copied as it is. `columns` in ascending order; written into `into` when given (grown if short).
  */
 export function mapColumns(
   batch: CopyBatch,
   columns: readonly number[],
   change: (column: number, value: string | null) => string | null,
+  into?: Buffer,
 ): CopyBatch {
   if (columns.length === 0 || batch.rows === 0) return batch;
-  // Tabs and line ends are single bytes in UTF-8: the lines are walked as bytes, only the masked fields decoded.
+  // Tabs and line ends are single bytes in UTF-8: the lines are walked as bytes, only the masked fields decoded, and
+  // the result written into one buffer (no object per field: a million rows made that the job's garbage).
   const data = batch.data;
-  const parts: Buffer[] = [];
+  let out = into ?? Buffer.allocUnsafe(data.length + (data.length >> 3) + 1024);
+  let size = 0;
+  const room = (n: number) => {
+    if (size + n <= out.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(out.length * 2, size + n));
+    out.copy(grown, 0, 0, size);
+    out = grown;
+  };
   let copied = 0;
   for (let line = 0; line < data.length;) {
     const end = data.indexOf(10, line);
@@ -91,15 +92,18 @@ export function mapColumns(
       for (; at < i; at++) start = data.indexOf(9, start) + 1;
       let stop = data.indexOf(9, start);
       if (stop < 0 || stop > end) stop = end;
-      const value = change(i, copyField(data.toString('utf8', start, stop)));
-      parts.push(data.subarray(copied, start), Buffer.from(copyValue(value), 'utf8'));
+      const value = copyValue(change(i, copyField(data.toString('utf8', start, stop))));
+      room(start - copied + value.length * 3);
+      size += data.copy(out, size, copied, start);
+      size += out.write(value, size, 'utf8');
       copied = stop;
       start = stop;
     }
     line = end + 1;
   }
-  parts.push(data.subarray(copied));
-  return { data: Buffer.concat(parts), rows: batch.rows };
+  room(data.length - copied);
+  size += data.copy(out, size, copied);
+  return { data: out.subarray(0, size), rows: batch.rows };
 }
 
 /** Writes a batch straight into a table by COPY (the rows are known to be new); the rows written. */

@@ -1,6 +1,7 @@
 import { ErrorCode, effectiveMask, type MaskType, type RowCondition } from '@shuyuan/contracts';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
+import { BufferPool } from '../../../db/copy-out';
 import { singleConnection } from '../../../db/database';
 import type { DB, JobColumn } from '../../../db/schema';
 import { sm3 } from '../../../platform/crypto/provider';
@@ -125,6 +126,29 @@ function columnMasks(fields: readonly string[], masks: Record<string, MaskType>,
   return { columns, apply, row };
 }
 
+/**
+ * The buffers a run's pages are read (and masked) into, handed back once a page is written: each page is megabytes,
+ * and allocating them anew made V8 mark its whole heap every few pages. Sized from the largest page seen.
+ */
+class PageBuffers {
+  private readonly pool = new BufferPool();
+  private size = 1 << 20;
+
+  take(): Buffer {
+    return this.pool.take(this.size);
+  }
+
+  /** Notes the size of a page read (the next buffers taken fit it with room to spare); the batch as it is. */
+  measured(batch: CopyBatch): CopyBatch {
+    this.size = Math.max(this.size, batch.data.length + (batch.data.length >> 3));
+    return batch;
+  }
+
+  give(data: Buffer): void {
+    this.pool.give(data);
+  }
+}
+
 const isDatabase = (s: ResolvedSource | null): s is Extract<ResolvedSource, { kind: 'postgresql' | 'mysql' }> =>
   !!s && (s.kind === 'postgresql' || s.kind === 'mysql');
 
@@ -195,6 +219,10 @@ export class TableRun {
     },
   ): Promise<number> {
     return this.batchDb.transaction().execute(async (trx) => {
+      // A batch is not waited on to reach the disk: rows, cursor and leaf commit together or not at all, so a
+      // server crash that loses the last few batches loses them whole, and the run reads them from the source
+      // again (a distribution's consumer gets them again by upsert); the run's end commits durably, after them.
+      await sql`set local synchronous_commit = off`.execute(trx);
       if (!(await repo.lockClaimed(trx, this.run.id, this.run.claim_token))) throw new LostClaim();
       const written = await work(trx);
       await repo.advance(trx, this.run.id, {
@@ -274,15 +302,18 @@ export class TableRun {
           : null;
       const watermarkColumn = incremental ? job.watermark_column : null;
       const sourcePg = remote.pgClient;
+      const buffers = new PageBuffers();
       // PostgreSQL into a store on a server: pages travel as COPY text from the source's COPY … TO STDOUT into the
       // store's COPY … FROM STDIN, never taken apart; otherwise as rows.
       const read = async (after: PageCursor | null): Promise<Page> => {
         if (own && sourcePg) {
           const select = from.pageSelect((v) => sourcePg.escapeLiteral(v), names, after, job.batch_size, watermarkColumn);
           return pageOfBatch(
-            await copyOut(sourcePg, select).catch((error: unknown) => {
-              throw new JobSourceError('source', (error as Error).message);
-            }),
+            buffers.measured(
+              await copyOut(sourcePg, select, buffers.take()).catch((error: unknown) => {
+                throw new JobSourceError('source', (error as Error).message);
+              }),
+            ),
           );
         }
         return pageOfRows(await from.page(names, after, job.batch_size, watermarkColumn));
@@ -315,6 +346,7 @@ export class TableRun {
             digest: page.digest,
           },
         });
+        buffers.give(page.batch.data);
       }
       if (job.detect_deletes && !startedEmpty) {
         this.progress.phase = 'deletes';
@@ -445,10 +477,15 @@ export class TableRun {
       // COPY … TO STDOUT, only the masked columns taken apart, into the consumer's COPY … FROM STDIN.
       storeClient = targetPg && this.deps.pool && !incremental ? await this.deps.pool.connect() : null;
       const reader = storeClient;
+      const buffers = new PageBuffers();
       const read = async (after: PageCursor | null): Promise<Page> => {
         if (reader) {
           const select = from.pageSelect((v) => reader.escapeLiteral(v), names, after, job.batch_size, null);
-          return pageOfBatch(mapColumns(await copyOut(reader, select), mask.columns, mask.apply));
+          const raw = buffers.measured(await copyOut(reader, select, buffers.take()));
+          if (mask.columns.length === 0 || raw.rows === 0) return pageOfBatch(raw);
+          const masked = mapColumns(raw, mask.columns, mask.apply, buffers.take());
+          buffers.give(raw.data);
+          return pageOfBatch(masked);
         }
         const raw = await from.page(names, after, job.batch_size, incremental ? SEQ_COLUMN : null);
         // Incremental pages carry the sequence number after the fields; the masked rows no longer do.
@@ -477,6 +514,7 @@ export class TableRun {
         // The consumer's write commits first; a crash before the platform's commit writes the same rows again (upsert),
         // and so does one after the next batch's write: the run resumes from the last cursor committed here.
         const written = await write(page);
+        buffers.give(page.batch.data);
         if (committing) await committing;
         committing = quiet(
           this.commit(async () => written, {
