@@ -65,6 +65,20 @@ describe.skipIf(!!pgSkipped)('copyOutBuffer against a PostgreSQL server', () => 
     expect(after.data.toString()).toBe('7\n');
   });
 
+  it("ends node-pg's query_timeout timer with the copy, failed or not (a pending one kept a command-line process alive)", async () => {
+    const timed = new pg.Client({ connectionString: liveServices.postgresUrl, query_timeout: 60_000 });
+    await timed.connect();
+    try {
+      const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+      const before = timers();
+      await copyOutBuffer(timed, 'copy (select i from generate_series(1, 1000) i) to stdout');
+      await expect(copyOutBuffer(timed, 'copy (select 1 / 0) to stdout')).rejects.toThrow(/division by zero/);
+      expect(timers()).toBe(before);
+    } finally {
+      await timed.end();
+    }
+  });
+
   it('runs inside a transaction and queues behind other queries like any node-pg query', async () => {
     await client.query('begin');
     await client.query('create temp table t_copy_out (v text) on commit drop');

@@ -126,21 +126,29 @@ class CopyCollector {
     }
   }
 
+  /**
+   * Set by node-pg when the client has a query_timeout: it clears the timeout's timer, so it must be called when the
+   * query ends (left pending, the timer kept a command-line process alive, and fired on a finished query).
+   */
+  callback?: (error: Error | null) => void;
+
   handleCommandComplete() {}
   handleReadyForQuery() {
-    if (this.settled) return;
-    this.settled = true;
-    if (this.failure) this.reject(this.failure);
-    else this.resolve({ data: this.out.subarray(0, this.size), rows: this.rows });
+    this.settle(this.failure);
   }
   handleError(error: Error) {
     // A connection lost mid-copy leaves this reader attached: give the stream back before reporting.
     if (this.connection && this.connection.stream.listeners('data').includes(this.onData)) this.detach(Buffer.alloc(0));
-    this.failure = error;
-    if (!this.settled) {
-      this.settled = true;
-      this.reject(error);
-    }
+    this.failure ??= error;
+    this.settle(error);
+  }
+
+  private settle(error: Error | null) {
+    if (this.settled) return;
+    this.settled = true;
+    this.callback?.(error);
+    if (error) this.reject(error);
+    else this.resolve({ data: this.out.subarray(0, this.size), rows: this.rows });
   }
 }
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { CatalogItemInput } from '@shuyuan/contracts';
-import { openPglite } from '../../db/database';
+import { openPglite, openPostgres } from '../../db/database';
 import { liveServices, settingsFromUrl, unavailable } from '../sources/testing/live-services';
 import { eventually, freePort, httpLogin, startServerProcess, type HttpSession, type ServerProcess } from '../../../test/processes';
 import { columnsOf, createPgTable, pgRows, type Col } from '../../../test/table-fixtures';
@@ -22,10 +22,8 @@ const ROOT = fileURLToPath(new URL('../../../../..', import.meta.url));
 const ROWS = 60_000;
 const PASSWORD = 'Shuyuan@2026';
 const suffix = randomBytes(4).toString('hex');
-const SOURCE = `tk_src_${suffix}`;
-const TARGET = `tk_out_${suffix}`;
 // Short leases, so that a run whose server was killed is taken over within seconds of the restart.
-const ENV = { SHUYUAN_JOB_LEASE_SECONDS: '3', SHUYUAN_JOB_POLL_MS: '300' };
+const LEASE_ENV = { SHUYUAN_JOB_LEASE_SECONDS: '3', SHUYUAN_JOB_POLL_MS: '300' };
 
 interface Run {
   status: string;
@@ -37,10 +35,20 @@ interface Run {
 
 /**
  * The issue's crash test: the server is SIGKILLed in the middle of a table sync (aggregation, then
- * distribution) and restarted on the same data directory; the run is taken over after its lease, resumes
- * after the last batch it committed, and the tables end up equal to the source, no row twice, none lost.
+ * distribution) and restarted on the same data; the run is taken over after its lease, resumes after the last
+ * batch it committed, and the tables end up equal to the source, no row twice, none lost. Once with the platform
+ * on PGlite, once on the PostgreSQL server (where batches are written by COPY, two transactions at a time).
  */
-describe.skipIf(!!pgSkipped)('a table sync killed mid-run', () => {
+describe.skipIf(!!pgSkipped).each(['pglite', 'postgres'] as const)('a table sync killed mid-run, the platform on %s', (engine) => {
+  const SOURCE = `tk_src_${engine}_${suffix}`;
+  const TARGET = `tk_out_${engine}_${suffix}`;
+  const platformDatabase = `shuyuan_kill_${suffix}`;
+  const platformUrl = (() => {
+    const u = new URL(liveServices.postgresUrl);
+    u.pathname = `/${platformDatabase}`;
+    return u.toString();
+  })();
+  const ENV = { ...LEASE_ENV, ...(engine === 'postgres' ? { DATABASE_URL: platformUrl } : {}) };
   let live: pg.Client;
   let dataDir: string;
   let server: ServerProcess;
@@ -59,6 +67,9 @@ describe.skipIf(!!pgSkipped)('a table sync killed mid-run', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'shuyuan-kill-'));
     port = await freePort();
+    live = new pg.Client({ connectionString: liveServices.postgresUrl });
+    await live.connect();
+    if (engine === 'postgres') await live.query(`create database ${platformDatabase}`);
     await start();
     const found = await admin.get('/api/v1/catalog/entries?status=published&limit=100&facets=false&sort=name');
     const entry = (found.body.items as { id: string; sharingMethods: string[]; departmentId: string }[]).find((e) =>
@@ -70,14 +81,13 @@ describe.skipIf(!!pgSkipped)('a table sync killed mid-run', () => {
     cols = columnsOf(detail.body.content.items as CatalogItemInput[]);
     const departments = await admin.get('/api/v1/departments');
     consumerDepartmentId = (departments.body.items as { id: string; name: string }[]).find((d) => d.name === '江苏省市场监督管理局')!.id;
-    live = new pg.Client({ connectionString: liveServices.postgresUrl });
-    await live.connect();
     await createPgTable(live, SOURCE, cols, ROWS);
   }, 180_000);
   afterAll(async () => {
     await server?.stop();
     await live?.query(`drop table if exists ${SOURCE}`);
     await live?.query(`drop table if exists ${TARGET}`);
+    if (engine === 'postgres') await live?.query(`drop database if exists ${platformDatabase} with (force)`);
     await live?.end();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -176,7 +186,7 @@ describe.skipIf(!!pgSkipped)('a table sync killed mid-run', () => {
 
   it('left the store equal to the source; the command line runs a job and lists it', async () => {
     await server.stop();
-    const env = { ...process.env, SHUYUAN_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+    const env = { ...process.env, SHUYUAN_DATA_DIR: dataDir, DATABASE_URL: ENV.DATABASE_URL ?? '', LOG_LEVEL: 'warn' };
     const cli = (...args: string[]) =>
       spawnSync(process.execPath, [join(ROOT, 'apps/server/bin/shuyuan.js'), ...args], { env, encoding: 'utf8' });
     const listed = cli('job', 'list', '--kind', 'aggregate');
@@ -190,7 +200,7 @@ describe.skipIf(!!pgSkipped)('a table sync killed mid-run', () => {
     expect(ran.status, ran.stderr).toBe(0);
     // Nothing changed in the source since: the run reads every row and writes none.
     expect(JSON.parse(ran.stdout.trim())).toMatchObject({ status: 'done', rowsRead: ROWS, rowsWritten: 0, rowsDeleted: 0 });
-    const database = await openPglite(join(dataDir, 'pgdata'));
+    const database = engine === 'postgres' ? openPostgres(platformUrl, 2, () => {}) : await openPglite(join(dataDir, 'pgdata'));
     try {
       const job = await database.db
         .selectFrom('exchange_job')

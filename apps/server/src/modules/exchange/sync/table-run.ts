@@ -12,6 +12,7 @@ import type { ClaimedRun, JobRow } from '../jobs.repository';
 import { jobsRepository as repo, storeTableOf } from '../jobs.repository';
 import { JobSourceError, kyselyRunner, openRemote, poolRunner, type RemoteConnection } from './connections';
 import { findDeleted } from './key-diff';
+import { quiet, ReadAhead } from './read-ahead';
 import { SqlTable, keyTypeOf, type Condition, type PageCursor } from './sql-side';
 import { SEQ_COLUMN, ensureTable, upsertRows, type TargetShape } from './upsert';
 import { batchDigest, copyBatchOf, rowsDigest, copyIn, copyOut, copyUpsert, firstRow, lastRow, mapColumns, type CopyBatch } from './copy';
@@ -100,12 +101,6 @@ function pageOfBatch(batch: CopyBatch): Page {
   };
 }
 
-/** The same promise, with a rejection marked handled: it is awaited later, or dropped when the run stops early. */
-function quiet<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => {});
-  return promise;
-}
-
 /**
  * The masks of a distribution by column position: which columns are masked (those whose mask is not `none`) and
  * the masked value of one, each through the same masking rules as the gateway's.
@@ -146,6 +141,17 @@ class PageBuffers {
 
   give(data: Buffer): void {
     this.pool.give(data);
+  }
+}
+
+/** Two connections of the pool (the first given back if the second cannot be had). */
+async function connectTwo(pool: pg.Pool): Promise<[pg.PoolClient, pg.PoolClient]> {
+  const first = await pool.connect();
+  try {
+    return [first, await pool.connect()];
+  } catch (error) {
+    first.release();
+    throw error;
   }
 }
 
@@ -207,7 +213,12 @@ export class TableRun {
     return keyTypeOf(key ?? { type: 'text' });
   }
 
-  /** Commits one batch's bookkeeping (and, for aggregation, its rows) in one platform transaction. */
+  /**
+   * Commits one batch's bookkeeping (and, for aggregation, its rows) in one platform transaction: on `on` (the run's
+   * batch connection by default). With `after`, the work is done first and the bookkeeping waits for that (the
+   * batch before, on another connection) to have committed, so batches commit in order while their rows go in
+   * side by side; the claim is checked before the bookkeeping all the same.
+   */
   private async commit(
     work: (trx: Kysely<DB>) => Promise<number>,
     batch: {
@@ -217,14 +228,20 @@ export class TableRun {
       watermark?: { value: string | null; key: string | null };
       evidence: Record<string, unknown>;
     },
+    options: { on?: Kysely<DB>; after?: Promise<unknown> | null } = {},
   ): Promise<number> {
-    return this.batchDb.transaction().execute(async (trx) => {
+    return (options.on ?? this.batchDb).transaction().execute(async (trx) => {
       // A batch is not waited on to reach the disk: rows, cursor and leaf commit together or not at all, so a
       // server crash that loses the last few batches loses them whole, and the run reads them from the source
       // again (a distribution's consumer gets them again by upsert); the run's end commits durably, after them.
       await sql`set local synchronous_commit = off`.execute(trx);
-      if (!(await repo.lockClaimed(trx, this.run.id, this.run.claim_token))) throw new LostClaim();
+      const ordered = options.after !== undefined;
+      if (!ordered && !(await repo.lockClaimed(trx, this.run.id, this.run.claim_token))) throw new LostClaim();
       const written = await work(trx);
+      if (ordered) {
+        await options.after;
+        if (!(await repo.lockClaimed(trx, this.run.id, this.run.claim_token))) throw new LostClaim();
+      }
       await repo.advance(trx, this.run.id, {
         read: batch.read,
         written,
@@ -278,8 +295,10 @@ export class TableRun {
       return { status: 'drift', drift, message: `the source table changed: ${drift.map((d) => `${d.column} (${d.change})`).join(', ')}` };
 
     const remote = await openRemote(source, 'source');
-    // On a PostgreSQL server, batches commit on a connection of their own, so rows can go in by COPY in the batch's transaction.
-    const own = this.deps.pool ? await this.deps.pool.connect() : null;
+    // On a PostgreSQL server, batches commit on connections of their own, so rows can go in by COPY in the batch's
+    // transaction: two, taken in turn, so one batch's rows go in while the one before commits.
+    const pair = this.deps.pool ? await connectTwo(this.deps.pool) : null;
+    const own = pair?.[0] ?? null;
     if (own) this.batchDb = singleConnection(own);
     try {
       await ensureTable(kyselyRunner(this.deps.db), this.shape);
@@ -293,7 +312,7 @@ export class TableRun {
       this.progress.phase = 'copy';
       const incremental = job.mode === 'incremental' && job.watermark_column;
       const wmAt = incremental ? names.indexOf(job.watermark_column!) : -1;
-      let cursor: PageCursor | null = incremental
+      const start: PageCursor | null = incremental
         ? job.watermark != null
           ? { key: job.watermark_key, watermark: job.watermark }
           : null
@@ -320,33 +339,57 @@ export class TableRun {
       };
       // A full load into an empty store table, by key order: every row is new, so COPY goes straight into the table.
       const direct = startedEmpty && !incremental;
-      const write = (trx: Kysely<DB>, page: Page): Promise<number> =>
-        own
+      const write = (trx: Kysely<DB>, client: pg.PoolClient | null, page: Page): Promise<number> =>
+        client
           ? direct
-            ? copyIn(own, this.shape.table, names, page.batch)
-            : copyUpsert(own, this.shape, page.batch)
+            ? copyIn(client, this.shape.table, names, page.batch)
+            : copyUpsert(client, this.shape, page.batch)
           : upsertRows(kyselyRunner(trx), this.shape, page.rows ?? []);
-      // The next page is read from the source while this one is written to the store.
-      let pending = read(cursor);
-      for (;;) {
-        const page = await pending;
-        if (page.batch.rows === 0) break;
-        const last = page.last;
-        cursor = incremental ? { key: last[keyAt]!, watermark: last[wmAt]! } : { key: last[keyAt]! };
-        pending = page.batch.rows < job.batch_size ? Promise.resolve(pageOfRows([])) : quiet(read(cursor));
-        await this.commit((trx) => write(trx, page), {
-          read: page.batch.rows,
-          deleted: 0,
-          ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
-          evidence: {
-            op: 'upsert',
-            rows: page.batch.rows,
-            firstKey: page.first[keyAt],
-            lastKey: last[keyAt],
-            digest: page.digest,
-          },
-        });
-        buffers.give(page.batch.data);
+      const cursorAfter = (page: Page): PageCursor =>
+        incremental ? { key: page.last[keyAt]!, watermark: page.last[wmAt]! } : { key: page.last[keyAt]! };
+      const nonEmpty = (page: Page) => (page.batch.rows ? page : null);
+      // Pages are read from the source ahead of the ones written to the store.
+      const ahead = new ReadAhead<Page>(
+        () => read(start).then(nonEmpty),
+        (page) => (page.batch.rows < job.batch_size ? null : () => read(cursorAfter(page)).then(nonEmpty)),
+        2,
+      );
+      const pairDb = pair ? pair.map((c) => singleConnection(c)) : null;
+      let older: Promise<unknown> | null = null;
+      let newer: Promise<unknown> | null = null;
+      try {
+        for (let n = 0; ; n++) {
+          const page = await ahead.next();
+          if (!page) break;
+          const at = cursorAfter(page);
+          // At most two batches are open: the one two back, on the connection this one takes, has ended.
+          if (older) await older;
+          const committed: Promise<void> = this.commit(
+            (trx) => write(trx, pair?.[n % 2] ?? null, page),
+            {
+              read: page.batch.rows,
+              deleted: 0,
+              ...(incremental ? { watermark: { value: at.watermark ?? null, key: at.key } } : { cursor: at.key }),
+              evidence: {
+                op: 'upsert',
+                rows: page.batch.rows,
+                firstKey: page.first[keyAt],
+                lastKey: page.last[keyAt],
+                digest: page.digest,
+              },
+            },
+            pairDb ? { on: pairDb[n % 2]!, after: newer } : {},
+          ).then(() => buffers.give(page.batch.data));
+          older = newer;
+          newer = quiet(committed);
+          if (!pairDb) await committed;
+        }
+        await older;
+        await newer;
+      } finally {
+        // No connection goes back to the pool inside a batch's transaction or a read.
+        await ahead.close();
+        await Promise.allSettled([older, newer]);
       }
       if (job.detect_deletes && !startedEmpty) {
         this.progress.phase = 'deletes';
@@ -367,9 +410,9 @@ export class TableRun {
       return { status: 'done' };
     } finally {
       await remote.close();
-      if (own) {
+      if (pair) {
         this.batchDb = this.deps.db;
-        own.release();
+        for (const c of pair) c.release();
       }
     }
   }
@@ -438,6 +481,7 @@ export class TableRun {
       throw error instanceof JobSourceError ? error : new JobSourceError('target', (error as Error).message);
     }
     let storeClient: pg.PoolClient | null = null;
+    let reading: ReadAhead<Page> | null = null;
     try {
       const shape: TargetShape = { table: job.remote_table, columns, key: job.key_column, sequenced: false };
       this.progress.phase = 'schema';
@@ -465,7 +509,7 @@ export class TableRun {
       this.progress.phase = 'copy';
       const incremental = job.mode === 'incremental';
       const names = incremental ? [...fields, SEQ_COLUMN] : fields;
-      let cursor: PageCursor | null = incremental
+      const start: PageCursor | null = incremental
         ? job.watermark != null
           ? { key: job.watermark_key, watermark: job.watermark }
           : null
@@ -501,16 +545,23 @@ export class TableRun {
               },
             )
           : upsertRows(remote, shape, page.rows ?? []);
-      // The next page is read from the store while this one is written to the consumer, and a batch's bookkeeping
-      // commits here while the next one is written there.
-      let pending = read(cursor);
+      // Pages are read from the store ahead of the one written to the consumer, and a batch's bookkeeping commits
+      // here while the next one is written there.
+      const cursorAfter = (page: Page): PageCursor =>
+        incremental ? { key: page.last[keyAt]!, watermark: page.watermark ?? null } : { key: page.last[keyAt]! };
+      const nonEmpty = (page: Page) => (page.batch.rows ? page : null);
+      const ahead = new ReadAhead<Page>(
+        () => read(start).then(nonEmpty),
+        (page) => (page.batch.rows < job.batch_size ? null : () => read(cursorAfter(page)).then(nonEmpty)),
+        2,
+      );
+      reading = ahead;
       let committing: Promise<number> | null = null;
       for (;;) {
-        const page = await pending;
-        if (page.batch.rows === 0) break;
+        const page = await ahead.next();
+        if (!page) break;
         const last = page.last;
-        cursor = incremental ? { key: last[keyAt]!, watermark: page.watermark ?? null } : { key: last[keyAt]! };
-        pending = page.batch.rows < job.batch_size ? Promise.resolve(pageOfRows([])) : quiet(read(cursor));
+        const cursor = cursorAfter(page);
         // The consumer's write commits first; a crash before the platform's commit writes the same rows again (upsert),
         // and so does one after the next batch's write: the run resumes from the last cursor committed here.
         const written = await write(page);
@@ -550,6 +601,8 @@ export class TableRun {
       }
       return { status: 'done' };
     } finally {
+      // No read may still run on the store's connection when it goes back to the pool.
+      await reading?.close();
       await remote.close();
       storeClient?.release();
     }
