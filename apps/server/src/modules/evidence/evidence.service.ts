@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema';
 import {
   consistencyRanges,
   inclusionRanges,
-  leafHash,
+  leafHashText,
   perfectNodes,
   rangeHash,
   TreeFrontier,
@@ -40,7 +40,7 @@ export async function prepareEntries<T>(
   for (let i = 0; i < items.length; i++) {
     if (i > 0 && i % PREPARE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     const { kind, text: entry } = text(items[i]!);
-    out.push({ kind, entry, queuedAt: now, leafHash: leafHash(Buffer.from(entry, 'utf8')) });
+    out.push({ kind, entry, queuedAt: now, leafHash: leafHashText(entry) });
   }
   return out;
 }
@@ -197,7 +197,7 @@ export class EvidenceLog {
       index: size + i,
       kind: q.kind,
       entry: q.entry,
-      leafHash: q.leafHash ?? leafHash(Buffer.from(q.entry, 'utf8')),
+      leafHash: q.leafHash ?? leafHashText(q.entry),
       queuedAt: q.queuedAt,
     }));
     const nodes = leaves.flatMap((l) => frontier.push(l.leafHash));

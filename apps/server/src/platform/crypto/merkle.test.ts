@@ -6,6 +6,7 @@ import {
   consistencyRanges,
   inclusionRanges,
   leafHash,
+  leafHashText,
   perfectNodes,
   rangeHash,
   TreeFrontier,
@@ -176,5 +177,17 @@ describe('Merkle tree (RFC 6962, RFC 9162)', () => {
     );
     for (const leaf of leaves.slice(37)) resumed.push(leaf);
     expect(hex(resumed.root())).toBe(hex(rootOf(leaves)));
+  });
+});
+
+describe('leafHashText', () => {
+  it("equals leafHash of the text's UTF-8 bytes, for any text, with either hash", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.constantFrom('sm3', 'sha256') as fc.Arbitrary<'sm3' | 'sha256'>, (text, hash) => {
+        expect(leafHashText(text, hash).equals(leafHash(Buffer.from(text, 'utf8'), hash))).toBe(true);
+      }),
+    );
+    // The leaf prefix is there: not the bare hash of the text.
+    expect(leafHashText('a').equals(createHash('sm3').update('a').digest())).toBe(false);
   });
 });

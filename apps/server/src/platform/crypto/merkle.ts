@@ -27,6 +27,11 @@ export function leafHash(entry: Uint8Array, hash: MerkleHash = 'sm3'): Buffer {
 
 const pair = Buffer.alloc(65);
 
+/** leafHash of a text's UTF-8 bytes, hashed straight from the string (no buffers made on the way). */
+export function leafHashText(text: string, hash: MerkleHash = 'sm3'): Buffer {
+  return oneShot(hash, `\u0000${text}`, 'buffer');
+}
+
 /** The hash of an interior node (32-byte children, as SM3 and SHA-256 make them). */
 export function nodeHash(left: Uint8Array, right: Uint8Array, hash: MerkleHash = 'sm3'): Buffer {
   if (left.length !== 32 || right.length !== 32) return createHash(hash).update(NODE).update(left).update(right).digest();
