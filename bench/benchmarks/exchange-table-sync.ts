@@ -88,6 +88,10 @@ async function fillSource(url: string, columns: readonly Column[], rows: number)
   await pgQuery(url, `analyze ${SOURCE}`);
 }
 
+/** A run's phases as seconds: waiting for a worker, reading the schema, copying, finding deletes. */
+const phaseText = (run: TimedRun) =>
+  (['queued', 'schema', 'copy', 'deletes'] as const).map((p) => `${p} ${(run.phases[p] ?? 0).toFixed(2)}`).join(', ');
+
 /** One platform repetition: aggregate the source in full, then distribute the grant into an empty target. */
 async function platformRun(
   platform: Platform,
@@ -193,8 +197,7 @@ export const exchangeTableSync: Benchmark = {
         results.push(result);
         const { aggregate: a, distribute: d } = result;
         ctx.log(
-          `run ${r}/${runs}: aggregation ${a.seconds.toFixed(2)} s (copy ${(a.phases.copy ?? 0).toFixed(2)}, deletes ${(a.phases.deletes ?? 0).toFixed(2)}), ` +
-            `distribution ${d.seconds.toFixed(2)} s (copy ${(d.phases.copy ?? 0).toFixed(2)}, deletes ${(d.phases.deletes ?? 0).toFixed(2)}): ` +
+          `run ${r}/${runs}: aggregation ${a.seconds.toFixed(2)} s (${phaseText(a)}), distribution ${d.seconds.toFixed(2)} s (${phaseText(d)}): ` +
             `${Math.round(rows / (a.seconds + d.seconds))} rows/s; psql pipe ${seconds.toFixed(2)} s: ${Math.round(rows / seconds)} rows/s`,
         );
       }

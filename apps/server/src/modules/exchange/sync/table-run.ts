@@ -482,6 +482,9 @@ export class TableRun {
     }
     let storeClient: pg.PoolClient | null = null;
     let reading: ReadAhead<Page> | null = null;
+    let second: RemoteConnection | null = null;
+    const writing: (Promise<number> | null)[] = [null, null];
+    let committing: Promise<number> | null = null;
     try {
       const shape: TargetShape = { table: job.remote_table, columns, key: job.key_column, sequenced: false };
       this.progress.phase = 'schema';
@@ -537,14 +540,24 @@ export class TableRun {
       };
       // A full run into a table that was empty when it started, in key order: every row is new to the consumer.
       const direct = startedEmpty && !incremental;
-      const write = (page: Page): Promise<number> =>
-        targetPg
-          ? (direct ? copyIn(targetPg, job.remote_table, fields, page.batch) : copyUpsert(targetPg, shape, page.batch)).catch(
-              (error: unknown) => {
-                throw new JobSourceError('target', (error as Error).message);
-              },
-            )
-          : upsertRows(remote, shape, page.rows ?? []);
+      // Pages by COPY go to the consumer on two connections in turn: one batch goes in while the one before ends.
+      if (reader && targetPg) {
+        try {
+          second = await openRemote(target, 'target');
+        } catch (error) {
+          throw error instanceof JobSourceError ? error : new JobSourceError('target', (error as Error).message);
+        }
+      }
+      const writers = second?.pgClient && targetPg ? [targetPg, second.pgClient] : [targetPg];
+      const write = (page: Page, slot: number): Promise<number> => {
+        const client = writers[slot];
+        if (!client) return upsertRows(remote, shape, page.rows ?? []);
+        return (direct ? copyIn(client, job.remote_table, fields, page.batch) : copyUpsert(client, shape, page.batch)).catch(
+          (error: unknown) => {
+            throw new JobSourceError('target', (error as Error).message);
+          },
+        );
+      };
       // Pages are read from the store ahead of the one written to the consumer, and a batch's bookkeeping commits
       // here while the next one is written there.
       const cursorAfter = (page: Page): PageCursor =>
@@ -556,34 +569,45 @@ export class TableRun {
         2,
       );
       reading = ahead;
-      let committing: Promise<number> | null = null;
-      for (;;) {
+      for (let n = 0; ; n++) {
         const page = await ahead.next();
         if (!page) break;
-        const last = page.last;
         const cursor = cursorAfter(page);
-        // The consumer's write commits first; a crash before the platform's commit writes the same rows again (upsert),
-        // and so does one after the next batch's write: the run resumes from the last cursor committed here.
-        const written = await write(page);
-        buffers.give(page.batch.data);
-        if (committing) await committing;
-        committing = quiet(
-          this.commit(async () => written, {
-            read: page.batch.rows,
-            deleted: 0,
-            ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
-            evidence: {
-              op: 'upsert',
-              grant: grant.id,
-              rows: page.batch.rows,
-              fields,
-              firstKey: page.first[keyAt],
-              lastKey: last[keyAt],
-              digest: page.digest,
-            },
+        const slot = n % writers.length;
+        // The write before on this connection has ended before this one starts.
+        if (writing[slot]) await writing[slot];
+        const written = quiet(
+          write(page, slot).then((count) => {
+            buffers.give(page.batch.data);
+            return count;
           }),
         );
+        writing[slot] = written;
+        // The consumer's write commits first, then the batch here, after the batch before it: a crash in between
+        // writes the same rows again (upsert), as the run resumes from the last cursor committed here.
+        const before = committing;
+        committing = quiet(
+          (async () => {
+            const count = await written;
+            if (before) await before;
+            return this.commit(async () => count, {
+              read: page.batch.rows,
+              deleted: 0,
+              ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
+              evidence: {
+                op: 'upsert',
+                grant: grant.id,
+                rows: page.batch.rows,
+                fields,
+                firstKey: page.first[keyAt],
+                lastKey: page.last[keyAt],
+                digest: page.digest,
+              },
+            });
+          })(),
+        );
       }
+      await Promise.all(writing);
       if (committing) await committing;
       if (job.detect_deletes && !startedEmpty) {
         this.progress.phase = 'deletes';
@@ -601,9 +625,11 @@ export class TableRun {
       }
       return { status: 'done' };
     } finally {
-      // No read may still run on the store's connection when it goes back to the pool.
+      // No read or write may still run on a connection when it is closed or goes back to the pool.
       await reading?.close();
+      await Promise.allSettled([...writing, committing]);
       await remote.close();
+      await second?.close();
       storeClient?.release();
     }
   }
