@@ -128,6 +128,8 @@ export function physicalReader(db: Kysely<DB>): RowReader {
 }
 
 const PG_TIMEOUT_CODES = new Set(['57014']); // query_canceled: statement_timeout
+/** A prepared statement the connection should hold is missing or taken: a transaction-mode pooler in between. */
+const PREPARED_LOST = new Set(['26000', '42P05']);
 
 /** A provider's PostgreSQL, queried live through a small read-only pool (逻辑接入). */
 function postgresReader(source: DatabaseSource, timeoutMs: number): RowReader {
@@ -146,11 +148,27 @@ function postgresReader(source: DatabaseSource, timeoutMs: number): RowReader {
     options: '-c default_transaction_read_only=on',
   });
   pool.on('error', () => {});
+  // Lookups run as named prepared statements (parsed and planned once per connection, not per call), until the
+  // source shows it cannot keep them — a pooler in transaction mode in front of it — and they run unnamed.
+  let prepare = true;
+  const names = new Map<string, string>();
+  /** The statement's name; past a thousand different lookups (never, with declared parameters), new ones go unnamed. */
+  const nameOf = (text: string): string | undefined => {
+    if (!names.has(text) && names.size < 1_000) names.set(text, `sy_lookup_${names.size}`);
+    return names.get(text);
+  };
   return {
     async read(q) {
       const { text, params } = buildSelect(POSTGRES, q);
       try {
-        return (await pool.query<Record<string, unknown>>({ text, values: params })).rows;
+        const name = prepare ? nameOf(text) : undefined;
+        try {
+          return (await pool.query<Record<string, unknown>>({ text, values: params, ...(name ? { name } : {}) })).rows;
+        } catch (error) {
+          if (!name || !PREPARED_LOST.has((error as { code?: string }).code ?? '')) throw error;
+          prepare = false;
+          return (await pool.query<Record<string, unknown>>({ text, values: params })).rows;
+        }
       } catch (error) {
         const e = error as { code?: string; message?: string };
         const timedOut = (e.code && PG_TIMEOUT_CODES.has(e.code)) || /timeout/i.test(e.message ?? '');
