@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../../platform/uuid';
 import {
   APP_CALLS_PER_SECOND,
   ErrorCode,
@@ -178,7 +178,7 @@ export class Gateway {
     const started = performance.now();
     const keyHeader = request.headers[SIGNATURE_HEADERS.key];
     const call: CallRecord = {
-      id: randomUUID(),
+      id: uuidv7(),
       calledAt: new Date().toISOString(),
       appId: null,
       appKey: typeof keyHeader === 'string' ? keyHeader.slice(0, 100) : null,
