@@ -164,26 +164,26 @@ export function copyOutBuffer(client: pg.ClientBase, text: string, into?: Buffer
 
 /**
  * Large buffers handed back once their bytes are no longer needed, to be written again: a table job's pages are
- * megabytes each, and allocating them anew for every page made V8 mark its whole heap every few pages.
+ * megabytes each, and allocating them anew for every page made V8 mark its whole heap every few pages. A buffer
+ * taken when none is free is as large as the largest given back (a page read into a smaller one grows it).
  */
 export class BufferPool {
   private readonly free: Buffer[] = [];
+  private largest = 1 << 20;
 
   constructor(private readonly keep = 4) {}
 
-  /** A buffer of at least `size` bytes (its contents are garbage). */
-  take(size: number): Buffer {
-    const at = this.free.findIndex((b) => b.length >= size);
-    if (at >= 0) return this.free.splice(at, 1)[0]!;
-    return Buffer.allocUnsafe(Math.max(size, this.free.pop()?.length ?? 0));
+  /** A free buffer, or a new one (its contents are garbage). */
+  take(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafe(this.largest);
   }
 
   /** Gives back the buffer behind `data` (a view from take, possibly a part of it); nothing may read `data` after. */
   give(data: Buffer): void {
-    if (this.free.length >= this.keep) return;
     const whole = Buffer.from(data.buffer, 0, data.buffer.byteLength);
     // Small buffers live in Node's shared pool slab: never reused here.
     if (whole.length < 64 * 1024 || this.free.some((b) => b.buffer === whole.buffer)) return;
-    this.free.push(whole);
+    this.largest = Math.max(this.largest, whole.length);
+    if (this.free.length < this.keep) this.free.push(whole);
   }
 }

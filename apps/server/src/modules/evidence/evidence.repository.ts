@@ -10,7 +10,7 @@ import type { TreeNode } from '../../platform/crypto/merkle';
 type Q = Kysely<DB> | Transaction<DB>;
 
 /** Bytes as hex, through a view of them (Buffer.from of a Uint8Array would copy them first). */
-const hex = (b: Uint8Array) => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('hex');
+const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
 /**
  * Complete subtrees of fewer than 2^STORED_LEVEL leaves are not stored but computed from the leaves'

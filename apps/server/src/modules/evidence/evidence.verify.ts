@@ -1,4 +1,4 @@
-import { leafHash, perfectNodes, rangeHash, TreeFrontier } from '../../platform/crypto/merkle';
+import { leafHashText, perfectNodes, rangeHash, TreeFrontier } from '../../platform/crypto/merkle';
 import { sm2Verify } from '../../platform/crypto/provider';
 import { checkpointBody, EXPORT_FORMAT, type EvidenceExport } from './evidence.service';
 
@@ -88,7 +88,7 @@ export function verifyExport(data: unknown): VerifyReport {
       problems.push(`entry ${expectedIndex}: found entry ${leaf.index} in its place (an entry removed, added or moved)`);
       expectedIndex = leaf.index;
     }
-    tree.push(leafHash(Buffer.from(String(leaf.entry), 'utf8')));
+    tree.push(leafHashText(String(leaf.entry)));
     expectedIndex++;
     check(tree.size);
   }

@@ -12,7 +12,7 @@ import type { ClaimedRun, JobRow } from '../jobs.repository';
 import { jobsRepository as repo, storeTableOf } from '../jobs.repository';
 import { JobSourceError, kyselyRunner, openRemote, poolRunner, type RemoteConnection } from './connections';
 import { findDeleted } from './key-diff';
-import { quiet, ReadAhead } from './read-ahead';
+import { Lanes, ReadAhead } from './pipeline';
 import { SqlTable, keyTypeOf, type Condition, type PageCursor } from './sql-side';
 import { SEQ_COLUMN, ensureTable, upsertRows, type TargetShape } from './upsert';
 import { batchDigest, copyBatchOf, rowsDigest, copyIn, copyOut, copyUpsert, firstRow, lastRow, mapColumns, type CopyBatch } from './copy';
@@ -119,29 +119,6 @@ function columnMasks(fields: readonly string[], masks: Record<string, MaskType>,
     return out;
   };
   return { columns, apply, row };
-}
-
-/**
- * The buffers a run's pages are read (and masked) into, handed back once a page is written: each page is megabytes,
- * and allocating them anew made V8 mark its whole heap every few pages. Sized from the largest page seen.
- */
-class PageBuffers {
-  private readonly pool = new BufferPool();
-  private size = 1 << 20;
-
-  take(): Buffer {
-    return this.pool.take(this.size);
-  }
-
-  /** Notes the size of a page read (the next buffers taken fit it with room to spare); the batch as it is. */
-  measured(batch: CopyBatch): CopyBatch {
-    this.size = Math.max(this.size, batch.data.length + (batch.data.length >> 3));
-    return batch;
-  }
-
-  give(data: Buffer): void {
-    this.pool.give(data);
-  }
 }
 
 /** Two connections of the pool (the first given back if the second cannot be had). */
@@ -321,18 +298,16 @@ export class TableRun {
           : null;
       const watermarkColumn = incremental ? job.watermark_column : null;
       const sourcePg = remote.pgClient;
-      const buffers = new PageBuffers();
+      const buffers = new BufferPool();
       // PostgreSQL into a store on a server: pages travel as COPY text from the source's COPY … TO STDOUT into the
       // store's COPY … FROM STDIN, never taken apart; otherwise as rows.
       const read = async (after: PageCursor | null): Promise<Page> => {
         if (own && sourcePg) {
           const select = from.pageSelect((v) => sourcePg.escapeLiteral(v), names, after, job.batch_size, watermarkColumn);
           return pageOfBatch(
-            buffers.measured(
-              await copyOut(sourcePg, select, buffers.take()).catch((error: unknown) => {
-                throw new JobSourceError('source', (error as Error).message);
-              }),
-            ),
+            await copyOut(sourcePg, select, buffers.take()).catch((error: unknown) => {
+              throw new JobSourceError('source', (error as Error).message);
+            }),
           );
         }
         return pageOfRows(await from.page(names, after, job.batch_size, watermarkColumn));
@@ -354,42 +329,37 @@ export class TableRun {
         (page) => (page.batch.rows < job.batch_size ? null : () => read(cursorAfter(page)).then(nonEmpty)),
         2,
       );
-      const pairDb = pair ? pair.map((c) => singleConnection(c)) : null;
-      let older: Promise<unknown> | null = null;
-      let newer: Promise<unknown> | null = null;
+      // On a server a batch's rows go in on one connection while the batch before commits on the other.
+      const pairDb = pair?.map((c) => singleConnection(c));
+      const lanes = new Lanes(pair?.length ?? 1);
       try {
-        for (let n = 0; ; n++) {
-          const page = await ahead.next();
-          if (!page) break;
+        for (let page = await ahead.next(); page; page = await ahead.next()) {
           const at = cursorAfter(page);
-          // At most two batches are open: the one two back, on the connection this one takes, has ended.
-          if (older) await older;
-          const committed: Promise<void> = this.commit(
-            (trx) => write(trx, pair?.[n % 2] ?? null, page),
-            {
-              read: page.batch.rows,
-              deleted: 0,
-              ...(incremental ? { watermark: { value: at.watermark ?? null, key: at.key } } : { cursor: at.key }),
-              evidence: {
-                op: 'upsert',
-                rows: page.batch.rows,
-                firstKey: page.first[keyAt],
-                lastKey: page.last[keyAt],
-                digest: page.digest,
+          const batch = page;
+          await lanes.run((lane, before) =>
+            this.commit(
+              (trx) => write(trx, pair?.[lane] ?? null, batch),
+              {
+                read: batch.batch.rows,
+                deleted: 0,
+                ...(incremental ? { watermark: { value: at.watermark ?? null, key: at.key } } : { cursor: at.key }),
+                evidence: {
+                  op: 'upsert',
+                  rows: batch.batch.rows,
+                  firstKey: batch.first[keyAt],
+                  lastKey: batch.last[keyAt],
+                  digest: batch.digest,
+                },
               },
-            },
-            pairDb ? { on: pairDb[n % 2]!, after: newer } : {},
-          ).then(() => buffers.give(page.batch.data));
-          older = newer;
-          newer = quiet(committed);
-          if (!pairDb) await committed;
+              pairDb ? { on: pairDb[lane]!, after: before } : {},
+            ).then(() => buffers.give(batch.batch.data)),
+          );
         }
-        await older;
-        await newer;
+        await lanes.drain();
       } finally {
         // No connection goes back to the pool inside a batch's transaction or a read.
         await ahead.close();
-        await Promise.allSettled([older, newer]);
+        await lanes.settle();
       }
       if (job.detect_deletes && !startedEmpty) {
         this.progress.phase = 'deletes';
@@ -483,8 +453,7 @@ export class TableRun {
     let storeClient: pg.PoolClient | null = null;
     let reading: ReadAhead<Page> | null = null;
     let second: RemoteConnection | null = null;
-    const writing: (Promise<number> | null)[] = [null, null];
-    let committing: Promise<number> | null = null;
+    let lanes: Lanes | null = null;
     try {
       const shape: TargetShape = { table: job.remote_table, columns, key: job.key_column, sequenced: false };
       this.progress.phase = 'schema';
@@ -524,11 +493,11 @@ export class TableRun {
       // COPY … TO STDOUT, only the masked columns taken apart, into the consumer's COPY … FROM STDIN.
       storeClient = targetPg && this.deps.pool && !incremental ? await this.deps.pool.connect() : null;
       const reader = storeClient;
-      const buffers = new PageBuffers();
+      const buffers = new BufferPool();
       const read = async (after: PageCursor | null): Promise<Page> => {
         if (reader) {
           const select = from.pageSelect((v) => reader.escapeLiteral(v), names, after, job.batch_size, null);
-          const raw = buffers.measured(await copyOut(reader, select, buffers.take()));
+          const raw = await copyOut(reader, select, buffers.take());
           if (mask.columns.length === 0 || raw.rows === 0) return pageOfBatch(raw);
           const masked = mapColumns(raw, mask.columns, mask.apply, buffers.take());
           buffers.give(raw.data);
@@ -569,46 +538,33 @@ export class TableRun {
         2,
       );
       reading = ahead;
-      for (let n = 0; ; n++) {
-        const page = await ahead.next();
-        if (!page) break;
+      lanes = new Lanes(writers.length);
+      for (let page = await ahead.next(); page; page = await ahead.next()) {
         const cursor = cursorAfter(page);
-        const slot = n % writers.length;
-        // The write before on this connection has ended before this one starts.
-        if (writing[slot]) await writing[slot];
-        const written = quiet(
-          write(page, slot).then((count) => {
-            buffers.give(page.batch.data);
-            return count;
-          }),
-        );
-        writing[slot] = written;
+        const batch = page;
         // The consumer's write commits first, then the batch here, after the batch before it: a crash in between
         // writes the same rows again (upsert), as the run resumes from the last cursor committed here.
-        const before = committing;
-        committing = quiet(
-          (async () => {
-            const count = await written;
-            if (before) await before;
-            return this.commit(async () => count, {
-              read: page.batch.rows,
-              deleted: 0,
-              ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
-              evidence: {
-                op: 'upsert',
-                grant: grant.id,
-                rows: page.batch.rows,
-                fields,
-                firstKey: page.first[keyAt],
-                lastKey: page.last[keyAt],
-                digest: page.digest,
-              },
-            });
-          })(),
-        );
+        await lanes.run(async (lane, before) => {
+          const count = await write(batch, lane);
+          buffers.give(batch.batch.data);
+          await before;
+          return this.commit(async () => count, {
+            read: batch.batch.rows,
+            deleted: 0,
+            ...(incremental ? { watermark: { value: cursor.watermark ?? null, key: cursor.key } } : { cursor: cursor.key }),
+            evidence: {
+              op: 'upsert',
+              grant: grant.id,
+              rows: batch.batch.rows,
+              fields,
+              firstKey: batch.first[keyAt],
+              lastKey: batch.last[keyAt],
+              digest: batch.digest,
+            },
+          });
+        });
       }
-      await Promise.all(writing);
-      if (committing) await committing;
+      await lanes.drain();
       if (job.detect_deletes && !startedEmpty) {
         this.progress.phase = 'deletes';
         await findDeleted(from, to, {
@@ -627,7 +583,7 @@ export class TableRun {
     } finally {
       // No read or write may still run on a connection when it is closed or goes back to the pool.
       await reading?.close();
-      await Promise.allSettled([...writing, committing]);
+      await lanes?.settle();
       await remote.close();
       await second?.close();
       storeClient?.release();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReadAhead } from './read-ahead';
+import { Lanes, ReadAhead } from './pipeline';
 
 /** A source of pages 1..last, recording the reads started and how many ran at once. */
 function source(last: number, failAt?: number) {
@@ -63,5 +63,58 @@ describe('ReadAhead', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(s.started.length).toBe(started);
     expect(started).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('Lanes', () => {
+  const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('runs steps on the lanes in turn, one at a time per lane, each ending after the step before it where it waits', async () => {
+    const lanes = new Lanes(2);
+    const busy = [0, 0];
+    const ended: number[] = [];
+    let mostPerLane = 0;
+    for (let n = 0; n < 8; n++)
+      await lanes.run(async (lane, before) => {
+        expect(lane).toBe(n % 2);
+        busy[lane]!++;
+        mostPerLane = Math.max(mostPerLane, busy[lane]!);
+        await tick(n % 3 === 0 ? 15 : 1); // some steps' own work is slower than the next one's
+        await before;
+        ended.push(n);
+        busy[lane]!--;
+      });
+    await lanes.drain();
+    expect(ended).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(mostPerLane).toBe(1);
+  });
+
+  it('runs two steps side by side on two lanes', async () => {
+    const lanes = new Lanes(2);
+    let running = 0;
+    let most = 0;
+    for (let n = 0; n < 4; n++)
+      await lanes.run(async () => {
+        running++;
+        most = Math.max(most, running);
+        await tick(5);
+        running--;
+      });
+    await lanes.drain();
+    expect(most).toBe(2);
+  });
+
+  it("fails the next step on the failed one's lane, and drain; settle waits for all, failed or not", async () => {
+    const lanes = new Lanes(2);
+    await lanes.run(() => Promise.reject(new Error('batch 0 failed')));
+    let second = false;
+    await lanes.run(async () => {
+      await tick(5);
+      second = true;
+    });
+    await expect(lanes.run(async () => {})).rejects.toThrow('batch 0 failed');
+    await lanes.settle();
+    expect(second).toBe(true);
+    await expect(lanes.drain()).rejects.toThrow('batch 0 failed');
   });
 });

@@ -55,3 +55,38 @@ export class ReadAhead<P> {
     return page;
   }
 }
+
+/**
+ * Steps (a batch's write and commit) run on `count` connections in turn: step n takes lane n % count once the step
+ * before it on that lane has ended, and is handed the step just before it (on whichever lane), to wait for where
+ * order matters — a batch commits after the one before, so a run's cursor never passes a batch not committed. A
+ * failed step fails the next `run` on its lane, or `drain`; `settle` waits for every step, failed or not.
+ */
+export class Lanes {
+  private readonly running: (Promise<unknown> | null)[];
+  private last: Promise<unknown> | null = null;
+  private turn = 0;
+
+  constructor(readonly count: number) {
+    this.running = new Array<Promise<unknown> | null>(count).fill(null);
+  }
+
+  /** Starts the next step once its lane is free (resolves when it has started, not ended). */
+  async run(step: (lane: number, before: Promise<unknown> | null) => Promise<unknown>): Promise<void> {
+    const lane = this.turn++ % this.count;
+    await this.running[lane];
+    const started = quiet(step(lane, this.last));
+    this.running[lane] = started;
+    this.last = started;
+  }
+
+  /** Waits for every step started; throws the first failure. */
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+  }
+
+  /** Waits for every step started, failed or not: before its connections are given back. */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.running);
+  }
+}
