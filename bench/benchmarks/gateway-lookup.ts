@@ -40,7 +40,7 @@ const withDatabase = (url: string, name: string) => {
 };
 
 /** A million people with valid 身份证号 (GB 11643 check digits computed in SQL), names and addresses. */
-async function fillSource(url: string, rows: number) {
+export async function fillSource(url: string, rows: number) {
   await query(
     url,
     `create table ${TABLE} (id_number char(18) primary key, name text not null, gender char(1) not null,
@@ -62,7 +62,7 @@ async function fillSource(url: string, rows: number) {
 }
 
 /** The source, its approved mount, a logical API with an 身份证号 lookup, and demo-consumer's grant of every field. */
-async function declare(platformUrl: string, sourceUrl: string) {
+export async function declare(platformUrl: string, sourceUrl: string) {
   const [entry] = await query(
     platformUrl,
     `select e.id, e.code, e.department_id from catalog_entry e
@@ -110,15 +110,43 @@ async function declare(platformUrl: string, sourceUrl: string) {
   return String(entry.code);
 }
 
-/** Drives GETs of `pathFor(id)` with `headersFor(path)` on fresh ids; requests/s and p99 ms; throws on any non-2xx. */
+/** One request of a load run: its path and headers (the signature, for the gateway). */
+type Prepared = { path: string; headers: Record<string, string> };
+
+/**
+ * The first `count` requests of a load run, made before it starts. The load generator shares the machine's
+ * cores with the server under test: signing during the run would take from the gateway CPU that the bare
+ * route's run, whose requests need no signature, does not lose. Each request still has its own nonce and a
+ * timestamp well inside the gateway's five-minute window.
+ */
+function prepare(
+  ids: readonly string[],
+  count: number,
+  pathFor: (id: string) => string,
+  headersFor: (path: string) => Record<string, string>,
+) {
+  const out: Prepared[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const path = pathFor(ids[i % ids.length]!);
+    out[i] = { path, headers: headersFor(path) };
+  }
+  return out;
+}
+
+/**
+ * Drives GETs of `pathFor(id)` on fresh ids, taking the prepared requests first and making any beyond them as it
+ * goes; requests/s, p99 ms and how many were made during the run; throws on any non-2xx.
+ */
 function drive(
   baseUrl: string,
   ids: readonly string[],
   seconds: number,
   pathFor: (id: string) => string,
   headersFor: (path: string) => Record<string, string>,
-): Promise<{ requestsPerSecond: number; p99Ms: number }> {
+  prepared: readonly Prepared[] = [],
+): Promise<{ requestsPerSecond: number; p99Ms: number; madeDuringRun: number }> {
   let next = 0;
+  let madeDuringRun = 0;
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -131,8 +159,14 @@ function drive(
           {
             method: 'GET',
             setupRequest: (request) => {
-              const path = pathFor(ids[next++ % ids.length]!);
-              return { ...request, path, headers: { ...request.headers, ...headersFor(path) } };
+              let ready = prepared[next];
+              if (!ready) {
+                const path = pathFor(ids[next % ids.length]!);
+                ready = { path, headers: headersFor(path) };
+                madeDuringRun++;
+              }
+              next++;
+              return { ...request, path: ready.path, headers: { ...request.headers, ...ready.headers } };
             },
           },
         ],
@@ -147,6 +181,7 @@ function drive(
             latencies.sort((a, b) => a - b),
             0.99,
           ),
+          madeDuringRun,
         });
       },
     );
@@ -158,7 +193,9 @@ function drive(
  * gateway.lookup: signed lookups by 身份证号 on a 1,000,000-row PostgreSQL table through the gateway
  * (signature, nonce, grant, parameter check, masking, write-ahead call log and its evidence leaves),
  * with the platform itself on PostgreSQL; baseline: a bare Fastify + pg route running the same query
- * with none of that, both under autocannon at 32 connections, alternated round by round.
+ * with none of that, both under autocannon at 32 connections, alternated round by round. The gateway sends
+ * the lookups that arrive together as one statement (ADR 010); a second gateway process with that off
+ * (SHUYUAN_GATEWAY_LOOKUP_BATCH=1) runs in the same rounds, and its figure is in the details.
  */
 export const gatewayLookup: Benchmark = {
   name: 'gateway.lookup',
@@ -178,7 +215,13 @@ export const gatewayLookup: Benchmark = {
       ctx.log(`filling ${ROWS[ctx.scale]} rows into ${sourceDb}.${TABLE}`);
       await fillSource(sourceUrl, ROWS[ctx.scale]);
       const ids = (await query(sourceUrl, `select id_number from ${TABLE} order by random() limit 20000`)).map((r) => String(r.id_number));
-      const env: Record<string, string> = { DATABASE_URL: platformUrl, LOG_LEVEL: 'warn', SHUYUAN_GATEWAY_APP_RATE: '1000000' };
+      // Both gateway processes open the same database, so they share the master key that seals the demo secret.
+      const env: Record<string, string> = {
+        DATABASE_URL: platformUrl,
+        LOG_LEVEL: 'warn',
+        SHUYUAN_GATEWAY_APP_RATE: '1000000',
+        SHUYUAN_MASTER_KEY: randomBytes(32).toString('hex'),
+      };
       const platform = await startServer(
         {
           label: 'shuyuan serve (PostgreSQL)',
@@ -195,6 +238,18 @@ export const gatewayLookup: Benchmark = {
         ctx.root,
       );
       stops.push(() => platform.stop());
+      // The same gateway with its lookups sent to the source one by one, as the bare route sends them: the overhead
+      // of the gateway's own work alone, reported beside the figure.
+      const oneByOne = await startServer(
+        {
+          label: 'shuyuan serve (PostgreSQL), lookups one by one',
+          args: ['apps/server/bin/shuyuan.js', 'serve'],
+          env: { ...env, SHUYUAN_GATEWAY_LOOKUP_BATCH: '1' },
+          freshDataDir: true,
+        },
+        ctx.root,
+      );
+      stops.push(() => oneByOne.stop());
       const bare = await startServer(
         {
           label: 'bare Fastify + pg',
@@ -210,22 +265,34 @@ export const gatewayLookup: Benchmark = {
       const barePath = (id: string) => `/lookup?id_number=${id}`;
 
       // One checked call each: the gateway finds the person and masks the number; the bare route returns it raw.
-      const probe = await fetch(`${platform.url}${gatewayPath(ids[0]!)}`, { headers: sign(gatewayPath(ids[0]!)) });
-      const body = (await probe.json()) as { data?: { id_number: string }[] };
-      if (probe.status !== 200 || body.data?.length !== 1 || !/^\d{6}\*{8}[\dX]{4}$/.test(body.data[0]!.id_number))
-        throw new Error(`the gateway's probe lookup failed: ${probe.status} ${JSON.stringify(body)}`);
+      for (const server of [platform, oneByOne]) {
+        const probe = await fetch(`${server.url}${gatewayPath(ids[0]!)}`, { headers: sign(gatewayPath(ids[0]!)) });
+        const body = (await probe.json()) as { data?: { id_number: string }[] };
+        if (probe.status !== 200 || body.data?.length !== 1 || !/^\d{6}\*{8}[\dX]{4}$/.test(body.data[0]!.id_number))
+          throw new Error(`${server.label}: the probe lookup failed: ${probe.status} ${JSON.stringify(body)}`);
+      }
 
       const seconds = loadSeconds(ctx.scale);
       const rounds = ctx.scale === 'full' ? 3 : 2;
-      await drive(bare.url, ids, warmUpSeconds(ctx.scale), barePath, () => ({}));
-      await drive(platform.url, ids, warmUpSeconds(ctx.scale), gatewayPath, sign);
-      const gateway: { requestsPerSecond: number; p99Ms: number }[] = [];
+      // Each gateway run gets a third more signed requests than the bare route's run before it answered.
+      const enough = (rate: number, runSeconds: number) => Math.ceil(rate * runSeconds * 1.3) + CONNECTIONS;
+      const signed = (rate: number, runSeconds: number) => prepare(ids, enough(rate, runSeconds), gatewayPath, sign);
+      const warm = await drive(bare.url, ids, warmUpSeconds(ctx.scale), barePath, () => ({}));
+      await drive(platform.url, ids, warmUpSeconds(ctx.scale), gatewayPath, sign, signed(warm.requestsPerSecond, warmUpSeconds(ctx.scale)));
+      await drive(oneByOne.url, ids, warmUpSeconds(ctx.scale), gatewayPath, sign, signed(warm.requestsPerSecond, warmUpSeconds(ctx.scale)));
+      const gateway: { requestsPerSecond: number; p99Ms: number; madeDuringRun: number }[] = [];
+      const unbatched: { requestsPerSecond: number; p99Ms: number; madeDuringRun: number }[] = [];
       const baseline: { requestsPerSecond: number; p99Ms: number }[] = [];
       for (let i = 1; i <= rounds; i++) {
         baseline.push(await drive(bare.url, ids, seconds, barePath, () => ({})));
-        gateway.push(await drive(platform.url, ids, seconds, gatewayPath, sign));
+        const bareRate = baseline.at(-1)!.requestsPerSecond;
+        gateway.push(await drive(platform.url, ids, seconds, gatewayPath, sign, signed(bareRate, seconds)));
+        unbatched.push(await drive(oneByOne.url, ids, seconds, gatewayPath, sign, signed(bareRate, seconds)));
+        const [g, u, b] = [gateway.at(-1)!, unbatched.at(-1)!, baseline.at(-1)!];
         ctx.log(
-          `round ${i}/${rounds} (${seconds} s, ${CONNECTIONS} connections): gateway ${Math.round(gateway.at(-1)!.requestsPerSecond)} req/s p99 ${gateway.at(-1)!.p99Ms} ms; bare ${Math.round(baseline.at(-1)!.requestsPerSecond)} req/s p99 ${baseline.at(-1)!.p99Ms} ms`,
+          `round ${i}/${rounds} (${seconds} s, ${CONNECTIONS} connections): gateway ${Math.round(g.requestsPerSecond)} req/s p99 ${g.p99Ms} ms; ` +
+            `one by one ${Math.round(u.requestsPerSecond)} req/s p99 ${u.p99Ms} ms; bare ${Math.round(b.requestsPerSecond)} req/s p99 ${b.p99Ms} ms ` +
+            `(${g.madeDuringRun + u.madeDuringRun} requests signed during the runs)`,
         );
       }
       await new Promise((r) => setTimeout(r, 1_000)); // the last calls' flush
@@ -248,6 +315,15 @@ export const gatewayLookup: Benchmark = {
           rows: ROWS[ctx.scale],
           connections: CONNECTIONS,
           gatewayP99Ms: median(gateway.map((g) => g.p99Ms)),
+          requestsSigned: 'before each run',
+          requestsSignedDuringRuns: [...gateway, ...unbatched].reduce((n, g) => n + g.madeDuringRun, 0),
+          lookupsBatched:
+            'source lookups of the same turn or queued for a connection go as one statement (SHUYUAN_GATEWAY_LOOKUP_BATCH, 32)',
+          oneByOneRequestsPerSecond: Math.round(median(unbatched.map((u) => u.requestsPerSecond))),
+          oneByOneRatio:
+            Math.round((median(unbatched.map((u) => u.requestsPerSecond)) / median(baseline.map((b) => b.requestsPerSecond))) * 1000) /
+            1000,
+          oneByOneP99Ms: median(unbatched.map((u) => u.p99Ms)),
           bareP99Ms: median(baseline.map((b) => b.p99Ms)),
           callsLogged: Number(logged?.n ?? 0),
           callsOk: Number(logged?.ok ?? 0),

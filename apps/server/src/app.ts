@@ -59,6 +59,8 @@ export interface AppOptions {
   callLogDir?: string;
   /** Gateway calls per second per application (APP_CALLS_PER_SECOND by default). */
   gatewayAppRate?: number;
+  /** The most source lookups the gateway sends as one statement (LOOKUP_BATCH_MOST by default; 1: each alone). */
+  gatewayLookupBatch?: number;
   /** Where exchanged files are kept (`<data dir>/exchange-files`); a temp directory by default. */
   fileDir?: string;
   /** The table-job worker's settings, or false for none in this process (tests drive it by hand). */
@@ -106,7 +108,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     apps,
     evidence,
     callLog,
-    gateway: new Gateway(db, box, apps, callLog, options.masterKey, app.log, options.gatewayAppRate, options.database.pool),
+    gateway: new Gateway(db, box, apps, callLog, options.masterKey, {
+      log: app.log,
+      appCallsPerSecond: options.gatewayAppRate,
+      pool: options.database.pool,
+      lookupBatch: options.gatewayLookupBatch,
+    }),
     jobWorker: new JobWorker(runDeps, app.log, options.jobWorker || {}),
   };
   if (options.jobWorker !== false) app.addHook('onReady', async () => services.jobWorker.start());

@@ -51,6 +51,7 @@ Commands:
 
 Environment: PORT, HOST, DATABASE_URL, SHUYUAN_DATA_DIR (./data), SHUYUAN_MASTER_KEY, LOG_LEVEL,
 SHUYUAN_GATEWAY_APP_RATE (gateway calls per second per application, default 1000),
+SHUYUAN_GATEWAY_LOOKUP_BATCH (most source lookups sent as one statement, 1 to 32; default 32),
 SHUYUAN_JOB_LEASE_SECONDS (60), SHUYUAN_JOB_POLL_MS (5000).`;
 
 /** Runs one CLI command; returns the process exit code. */
@@ -121,6 +122,7 @@ async function serve(config: Config, args: string[]): Promise<number> {
     callLogDir: join(config.dataDir, 'gateway-wal'),
     fileDir: join(config.dataDir, 'exchange-files'),
     gatewayAppRate: config.gatewayAppRate,
+    gatewayLookupBatch: config.gatewayLookupBatch,
     jobWorker: {
       leaseSeconds: config.jobLeaseSeconds,
       pollMs: config.jobPollMs,

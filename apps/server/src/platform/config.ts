@@ -1,6 +1,9 @@
 import { APP_CALLS_PER_SECOND } from '@shuyuan/contracts';
 import { resolve } from 'node:path';
 
+/** The most source lookups the gateway sends as one statement (SHUYUAN_GATEWAY_LOOKUP_BATCH may lower it). */
+export const LOOKUP_BATCH_MOST = 32;
+
 /** Settings read from the environment, with their defaults. */
 export interface Config {
   port: number;
@@ -13,6 +16,8 @@ export interface Config {
   sessionHours: number;
   /** Gateway calls per second one application may make over all its grants (SHUYUAN_GATEWAY_APP_RATE). */
   gatewayAppRate: number;
+  /** The most source lookups the gateway sends as one statement; 1 sends each alone (SHUYUAN_GATEWAY_LOOKUP_BATCH). */
+  gatewayLookupBatch: number;
   /** Seconds after which a table-job run whose process stopped renewing it is taken over (SHUYUAN_JOB_LEASE_SECONDS). */
   jobLeaseSeconds: number;
   /** How often an idle process looks for due table-job runs and schedules, in ms (SHUYUAN_JOB_POLL_MS). */
@@ -31,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SHUYUAN_SECURE_COOKIES === '1',
     sessionHours: Number(env.SHUYUAN_SESSION_HOURS ?? 12),
     gatewayAppRate: Number(env.SHUYUAN_GATEWAY_APP_RATE ?? APP_CALLS_PER_SECOND),
+    gatewayLookupBatch: Math.max(1, Math.min(LOOKUP_BATCH_MOST, Number(env.SHUYUAN_GATEWAY_LOOKUP_BATCH ?? LOOKUP_BATCH_MOST) || 1)),
     jobLeaseSeconds: Number(env.SHUYUAN_JOB_LEASE_SECONDS ?? 60),
     jobPollMs: Number(env.SHUYUAN_JOB_POLL_MS ?? 5000),
   };

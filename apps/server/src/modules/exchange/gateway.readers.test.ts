@@ -36,9 +36,13 @@ describe.skipIf(!!pgSkipped)('the gateway reader of a PostgreSQL source', () => 
     await admin.connect();
     await admin.query(`create table ${TABLE} (code text primary key, name text not null)`);
     await admin.query(`insert into ${TABLE} values ('P1', '张三'), ('P2', '李四')`);
+    await admin.query(`create table ${TABLE}_many (code text primary key, kind text not null, n int not null)`);
+    await admin.query(
+      `insert into ${TABLE}_many select 'C' || lpad(i::text, 4, '0'), (array['a', 'b', 'c'])[i % 3 + 1], i from generate_series(1, 300) i`,
+    );
   });
   afterAll(async () => {
-    await admin?.query(`drop table if exists ${TABLE}`);
+    await admin?.query(`drop table if exists ${TABLE}, ${TABLE}_many`);
     await admin?.end();
   });
   afterEach(() => vi.restoreAllMocks());
@@ -76,6 +80,95 @@ describe.skipIf(!!pgSkipped)('the gateway reader of a PostgreSQL source', () => 
       expect(await reader.read(query('P2'))).toEqual([{ code: 'P2', name: '李四' }]);
       const names = calls.mock.calls.map(([config]) => (config as { name?: string }).name);
       expect(names).toEqual(['sy_lookup_0', undefined, undefined]);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  /** Lookups on the many-row table: by kind (eq), from a number (gte), after a key, a page of `limit`. */
+  const many = (kind: string, from: number, after: string | null, limit: number): RowQuery => ({
+    table: `public.${TABLE}_many`,
+    columns: ['code', 'kind', 'n'],
+    conditions: [
+      { column: 'kind', op: 'eq', value: kind },
+      { column: 'n', op: 'gte', value: from },
+    ],
+    keyColumn: 'code',
+    after,
+    limit,
+    timeoutMs: 5_000,
+  });
+  /** What one lookup alone answers, computed here from the same rows. */
+  const expected = (kind: string, from: number, after: string | null, limit: number) =>
+    Array.from({ length: 300 }, (_, k) => k + 1)
+      .map((i) => ({ code: `C${String(i).padStart(4, '0')}`, kind: ['a', 'b', 'c'][i % 3]!, n: i }))
+      .filter((r) => r.kind === kind && r.n >= from && (after === null || r.code > after))
+      .slice(0, limit);
+
+  it('sends the lookups that wait for a connection together, each answered with exactly its own page', async () => {
+    const calls = vi.spyOn(pg.Pool.prototype, 'query');
+    const reader = sourceReader({ kind: 'postgresql', settings, password }, 5_000);
+    try {
+      const asked = Array.from({ length: 60 }, (_, i) => {
+        const kind = ['a', 'b', 'c'][i % 3]!;
+        const after = i % 4 === 0 ? null : `C${String(i * 4).padStart(4, '0')}`;
+        return [kind, i % 7, after, 1 + (i % 5)] as const;
+      });
+      const pages = await Promise.all(asked.map((a) => reader.read(many(...a))));
+      pages.forEach((page, i) => expect(page, `lookup ${i}`).toEqual(expected(...asked[i]!)));
+      // Eight connections: the first eight lookups go alone, the rest wait and share statements.
+      expect(calls.mock.calls.length).toBeLessThan(asked.length);
+      const batched = calls.mock.calls.filter(([config]) => /union all/.test((config as unknown as { text: string }).text));
+      expect(batched.length).toBeGreaterThan(0);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('a value its column refuses fails only its own lookup, not the others sent with it', async () => {
+    const calls = vi.spyOn(pg.Pool.prototype, 'query');
+    const reader = sourceReader({ kind: 'postgresql', settings, password }, 5_000);
+    try {
+      const good = Array.from({ length: 30 }, (_, i) => reader.read(many('a', i, null, 2)));
+      // The same statement as the 'a' lookups around it, but 'x' is no integer: the server refuses the batch that carries it.
+      const bad = reader.read({
+        ...many('a', 0, null, 2),
+        conditions: [
+          { column: 'kind', op: 'eq', value: 'a' },
+          { column: 'n', op: 'gte', value: 'x' },
+        ],
+      });
+      const more = Array.from({ length: 30 }, (_, i) => reader.read(many('b', i, null, 3)));
+      await expect(bad).rejects.toMatchObject({ kind: 'unavailable' });
+      const answered = await Promise.all([...good, ...more]);
+      answered.forEach((page, i) => expect(page).toEqual(i < 30 ? expected('a', i, null, 2) : expected('b', i - 30, null, 3)));
+      // It was sent in a batch: that batch failed, and its lookups were asked again one by one.
+      const texts = calls.mock.calls.map(([config]) => config as unknown as { text: string; values: unknown[] });
+      expect(texts.some((c) => /union all/.test(c.text) && c.values.includes('x'))).toBe(true);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('a lookup that cannot be bound safely stays data: quotes and SQL in values find nothing, in a batch too', async () => {
+    const reader = sourceReader({ kind: 'postgresql', settings, password }, 5_000);
+    try {
+      const tries = ["a' or '1'='1", 'a); drop table x; --', "b' union all select 'C0001', 'a', 1 --", 'c'];
+      const pages = await Promise.all(Array.from({ length: 40 }, (_, i) => reader.read(many(tries[i % 4]!, 0, null, 2))));
+      pages.forEach((page, i) => expect(page).toEqual(i % 4 === 3 ? expected('c', 0, null, 2) : []));
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('with a batch of one (SHUYUAN_GATEWAY_LOOKUP_BATCH=1) sends every lookup alone', async () => {
+    const calls = vi.spyOn(pg.Pool.prototype, 'query');
+    const reader = sourceReader({ kind: 'postgresql', settings, password }, 5_000, 1);
+    try {
+      const pages = await Promise.all(Array.from({ length: 20 }, (_, i) => reader.read(many('a', i, null, 2))));
+      pages.forEach((page, i) => expect(page).toEqual(expected('a', i, null, 2)));
+      expect(calls.mock.calls).toHaveLength(20);
+      expect(calls.mock.calls.some(([config]) => /union all/.test((config as unknown as { text: string }).text))).toBe(false);
     } finally {
       await reader.close();
     }

@@ -3,6 +3,7 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import type { FilterOp } from '@shuyuan/contracts';
 import type { DB } from '../../db/schema';
+import { LOOKUP_BATCH_MOST } from '../../platform/config';
 import { escapeLike } from '../../db/like';
 import type { ResolvedSource } from '../sources';
 
@@ -65,13 +66,16 @@ function tableName(d: Dialect, table: string): string {
   return dot < 0 ? d.quote(table) : `${d.quote(table.slice(0, dot))}.${d.quote(table.slice(dot + 1))}`;
 }
 
-/** The page's SELECT with its parameters: conditions, then the keyset position, ordered by the key. */
-function buildSelect(d: Dialect, q: RowQuery): { text: string; params: unknown[] } {
+/**
+ * The page's SELECT with its parameters: conditions, then the keyset position, ordered by the key. Its
+ * placeholders are numbered from `first` (a branch of a batch of lookups starts after the branches before it).
+ */
+function buildSelect(d: Dialect, q: RowQuery, first = 1): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const where: string[] = [];
   const bind = (value: unknown) => {
     params.push(value);
-    return d.placeholder(params.length);
+    return d.placeholder(first + params.length - 1);
   };
   for (const c of q.conditions) {
     const col = d.quote(c.column);
@@ -91,10 +95,10 @@ function buildSelect(d: Dialect, q: RowQuery): { text: string; params: unknown[]
       case 'in': {
         const values = Array.isArray(c.value) ? c.value : [c.value];
         if (d === POSTGRES) {
-          where.push(d.anyOf(col, params.length + 1, 1));
+          where.push(d.anyOf(col, first + params.length, 1));
           params.push(values.map(String));
         } else {
-          where.push(d.anyOf(col, params.length + 1, values.length));
+          where.push(d.anyOf(col, first + params.length, values.length));
           params.push(...values);
         }
         break;
@@ -103,12 +107,34 @@ function buildSelect(d: Dialect, q: RowQuery): { text: string; params: unknown[]
   }
   const key = d.quote(q.keyColumn);
   if (q.after !== null) where.push(`${key} > ${bind(q.after)}`);
-  const columns = [...new Set([...q.columns, q.keyColumn])].map((c) => d.quote(c)).join(', ');
   const text =
-    `select ${columns} from ${tableName(d, q.table)}` +
+    `select ${selectedColumns(q)
+      .map((c) => d.quote(c))
+      .join(', ')} from ${tableName(d, q.table)}` +
     (where.length ? ` where ${where.join(' and ')}` : '') +
     ` order by ${key} limit ${Math.max(1, Math.floor(q.limit))}`;
   return { text, params };
+}
+
+/** The columns a page selects: the asked ones and the key, each once, in that order. */
+function selectedColumns(q: RowQuery): string[] {
+  return [...new Set([...q.columns, q.keyColumn])];
+}
+
+/**
+ * One statement for several lookups of the same shape: each lookup is a branch of a UNION ALL, exactly its own
+ * query (conditions, keyset position, order and limit), tagged with its place in the batch; the rows come back
+ * ordered by that place, then by the key, as each lookup alone would order them.
+ */
+function buildBatch(d: Dialect, queries: readonly RowQuery[]): { text: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const branches = queries.map((q, i) => {
+    const branch = buildSelect(d, q, params.length + 1);
+    params.push(...branch.params);
+    return `(select ${i} as sy_place, ${branch.text.slice('select '.length)})`;
+  });
+  const keyPosition = selectedColumns(queries[0]!).indexOf(queries[0]!.keyColumn) + 2;
+  return { text: `select * from (${branches.join(' union all ')}) sy_batch order by 1, ${keyPosition}`, params };
 }
 
 /** The platform's own copy (物理接入): a table of the store in the platform's database. */
@@ -131,15 +157,41 @@ const PG_TIMEOUT_CODES = new Set(['57014']); // query_canceled: statement_timeou
 /** A prepared statement the connection should hold is missing or taken: a transaction-mode pooler in between. */
 const PREPARED_LOST = new Set(['26000', '42P05']);
 
-/** A provider's PostgreSQL, queried live through a small read-only pool (逻辑接入). */
-function postgresReader(source: DatabaseSource, timeoutMs: number): RowReader {
+/** Connections the gateway opens to one PostgreSQL or MySQL source (per time limit). */
+const SOURCE_CONNECTIONS = 8;
+
+/** Why a source's driver failed, as the gateway tells it: a time limit, or anything else. */
+function readError(error: unknown): SourceReadError {
+  if (error instanceof SourceReadError) return error;
+  const e = error as { code?: string; message?: string };
+  const timedOut = (e.code && PG_TIMEOUT_CODES.has(e.code)) || /timeout/i.test(e.message ?? '');
+  return new SourceReadError(timedOut ? 'timeout' : 'unavailable', e.message ?? String(error));
+}
+
+/** A lookup waiting for one of the source's connections. */
+interface Waiting {
+  query: RowQuery;
+  text: string;
+  params: unknown[];
+  resolve: (rows: Record<string, unknown>[]) => void;
+  reject: (error: SourceReadError) => void;
+}
+
+/**
+ * A provider's PostgreSQL, queried live through a small read-only pool (逻辑接入). Lookups are grouped by
+ * statement: those that arrive in the same turn of the event loop, or while every connection is busy, go as one
+ * statement of up to `batchMost` lookups (`buildBatch`) on the next free connection. A busy gateway sends the
+ * provider's database one round trip for many lookups instead of one each; a quiet one waits no more than the
+ * end of the current turn.
+ */
+function postgresReader(source: DatabaseSource, timeoutMs: number, batchMost: number): RowReader {
   const pool = new pg.Pool({
     host: source.settings.host.replace(/^\[(.*)\]$/, '$1'),
     port: source.settings.port,
     database: source.settings.database,
     user: source.settings.user,
     password: async () => source.password ?? '',
-    max: 8,
+    max: SOURCE_CONNECTIONS,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: Math.min(timeoutMs, 5_000),
     statement_timeout: timeoutMs,
@@ -152,30 +204,98 @@ function postgresReader(source: DatabaseSource, timeoutMs: number): RowReader {
   // source shows it cannot keep them — a pooler in transaction mode in front of it — and they run unnamed.
   let prepare = true;
   const names = new Map<string, string>();
-  /** The statement's name; past a thousand different lookups (never, with declared parameters), new ones go unnamed. */
+  /** The statement's name; past a thousand different statements (never, with declared parameters), new ones go unnamed. */
   const nameOf = (text: string): string | undefined => {
     if (!names.has(text) && names.size < 1_000) names.set(text, `sy_lookup_${names.size}`);
     return names.get(text);
   };
+  const run = async (text: string, values: unknown[], rowMode?: 'array') => {
+    const name = prepare ? nameOf(text) : undefined;
+    try {
+      return await pool.query<Record<string, unknown>>({ text, values, ...(name ? { name } : {}), ...(rowMode ? { rowMode } : {}) });
+    } catch (error) {
+      if (!name || !PREPARED_LOST.has((error as { code?: string }).code ?? '')) throw error;
+      prepare = false;
+      return await pool.query<Record<string, unknown>>({ text, values, ...(rowMode ? { rowMode } : {}) });
+    }
+  };
+  const alone = async (w: Waiting) => {
+    try {
+      w.resolve((await run(w.text, w.params)).rows);
+    } catch (error) {
+      w.reject(readError(error));
+    }
+  };
+  const together = async (group: Waiting[]) => {
+    const batch = buildBatch(
+      POSTGRES,
+      group.map((w) => w.query),
+    );
+    let result: pg.QueryResult;
+    try {
+      result = await run(batch.text, batch.params, 'array');
+    } catch (error) {
+      const failed = readError(error);
+      // The batch had the API's time limit as a whole: past it, the source is slow, and asking again would add to its load.
+      if (failed.kind === 'timeout') for (const w of group) w.reject(failed);
+      // One lookup's value can fail them all (a value its column's type refuses): each is asked alone, so it fails alone.
+      else await Promise.all(group.map(alone));
+      return;
+    }
+    const columns = result.fields.map((f) => f.name);
+    const pages = group.map((): Record<string, unknown>[] => []);
+    for (const values of result.rows as unknown as unknown[][]) {
+      const row: Record<string, unknown> = {};
+      for (let c = 1; c < columns.length; c++) row[columns[c]!] = values[c];
+      pages[Number(values[0])]!.push(row);
+    }
+    group.forEach((w, i) => w.resolve(pages[i]!));
+  };
+  const waiting = new Map<string, Waiting[]>();
+  let busy = 0;
+  let closed = false;
+  /** Whether a pump is due at the end of this turn of the event loop. */
+  let scheduled = false;
+  const pump = () => {
+    while (busy < SOURCE_CONNECTIONS && waiting.size > 0) {
+      const [text, queue] = waiting.entries().next().value!;
+      const group = queue.splice(0, batchMost);
+      // What is left of a long queue goes behind the other statements' queues.
+      waiting.delete(text);
+      if (queue.length > 0) waiting.set(text, queue);
+      busy++;
+      void (group.length === 1 ? alone(group[0]!) : together(group)).finally(() => {
+        busy--;
+        pump();
+      });
+    }
+  };
   return {
-    async read(q) {
+    read(q) {
+      if (closed) return Promise.reject(new SourceReadError('unavailable', 'the source reader is closed'));
       const { text, params } = buildSelect(POSTGRES, q);
-      try {
-        const name = prepare ? nameOf(text) : undefined;
-        try {
-          return (await pool.query<Record<string, unknown>>({ text, values: params, ...(name ? { name } : {}) })).rows;
-        } catch (error) {
-          if (!name || !PREPARED_LOST.has((error as { code?: string }).code ?? '')) throw error;
-          prepare = false;
-          return (await pool.query<Record<string, unknown>>({ text, values: params })).rows;
+      return new Promise((resolve, reject) => {
+        let queue = waiting.get(text);
+        if (!queue) waiting.set(text, (queue = []));
+        queue.push({ query: q, text, params, resolve, reject });
+        // One at a time (batchMost 1), a lookup goes at once; else at the end of this turn, with the others of the turn.
+        if (batchMost === 1) pump();
+        else if (!scheduled) {
+          scheduled = true;
+          setImmediate(() => {
+            scheduled = false;
+            pump();
+          });
         }
-      } catch (error) {
-        const e = error as { code?: string; message?: string };
-        const timedOut = (e.code && PG_TIMEOUT_CODES.has(e.code)) || /timeout/i.test(e.message ?? '');
-        throw new SourceReadError(timedOut ? 'timeout' : 'unavailable', e.message ?? String(error));
-      }
+      });
     },
-    close: () => pool.end(),
+    async close() {
+      closed = true;
+      for (const queue of waiting.values())
+        for (const w of queue) w.reject(new SourceReadError('unavailable', 'the source reader is closed'));
+      waiting.clear();
+      await pool.end();
+    },
   };
 }
 
@@ -187,7 +307,7 @@ function mysqlReader(source: DatabaseSource, timeoutMs: number): RowReader {
     database: source.settings.database,
     user: source.settings.user,
     password: source.password ?? '',
-    connectionLimit: 8,
+    connectionLimit: SOURCE_CONNECTIONS,
     connectTimeout: Math.min(timeoutMs, 5_000),
     dateStrings: true,
     supportBigNumbers: true,
@@ -283,10 +403,10 @@ function forwardReader(source: Extract<ResolvedSource, { kind: 'http_json' }>, t
 }
 
 /** The reader of a logical or forwarded source. */
-export function sourceReader(source: ResolvedSource, timeoutMs: number): RowReader {
+export function sourceReader(source: ResolvedSource, timeoutMs: number, batchMost = LOOKUP_BATCH_MOST): RowReader {
   switch (source.kind) {
     case 'postgresql':
-      return postgresReader(source, timeoutMs);
+      return postgresReader(source, timeoutMs, batchMost);
     case 'mysql':
       return mysqlReader(source, timeoutMs);
     case 'http_json':

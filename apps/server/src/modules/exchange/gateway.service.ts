@@ -16,6 +16,7 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { DB } from '../../db/schema';
 import { hmacSm3, sm3Hex, type SealedBox } from '../../platform/crypto/provider';
+import { LOOKUP_BATCH_MOST } from '../../platform/config';
 import { AppError } from '../../platform/errors';
 import { messageFor, pickLang } from '../../platform/i18n';
 import { MaskError, compileMasks, effectiveMask } from '../../platform/masking';
@@ -126,6 +127,17 @@ export function gatewayPseudonymKey(masterKey: Buffer): (departmentId: string) =
   return (departmentId) => hmacSm3(base, departmentId);
 }
 
+/** How a gateway runs, beyond what it reads from the database. */
+export interface GatewayOptions {
+  log?: FastifyBaseLogger | undefined;
+  /** Calls per second one application may make (APP_CALLS_PER_SECOND by default). */
+  appCallsPerSecond?: number | undefined;
+  /** The pool behind `db` on a PostgreSQL server, for the nonce batches' prepared statement. */
+  pool?: pg.Pool | undefined;
+  /** The most lookups of a live source sent as one statement (LOOKUP_BATCH_MOST by default; 1: each alone). */
+  lookupBatch?: number | undefined;
+}
+
 export class Gateway {
   private readonly keys = new Map<string, Cached<AppKeyInfo | null>>();
   private readonly apis = new Map<string, Cached<ApiRow | null>>();
@@ -136,19 +148,23 @@ export class Gateway {
   private readonly nonces: NonceBatcher;
   private readonly pseudonymBase: Buffer;
 
+  private readonly log: FastifyBaseLogger | undefined;
+  private readonly appCallsPerSecond: number;
+  private readonly lookupBatch: number;
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly box: SealedBox,
     private readonly appsService: AppsService,
     private readonly callLog: CallLog,
     masterKey: Buffer,
-    private readonly log?: FastifyBaseLogger,
-    private readonly appCallsPerSecond = APP_CALLS_PER_SECOND,
-    /** The pool behind `db` on a PostgreSQL server, for the nonce batches' prepared statement. */
-    pool?: pg.Pool,
+    options: GatewayOptions = {},
   ) {
+    this.log = options.log;
+    this.appCallsPerSecond = options.appCallsPerSecond ?? APP_CALLS_PER_SECOND;
+    this.lookupBatch = options.lookupBatch ?? LOOKUP_BATCH_MOST;
     this.pseudonymBase = hmacSm3(masterKey, 'shuyuan/gateway-pseudonym/v1');
-    this.nonces = new NonceBatcher(db, pool);
+    this.nonces = new NonceBatcher(db, options.pool);
   }
 
   /**
@@ -509,7 +525,7 @@ export class Gateway {
           void r.close().catch(() => {});
         }
       try {
-        reader = sourceReader(source.resolved, api.timeout_ms);
+        reader = sourceReader(source.resolved, api.timeout_ms, this.lookupBatch);
       } catch (error) {
         if (error instanceof SourceReadError) throw refusal(502, ErrorCode.SourceUnavailable, { reason: error.message });
         throw error;
