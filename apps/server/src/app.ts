@@ -76,6 +76,8 @@ export interface AppServices {
   callLog: CallLog;
   /** Runs table jobs (aggregation, distribution): started when the app is ready. */
   jobWorker: JobWorker;
+  /** File exchange: uploads, versions and download links (and the sweep of expired uploads). */
+  files: FilesService;
 }
 
 const OPENAPI_INFO = {
@@ -115,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       lookupBatch: options.gatewayLookupBatch,
     }),
     jobWorker: new JobWorker(runDeps, app.log, options.jobWorker || {}),
+    files: new FilesService(new FileStore(options.fileDir ?? mkdtempSync(join(tmpdir(), 'shuyuan-files-')))),
   };
   if (options.jobWorker !== false) app.addHook('onReady', async () => services.jobWorker.start());
   apps.onChange(() => services.gateway.invalidate());
@@ -176,10 +179,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(evidenceRoutes, { db, log: services.evidence });
       const onChange = () => services.gateway.invalidate();
       await api.register(returnsRoutes, { db, box });
-      await api.register(filesRoutes, {
-        db,
-        files: new FilesService(new FileStore(options.fileDir ?? mkdtempSync(join(tmpdir(), 'shuyuan-files-')))),
-      });
+      await api.register(filesRoutes, { db, files: services.files });
       await api.register(exchangeRoutes, {
         db,
         apis: new ApisService(sourceColumnReader(box), onChange),

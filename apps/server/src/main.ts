@@ -129,8 +129,17 @@ async function serve(config: Config, args: string[]): Promise<number> {
       heartbeatMs: Math.min(2000, (config.jobLeaseSeconds * 1000) / 3),
     },
   });
+  // Expired sessions go, and so do uploads left unfinished past their expiry (their chunks with them): hourly, and
+  // the uploads once now.
+  const sweepUploads = () =>
+    services.files
+      .sweepExpiredUploads(rt.database.db)
+      .then((ended) => ended > 0 && app.log.info({ ended }, 'ended expired file uploads'))
+      .catch((err: unknown) => app.log.warn({ err }, 'ending expired file uploads failed'));
+  void sweepUploads();
   const purge = setInterval(() => {
     services.auth.purgeExpiredSessions().catch((err: unknown) => app.log.warn({ err }, 'purging expired sessions failed'));
+    void sweepUploads();
   }, 3600_000);
   purge.unref();
   // Pushes this node's catalog changes to the other nodes of the cascade (级联), if any are registered.

@@ -524,7 +524,7 @@ export interface ExchangeFileUploadTable {
   chunk_size: number;
   chunk_count: number;
   note: Generated<string>;
-  status: Generated<'uploading' | 'complete' | 'failed' | 'abandoned'>;
+  status: Generated<'uploading' | 'complete' | 'failed' | 'abandoned' | 'expired'>;
   failure: string | null;
   file_id: string | null;
   created_by: string | null;

@@ -6448,7 +6448,7 @@ export type components = {
       /** @description Chunks still to send: a resumed upload sends these */
       missing: number[];
       /** @enum {string} */
-      status: 'uploading' | 'complete' | 'failed' | 'abandoned';
+      status: 'uploading' | 'complete' | 'failed' | 'abandoned' | 'expired';
       failure: string | null;
       fileId: string | null;
       expiresAt: unknown;
@@ -8521,7 +8521,7 @@ export type components = {
       /** @description Chunks still to send: a resumed upload sends these */
       missing: number[];
       /** @enum {string} */
-      status: 'uploading' | 'complete' | 'failed' | 'abandoned';
+      status: 'uploading' | 'complete' | 'failed' | 'abandoned' | 'expired';
       failure: string | null;
       fileId: string | null;
       /** Format: date-time */

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { describeEachEngine } from '../../../test/databases';
 import { buildDepartment, buildTestApp, type Session } from '../../../test/factories';
+import type { AppServices } from '../../app';
 import { auditOf, client, signedIn, type Client } from '../../../test/client';
 import { entryContent } from '../../../test/catalog-fixtures';
 import { grantStop } from './file-links.service';
@@ -18,6 +19,7 @@ const CHUNK = 256 * 1024;
 
 describeEachEngine('file exchange: chunked uploads, versions and expiring links', (get) => {
   let app: FastifyInstance;
+  let services: AppServices;
   let db: Kysely<DB>;
   let fileDir: string;
   let officer: Client;
@@ -44,7 +46,7 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
   beforeAll(async () => {
     db = get().db;
     fileDir = mkdtempSync(join(tmpdir(), 'shuyuan-files-test-'));
-    ({ app } = await buildTestApp(get(), { fileDir }));
+    ({ app, services } = await buildTestApp(get(), { fileDir }));
     providerId = (await buildDepartment(db)).id;
     const signed = await signedIn(app, db, { roles: ['data_officer'], departmentId: providerId });
     officer = signed.api;
@@ -291,6 +293,46 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     expect((await putChunk(started.id, 1, chunkOf(file, 1))).json()).toMatchObject({ code: 'INVALID_TRANSITION' });
     expect((await officer.post(`${url}/complete`)).json()).toMatchObject({ code: 'INVALID_TRANSITION' });
     expect(existsSync(chunkDir)).toBe(false);
+  });
+
+  it('ends uploads left unfinished past their expiry: chunks gone from disk and database, audited once, others untouched', async () => {
+    const stale = await upload(file);
+    await putChunk(stale.id, 1, chunkOf(file, 1));
+    const fresh = await upload(file);
+    await putChunk(fresh.id, 0, chunkOf(file, 0));
+    const abandonedEarlier = await upload(file);
+    await officer.delete(`/api/v1/exchange/files/uploads/${abandonedEarlier.id}`);
+    await db
+      .updateTable('exchange_file_upload')
+      .set({ expires_at: new Date(Date.now() - 60_000) })
+      .where('id', 'in', [stale.id, abandonedEarlier.id])
+      .execute();
+
+    expect(await services.files.sweepExpiredUploads(db)).toBe(1);
+    expect((await officer.get(`/api/v1/exchange/files/uploads/${stale.id}`)).json()).toMatchObject({ status: 'expired', received: [] });
+    expect(existsSync(join(fileDir, 'uploads', stale.id))).toBe(false);
+    expect(await db.selectFrom('exchange_file_chunk').select('idx').where('upload_id', '=', stale.id).execute()).toEqual([]);
+    const expired = async () => (await auditOf(db, stale.id)).filter((a) => a.action === 'exchange.file.upload.expire');
+    expect(await expired()).toEqual([
+      expect.objectContaining({
+        actor_user_id: null,
+        actor_login: 'file-uploads',
+        details: expect.objectContaining({ entryId, chunksReceived: 1, chunkCount: 3, startedBy: officerId }),
+      }),
+    ]);
+    // The unexpired one goes on; the one abandoned before stays abandoned.
+    expect((await officer.get(`/api/v1/exchange/files/uploads/${fresh.id}`)).json()).toMatchObject({ status: 'uploading', received: [0] });
+    expect(existsSync(join(fileDir, 'uploads', fresh.id, '0'))).toBe(true);
+    expect((await officer.get(`/api/v1/exchange/files/uploads/${abandonedEarlier.id}`)).json()).toMatchObject({ status: 'abandoned' });
+
+    // Sweeping again ends nothing more; abandoning the expired one changes and records nothing; no chunk is taken.
+    expect(await services.files.sweepExpiredUploads(db)).toBe(0);
+    expect((await officer.delete(`/api/v1/exchange/files/uploads/${stale.id}`)).statusCode).toBe(204);
+    expect((await officer.get(`/api/v1/exchange/files/uploads/${stale.id}`)).json()).toMatchObject({ status: 'expired' });
+    expect(await expired()).toHaveLength(1);
+    expect((await auditOf(db, stale.id)).filter((a) => a.action === 'exchange.file.upload.abandon')).toEqual([]);
+    expect((await putChunk(stale.id, 0, chunkOf(file, 0))).json()).toMatchObject({ code: 'INVALID_TRANSITION' });
+    await officer.delete(`/api/v1/exchange/files/uploads/${fresh.id}`);
   });
 
   it("lets every member of a grantee department withdraw the department's links, and says when a grant's end stopped one", async () => {

@@ -13,7 +13,7 @@ export const FileUpload = z
     chunkCount: z.number().int(),
     received: z.array(z.number().int()).describe('Chunks received and checked'),
     missing: z.array(z.number().int()).describe('Chunks still to send: a resumed upload sends these'),
-    status: z.enum(['uploading', 'complete', 'failed', 'abandoned']),
+    status: z.enum(['uploading', 'complete', 'failed', 'abandoned', 'expired']),
     failure: z.string().nullable(),
     fileId: z.uuid().nullable(),
     expiresAt: z.date(),

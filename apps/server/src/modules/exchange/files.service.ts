@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, type FileUploadCreate } from '@shuyuan/contracts';
 import { sql } from 'kysely';
-import { appendAudit } from '../../platform/audit/audit-log';
+import { appendAudit, systemActor } from '../../platform/audit/audit-log';
 import { sm3 } from '../../platform/crypto/provider';
 import { enqueueEvidence } from '../../platform/evidence/evidence-log';
 import { badRequest, conflict, notFound } from '../../platform/errors';
@@ -15,6 +15,8 @@ import type { FileStore } from './files.store';
 
 /** How long an unfinished upload keeps its chunks. */
 const UPLOAD_DAYS = 7;
+/** Expired uploads ended per transaction. */
+const SWEEP_BATCH = 100;
 
 const invalid = (field: string, reason: string) => badRequest(ErrorCode.ValidationFailed, { field, reason });
 
@@ -294,7 +296,8 @@ export class FilesService {
         .where('id', '=', row.id)
         .forUpdate()
         .executeTakeFirstOrThrow();
-      if (status === 'abandoned') return;
+      // Abandoned already, or ended by the platform at its expiry: its chunks are gone, there is nothing to change.
+      if (status === 'abandoned' || status === 'expired') return;
       if (status !== 'uploading') throw conflict(ErrorCode.InvalidTransition, { reason: `the upload is ${status}` });
       const { numDeletedRows } = await trx.deleteFrom('exchange_file_chunk').where('upload_id', '=', row.id).executeTakeFirst();
       await trx.updateTable('exchange_file_upload').set({ status: 'abandoned' }).where('id', '=', row.id).execute();
@@ -315,6 +318,54 @@ export class FilesService {
     });
     // After the commit, and again on a repeat: a crash in between leaves chunks that nothing reads, until then.
     await this.store.dropChunks(row.id);
+  }
+
+  /**
+   * Ends the uploads left unfinished past their expiry: each becomes `expired`, its chunk rows go and an audit
+   * event is written in the same transaction, and after the commit its chunks leave the disk. Every server process
+   * runs this at start and hourly; an upload another process is ending (or a chunk is being received for) is
+   * skipped, not waited for. Returns how many it ended.
+   */
+  async sweepExpiredUploads(db: Kysely<DB>, now = new Date()): Promise<number> {
+    let ended = 0;
+    for (;;) {
+      const done = await db.transaction().execute(async (trx) => {
+        const rows = await trx
+          .selectFrom('exchange_file_upload')
+          .select(['id', 'entry_id', 'file_name', 'size', 'sm3', 'chunk_count', 'created_by', 'expires_at'])
+          .where('status', '=', 'uploading')
+          .where('expires_at', '<=', now)
+          .orderBy('expires_at')
+          .limit(SWEEP_BATCH)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        for (const row of rows) {
+          const { numDeletedRows } = await trx.deleteFrom('exchange_file_chunk').where('upload_id', '=', row.id).executeTakeFirst();
+          await trx.updateTable('exchange_file_upload').set({ status: 'expired' }).where('id', '=', row.id).execute();
+          await appendAudit(trx, systemActor('file-uploads'), {
+            action: 'exchange.file.upload.expire',
+            targetType: 'exchange_file_upload',
+            targetId: row.id,
+            targetLabel: row.file_name,
+            details: {
+              entryId: row.entry_id,
+              size: row.size,
+              sm3: row.sm3,
+              chunksReceived: Number(numDeletedRows),
+              chunkCount: row.chunk_count,
+              startedBy: row.created_by,
+              expiredAt: row.expires_at.toISOString(),
+            },
+          });
+        }
+        return rows.map((r) => r.id);
+      });
+      // After the commit: a crash in between leaves chunk files that nothing reads; `dropChunks` of an ended upload is harmless.
+      for (const id of done) await this.store.dropChunks(id);
+      ended += done.length;
+      if (done.length < SWEEP_BATCH) return ended;
+    }
   }
 
   private async fileOut(ctx: RequestContext, id: string) {
