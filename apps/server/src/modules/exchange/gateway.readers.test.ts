@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { liveServices, settingsFromUrl, unavailable } from '../sources/testing/live-services';
 import { sourceReader, type RowQuery } from './gateway.readers';
@@ -7,6 +8,11 @@ import { sourceReader, type RowQuery } from './gateway.readers';
 const pgSkipped = await unavailable('PostgreSQL', liveServices.postgresUrl, async () => {
   const c = new pg.Client({ connectionString: liveServices.postgresUrl, connectionTimeoutMillis: 3000 });
   await c.connect();
+  await c.end();
+});
+
+const mariadbSkipped = await unavailable('MariaDB', liveServices.mariadbUrl, async () => {
+  const c = await mysql.createConnection({ uri: liveServices.mariadbUrl, connectTimeout: 3000 });
   await c.end();
 });
 
@@ -169,6 +175,99 @@ describe.skipIf(!!pgSkipped)('the gateway reader of a PostgreSQL source', () => 
       pages.forEach((page, i) => expect(page).toEqual(expected('a', i, null, 2)));
       expect(calls.mock.calls).toHaveLength(20);
       expect(calls.mock.calls.some(([config]) => /union all/.test((config as unknown as { text: string }).text))).toBe(false);
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
+/** The same batching on a MySQL or MariaDB source: `?` placeholders, rows as arrays, the same answers. */
+describe.skipIf(!!mariadbSkipped)('the gateway reader of a MariaDB source', () => {
+  let admin: mysql.Connection;
+  const { settings, password } = settingsFromUrl(liveServices.mariadbUrl, 3306);
+  const table = `${TABLE}_my`;
+  const many = (kind: string, from: number, after: string | null, limit: number): RowQuery => ({
+    table,
+    columns: ['code', 'kind', 'n'],
+    conditions: [
+      { column: 'kind', op: 'eq', value: kind },
+      { column: 'n', op: 'gte', value: from },
+    ],
+    keyColumn: 'code',
+    after,
+    limit,
+    timeoutMs: 5_000,
+  });
+  const expected = (kind: string, from: number, after: string | null, limit: number) =>
+    Array.from({ length: 300 }, (_, k) => k + 1)
+      .map((i) => ({ code: `C${String(i).padStart(4, '0')}`, kind: ['a', 'b', 'c'][i % 3]!, n: i }))
+      .filter((r) => r.kind === kind && r.n >= from && (after === null || r.code > after))
+      .slice(0, limit);
+
+  beforeAll(async () => {
+    admin = await mysql.createConnection({ uri: liveServices.mariadbUrl });
+    await admin.query(`create table ${table} (code varchar(10) primary key, kind varchar(1) not null, n int not null)`);
+    const rows = Array.from({ length: 300 }, (_, k) => [`C${String(k + 1).padStart(4, '0')}`, ['a', 'b', 'c'][(k + 1) % 3], k + 1]);
+    await admin.query(`insert into ${table} values ?`, [rows]);
+  });
+  afterAll(async () => {
+    await admin?.query(`drop table if exists ${table}`);
+    await admin?.end();
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The statements the reader's pool is sent, through a wrapped mysql2 pool. */
+  const sentStatements = () => {
+    const sent: { sql: string; values: unknown[] }[] = [];
+    const real = mysql.createPool.bind(mysql);
+    vi.spyOn(mysql, 'createPool').mockImplementation(((config: mysql.PoolOptions) => {
+      const pool = real(config);
+      const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+      (pool as unknown as { query: unknown }).query = (options: { sql: string; values: unknown[] }, ...rest: unknown[]) => {
+        sent.push(options);
+        return query(options, ...rest);
+      };
+      return pool;
+    }) as never);
+    return sent;
+  };
+
+  it('sends the lookups of a turn together, each answered with exactly its own page', async () => {
+    const sent = sentStatements();
+    const reader = sourceReader({ kind: 'mysql', settings, password }, 5_000);
+    try {
+      const asked = Array.from({ length: 60 }, (_, i) => {
+        const kind = ['a', 'b', 'c'][i % 3]!;
+        const after = i % 4 === 0 ? null : `C${String(i * 4).padStart(4, '0')}`;
+        return [kind, i % 7, after, 1 + (i % 5)] as const;
+      });
+      const pages = await Promise.all(asked.map((a) => reader.read(many(...a))));
+      pages.forEach((page, i) => expect(page, `lookup ${i}`).toEqual(expected(...asked[i]!)));
+      expect(sent.length).toBeLessThan(asked.length);
+      expect(sent.some((s) => /union all/.test(s.sql))).toBe(true);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('keeps quotes and SQL in values as data, in a batch too', async () => {
+    const reader = sourceReader({ kind: 'mysql', settings, password }, 5_000);
+    try {
+      const tries = ["a' or '1'='1", 'a); drop table x; --', "b' union all select 'C0001', 'a', 1 -- ", 'c'];
+      const pages = await Promise.all(Array.from({ length: 40 }, (_, i) => reader.read(many(tries[i % 4]!, 0, null, 2))));
+      pages.forEach((page, i) => expect(page).toEqual(i % 4 === 3 ? expected('c', 0, null, 2) : []));
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('with a batch of one sends every lookup alone', async () => {
+    const sent = sentStatements();
+    const reader = sourceReader({ kind: 'mysql', settings, password }, 5_000, 1);
+    try {
+      const pages = await Promise.all(Array.from({ length: 20 }, (_, i) => reader.read(many('b', i, null, 3))));
+      pages.forEach((page, i) => expect(page).toEqual(expected('b', i, null, 3)));
+      expect(sent).toHaveLength(20);
     } finally {
       await reader.close();
     }

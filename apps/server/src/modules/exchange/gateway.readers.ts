@@ -160,12 +160,27 @@ const PREPARED_LOST = new Set(['26000', '42P05']);
 /** Connections the gateway opens to one PostgreSQL or MySQL source (per time limit). */
 const SOURCE_CONNECTIONS = 8;
 
-/** Why a source's driver failed, as the gateway tells it: a time limit, or anything else. */
-function readError(error: unknown): SourceReadError {
-  if (error instanceof SourceReadError) return error;
+/** Why a PostgreSQL source failed, as the gateway tells it: its time limit, or anything else. */
+function postgresError(error: unknown): SourceReadError {
   const e = error as { code?: string; message?: string };
   const timedOut = (e.code && PG_TIMEOUT_CODES.has(e.code)) || /timeout/i.test(e.message ?? '');
   return new SourceReadError(timedOut ? 'timeout' : 'unavailable', e.message ?? String(error));
+}
+
+/** Why a MySQL or MariaDB source failed, as the gateway tells it. */
+function mysqlError(error: unknown): SourceReadError {
+  const e = error as { code?: string; message?: string };
+  const timedOut = e.code === 'PROTOCOL_SEQUENCE_TIMEOUT' || e.code === 'ETIMEDOUT' || /timeout/i.test(e.message ?? '');
+  return new SourceReadError(timedOut ? 'timeout' : 'unavailable', e.message ?? String(error));
+}
+
+/** How a database source runs one statement; each throws a SourceReadError. */
+interface Statements {
+  /** The rows as objects keyed by column name. */
+  objects(text: string, values: unknown[]): Promise<Record<string, unknown>[]>;
+  /** The rows as arrays of values, with the columns' names. */
+  arrays(text: string, values: unknown[]): Promise<{ columns: string[]; rows: unknown[][] }>;
+  close(): Promise<void>;
 }
 
 /** A lookup waiting for one of the source's connections. */
@@ -178,73 +193,39 @@ interface Waiting {
 }
 
 /**
- * A provider's PostgreSQL, queried live through a small read-only pool (逻辑接入). Lookups are grouped by
- * statement: those that arrive in the same turn of the event loop, or while every connection is busy, go as one
- * statement of up to `batchMost` lookups (`buildBatch`) on the next free connection. A busy gateway sends the
- * provider's database one round trip for many lookups instead of one each; a quiet one waits no more than the
- * end of the current turn.
+ * A database source's reader (逻辑接入) over SOURCE_CONNECTIONS connections. Lookups are grouped by statement:
+ * those that arrive in the same turn of the event loop, or while every connection is busy, go as one statement of
+ * up to `batchMost` lookups (`buildBatch`) on the next free connection. A busy gateway sends the provider's
+ * database one round trip for many lookups instead of one each; a quiet one waits no more than the end of the
+ * current turn. With `batchMost` 1 every lookup goes alone, at once.
  */
-function postgresReader(source: DatabaseSource, timeoutMs: number, batchMost: number): RowReader {
-  const pool = new pg.Pool({
-    host: source.settings.host.replace(/^\[(.*)\]$/, '$1'),
-    port: source.settings.port,
-    database: source.settings.database,
-    user: source.settings.user,
-    password: async () => source.password ?? '',
-    max: SOURCE_CONNECTIONS,
-    idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: Math.min(timeoutMs, 5_000),
-    statement_timeout: timeoutMs,
-    query_timeout: timeoutMs + 1_000,
-    application_name: 'shuyuan-gateway',
-    options: '-c default_transaction_read_only=on',
-  });
-  pool.on('error', () => {});
-  // Lookups run as named prepared statements (parsed and planned once per connection, not per call), until the
-  // source shows it cannot keep them — a pooler in transaction mode in front of it — and they run unnamed.
-  let prepare = true;
-  const names = new Map<string, string>();
-  /** The statement's name; past a thousand different statements (never, with declared parameters), new ones go unnamed. */
-  const nameOf = (text: string): string | undefined => {
-    if (!names.has(text) && names.size < 1_000) names.set(text, `sy_lookup_${names.size}`);
-    return names.get(text);
-  };
-  const run = async (text: string, values: unknown[], rowMode?: 'array') => {
-    const name = prepare ? nameOf(text) : undefined;
-    try {
-      return await pool.query<Record<string, unknown>>({ text, values, ...(name ? { name } : {}), ...(rowMode ? { rowMode } : {}) });
-    } catch (error) {
-      if (!name || !PREPARED_LOST.has((error as { code?: string }).code ?? '')) throw error;
-      prepare = false;
-      return await pool.query<Record<string, unknown>>({ text, values, ...(rowMode ? { rowMode } : {}) });
-    }
-  };
+function batchingReader(d: Dialect, statements: Statements, batchMost: number): RowReader {
   const alone = async (w: Waiting) => {
     try {
-      w.resolve((await run(w.text, w.params)).rows);
+      w.resolve(await statements.objects(w.text, w.params));
     } catch (error) {
-      w.reject(readError(error));
+      w.reject(error as SourceReadError);
     }
   };
   const together = async (group: Waiting[]) => {
     const batch = buildBatch(
-      POSTGRES,
+      d,
       group.map((w) => w.query),
     );
-    let result: pg.QueryResult;
+    let result: { columns: string[]; rows: unknown[][] };
     try {
-      result = await run(batch.text, batch.params, 'array');
+      result = await statements.arrays(batch.text, batch.params);
     } catch (error) {
-      const failed = readError(error);
+      const failed = error as SourceReadError;
       // The batch had the API's time limit as a whole: past it, the source is slow, and asking again would add to its load.
       if (failed.kind === 'timeout') for (const w of group) w.reject(failed);
       // One lookup's value can fail them all (a value its column's type refuses): each is asked alone, so it fails alone.
       else await Promise.all(group.map(alone));
       return;
     }
-    const columns = result.fields.map((f) => f.name);
+    const { columns } = result;
     const pages = group.map((): Record<string, unknown>[] => []);
-    for (const values of result.rows as unknown as unknown[][]) {
+    for (const values of result.rows) {
       const row: Record<string, unknown> = {};
       for (let c = 1; c < columns.length; c++) row[columns[c]!] = values[c];
       pages[Number(values[0])]!.push(row);
@@ -273,12 +254,11 @@ function postgresReader(source: DatabaseSource, timeoutMs: number, batchMost: nu
   return {
     read(q) {
       if (closed) return Promise.reject(new SourceReadError('unavailable', 'the source reader is closed'));
-      const { text, params } = buildSelect(POSTGRES, q);
+      const { text, params } = buildSelect(d, q);
       return new Promise((resolve, reject) => {
         let queue = waiting.get(text);
         if (!queue) waiting.set(text, (queue = []));
         queue.push({ query: q, text, params, resolve, reject });
-        // One at a time (batchMost 1), a lookup goes at once; else at the end of this turn, with the others of the turn.
         if (batchMost === 1) pump();
         else if (!scheduled) {
           scheduled = true;
@@ -294,13 +274,67 @@ function postgresReader(source: DatabaseSource, timeoutMs: number, batchMost: nu
       for (const queue of waiting.values())
         for (const w of queue) w.reject(new SourceReadError('unavailable', 'the source reader is closed'));
       waiting.clear();
-      await pool.end();
+      await statements.close();
     },
   };
 }
 
+/** A provider's PostgreSQL, queried live through a small read-only pool. */
+function postgresReader(source: DatabaseSource, timeoutMs: number, batchMost: number): RowReader {
+  const pool = new pg.Pool({
+    host: source.settings.host.replace(/^\[(.*)\]$/, '$1'),
+    port: source.settings.port,
+    database: source.settings.database,
+    user: source.settings.user,
+    password: async () => source.password ?? '',
+    max: SOURCE_CONNECTIONS,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: Math.min(timeoutMs, 5_000),
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs + 1_000,
+    application_name: 'shuyuan-gateway',
+    options: '-c default_transaction_read_only=on',
+  });
+  pool.on('error', () => {});
+  // Lookups run as named prepared statements (parsed and planned once per connection, not per call), until the
+  // source shows it cannot keep them — a pooler in transaction mode in front of it — and they run unnamed.
+  let prepare = true;
+  const names = new Map<string, string>();
+  /** The statement's name; past a thousand different statements (never, with declared parameters), new ones go unnamed. */
+  const nameOf = (text: string): string | undefined => {
+    if (!names.has(text) && names.size < 1_000) names.set(text, `sy_lookup_${names.size}`);
+    return names.get(text);
+  };
+  const run = async (text: string, values: unknown[], rowMode?: 'array') => {
+    const name = prepare ? nameOf(text) : undefined;
+    try {
+      try {
+        return await pool.query<Record<string, unknown>>({ text, values, ...(name ? { name } : {}), ...(rowMode ? { rowMode } : {}) });
+      } catch (error) {
+        if (!name || !PREPARED_LOST.has((error as { code?: string }).code ?? '')) throw error;
+        prepare = false;
+        return await pool.query<Record<string, unknown>>({ text, values, ...(rowMode ? { rowMode } : {}) });
+      }
+    } catch (error) {
+      throw postgresError(error);
+    }
+  };
+  return batchingReader(
+    POSTGRES,
+    {
+      objects: async (text, values) => (await run(text, values)).rows,
+      arrays: async (text, values) => {
+        const result = await run(text, values, 'array');
+        return { columns: result.fields.map((f) => f.name), rows: result.rows as unknown as unknown[][] };
+      },
+      close: () => pool.end(),
+    },
+    batchMost,
+  );
+}
+
 /** A provider's MySQL or MariaDB, queried live through a small pool. */
-function mysqlReader(source: DatabaseSource, timeoutMs: number): RowReader {
+function mysqlReader(source: DatabaseSource, timeoutMs: number, batchMost: number): RowReader {
   const pool = mysql.createPool({
     host: source.settings.host.replace(/^\[(.*)\]$/, '$1'),
     port: source.settings.port,
@@ -313,20 +347,29 @@ function mysqlReader(source: DatabaseSource, timeoutMs: number): RowReader {
     supportBigNumbers: true,
     bigNumberStrings: true,
   });
-  return {
-    async read(q) {
-      const { text, params } = buildSelect(MYSQL, q);
-      try {
-        const [rows] = await pool.query({ sql: text, values: params, timeout: timeoutMs });
-        return rows as Record<string, unknown>[];
-      } catch (error) {
-        const e = error as { code?: string; message?: string };
-        const timedOut = e.code === 'PROTOCOL_SEQUENCE_TIMEOUT' || e.code === 'ETIMEDOUT' || /timeout/i.test(e.message ?? '');
-        throw new SourceReadError(timedOut ? 'timeout' : 'unavailable', e.message ?? String(error));
-      }
+  return batchingReader(
+    MYSQL,
+    {
+      objects: async (sql, values) => {
+        try {
+          const [rows] = await pool.query({ sql, values, timeout: timeoutMs });
+          return rows as Record<string, unknown>[];
+        } catch (error) {
+          throw mysqlError(error);
+        }
+      },
+      arrays: async (sql, values) => {
+        try {
+          const [rows, fields] = await pool.query({ sql, values, timeout: timeoutMs, rowsAsArray: true });
+          return { columns: fields.map((f) => f.name), rows: rows as unknown as unknown[][] };
+        } catch (error) {
+          throw mysqlError(error);
+        }
+      },
+      close: () => pool.end(),
     },
-    close: () => pool.end(),
-  };
+    batchMost,
+  );
 }
 
 /** Reads the value at a dotted path (`data.items`) of a JSON answer. */
@@ -408,7 +451,7 @@ export function sourceReader(source: ResolvedSource, timeoutMs: number, batchMos
     case 'postgresql':
       return postgresReader(source, timeoutMs, batchMost);
     case 'mysql':
-      return mysqlReader(source, timeoutMs);
+      return mysqlReader(source, timeoutMs, batchMost);
     case 'http_json':
       return forwardReader(source, timeoutMs);
     case 'file':
