@@ -53,6 +53,11 @@ export type GrantRow = Awaited<ReturnType<ReturnType<typeof grants>['executeTake
 
 /** Every SQL statement of the exchange module. */
 export const exchangeRepository = {
+  /** The version of the gateway's configuration (ADR 010), or undefined before the migration's row exists. */
+  async configVersion(db: Q): Promise<number | undefined> {
+    const row = await db.selectFrom('gateway_config_version').select('version').where('id', '=', 1).executeTakeFirst();
+    return row ? Number(row.version) : undefined;
+  },
   apiByCode(db: Q, code: string) {
     return apis(db).where('e.code', '=', code).executeTakeFirst();
   },

@@ -133,4 +133,30 @@ describeEachEngine('the gateway hot path', (get) => {
       spy.mockRestore();
     }
   });
+
+  it("looks a new process's first call up once, and shares the configuration's version among a burst of refusals", async () => {
+    const grants = vi.spyOn(exchangeRepository, 'liveGrant');
+    const versions = vi.spyOn(exchangeRepository, 'configVersion');
+    try {
+      const fresh = await anotherProcess();
+      expect((await call(fresh, signatureHeaders({ method: 'GET', url: path }, consumer))).statusCode).toBe(200);
+      // Its nonce statement returned the version it had learnt first: no second round of checks and reads.
+      expect(grants).toHaveBeenCalledTimes(1);
+      expect(versions).toHaveBeenCalledTimes(1);
+
+      // Thirty calls for a resource with no grant, at once: each refusal stands only after a version read that
+      // started after the call arrived, and the calls share such reads.
+      versions.mockClear();
+      const nowhere = '/gateway/v1/999999/999999?id=1';
+      const refused = await Promise.all(
+        Array.from({ length: 30 }, () => call(fresh, signatureHeaders({ method: 'GET', url: nowhere }, consumer), nowhere)),
+      );
+      expect(refused.map((r) => r.json().code)).toEqual(Array.from({ length: 30 }, () => 'NO_GRANT'));
+      expect(versions.mock.calls.length).toBeGreaterThan(0);
+      expect(versions.mock.calls.length).toBeLessThan(10);
+    } finally {
+      grants.mockRestore();
+      versions.mockRestore();
+    }
+  });
 });

@@ -213,7 +213,7 @@ export class Gateway {
     };
     let answer: GatewayAnswer;
     try {
-      const page = await this.serve(request, code, call);
+      const page = await this.serve(request, code, call, started);
       answer = { status: 200, body: JSON.stringify({ ...page, callId: call.id }), headers: {} };
       call.status = 200;
     } catch (error) {
@@ -236,8 +236,12 @@ export class Gateway {
     return answer;
   }
 
-  private async serve(request: IncomingRequest, code: string, call: CallRecord) {
+  /** `arrivedAt` is the call's start (performance.now()): whatever was committed before it, the call sees. */
+  private async serve(request: IncomingRequest, code: string, call: CallRecord, arrivedAt: number) {
     const now = Date.now();
+    // A process's first calls learn the configuration's version before they look anything up: else the version
+    // their nonce statement returns would be news to them, and they would make every check and read twice.
+    if (this.configVersion === null) await (this.firstVersion ??= this.configMoved(null, arrivedAt).catch(() => false));
     const seen = this.configVersion;
     let plan: Awaited<ReturnType<Gateway['authorize']>>;
     try {
@@ -245,7 +249,7 @@ export class Gateway {
     } catch (error) {
       // A refusal may come from what was cached before a change elsewhere (a grant made, a key added): it stands
       // only once the configuration is known not to have moved.
-      if (!(error instanceof AppError) || !CONFIG_REFUSALS.has(error.code) || !(await this.configMoved(seen))) throw error;
+      if (!(error instanceof AppError) || !CONFIG_REFUSALS.has(error.code) || !(await this.configMoved(seen, arrivedAt))) throw error;
       plan = await this.authorize(request, code, call, now);
     }
     const { checked, grant } = plan;
@@ -290,13 +294,35 @@ export class Gateway {
     this.invalidate();
   }
 
-  /** Whether the configuration's version is other than `seen` now (one small read; the caches move on if so). */
-  private async configMoved(seen: number | null): Promise<boolean> {
-    const row = await this.db.selectFrom('gateway_config_version').select('version').where('id', '=', 1).executeTakeFirst();
-    if (!row) return false;
-    const version = Number(row.version);
+  /**
+   * Whether the configuration's version, as of a read started after the call arrived (`arrivedAt`), is other than
+   * `seen` (the caches move on if so). Calls share a read in flight that started after they arrived, so a burst
+   * of refusals costs one small read per round trip, not one each.
+   */
+  private async configMoved(seen: number | null, arrivedAt: number): Promise<boolean> {
+    const version = await this.readVersion(arrivedAt);
+    if (version === null) return false;
     this.learnVersion(version);
     return version !== seen;
+  }
+
+  private firstVersion: Promise<boolean> | null = null;
+  private versionRead: { started: number; version: Promise<number | null> } | null = null;
+
+  /** The configuration's version from a read started at or after `after` (performance.now()): the one in flight, or a new one. */
+  private readVersion(after: number): Promise<number | null> {
+    const current = this.versionRead;
+    if (current && current.started >= after) return current.version;
+    const read = {
+      started: performance.now(),
+      version: repo.configVersion(this.db).then((version) => version ?? null),
+    };
+    this.versionRead = read;
+    const done = () => {
+      if (this.versionRead === read) this.versionRead = null;
+    };
+    read.version.then(done, done);
+    return read.version;
   }
 
   /** One page from the API's source, as the plan's query asks. */
