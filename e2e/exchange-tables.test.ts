@@ -237,6 +237,21 @@ describe.runIf(hasChromium)('table exchange (库表交换) in a real browser', (
       expect(await done.getAttribute('data-rows-read')).toBe(String(ROWS));
       expect(await done.getAttribute('data-rows-written')).toBe(String(ROWS));
 
+      // The run's evidence: every batch a leaf of the log, its proof checked here in the browser.
+      await done.getByTestId('run-evidence-open').click();
+      const evidence = page.locator('[data-testid="run-evidence"][data-queued="0"]');
+      await evidence.waitFor({ timeout: 30_000 });
+      const batches = Number(await evidence.getAttribute('data-batches'));
+      expect(batches).toBeGreaterThan(0);
+      expect(await evidence.getAttribute('data-bad')).toBe('0');
+      expect(await page.locator('[data-testid="run-evidence-batch"][data-ok="true"]').count()).toBe(batches);
+      await page.locator('[data-testid="run-evidence-batch"]').first().click();
+      expect(await page.getByTestId('run-evidence-entry').first().textContent()).toContain(
+        `"run": "${await done.getAttribute('data-run-id')}"`,
+      );
+      await page.keyboard.press('Escape');
+      await evidence.waitFor({ state: 'detached' });
+
       // A column dropped at the source stops the next run before it writes anything.
       const dropped = columns.filter((c) => !c.key).at(-1)!;
       await runSql(`alter table ${schema}.${table} drop column "${dropped.name}"`);

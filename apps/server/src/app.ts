@@ -189,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
           openSource: runDeps.openSource,
           onQueued: () => services.jobWorker.kick(),
         }),
+        evidence,
       });
     },
     { prefix: '/api/v1' },

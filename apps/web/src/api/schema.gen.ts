@@ -4498,6 +4498,50 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exchange/jobs/{id}/runs/{runId}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A run's evidence: each batch's leaf with its inclusion proof and signed checkpoint, in log order
+     * @description Every batch of a run (rows read, written, deleted, with digests) is a leaf of the evidence log. `queued` batches are not sequenced into the log yet (within seconds); `more` says the run has more leaves than `limit`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+          runId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExchangeRunEvidence'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -6532,6 +6576,11 @@ export type components = {
       regionPrefix: string;
       rows: number;
       lastReceivedAt: unknown | null;
+    };
+    ExchangeRunEvidenceInput: {
+      items: components['schemas']['EvidenceInclusionInput'][];
+      queued: number;
+      more: boolean;
     };
     CatalogItemInput: {
       name: string;
@@ -8613,6 +8662,11 @@ export type components = {
       regionPrefix: string;
       rows: number;
       lastReceivedAt: string | null;
+    };
+    ExchangeRunEvidence: {
+      items: components['schemas']['EvidenceInclusion'][];
+      queued: number;
+      more: boolean;
     };
   };
   responses: never;

@@ -14,6 +14,7 @@ import * as exchangeReturnFlow from './20261126140000_exchange_return_flow';
 import * as gatewayConfigVersion from './20261126160000_gateway_config_version';
 import * as exchangeFileUploadAbandoned from './20261127090000_exchange_file_upload_abandoned';
 import * as exchangeFileUploadExpired from './20261128090000_exchange_file_upload_expired';
+import * as evidenceLeafRunIndex from './20261128100000_evidence_leaf_run_index';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261126160000_gateway_config_version': gatewayConfigVersion,
   '20261127090000_exchange_file_upload_abandoned': exchangeFileUploadAbandoned,
   '20261128090000_exchange_file_upload_expired': exchangeFileUploadExpired,
+  '20261128100000_evidence_leaf_run_index': evidenceLeafRunIndex,
 };

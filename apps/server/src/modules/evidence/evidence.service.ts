@@ -336,6 +336,22 @@ export class EvidenceLog {
     };
   }
 
+  /**
+   * Leaves with their inclusion proofs in the latest signed checkpoint, or, for a leaf no checkpoint covers yet, in
+   * the current tree (with `checkpoint` null). Leaves not in the log are left out.
+   */
+  async proofsInLatest(indexes: readonly number[]) {
+    const latest = await this.latestCheckpoint();
+    const current = indexes.some((i) => !latest || latest.treeSize <= i) ? (await this.status()).treeSize : 0;
+    const out = [];
+    for (const index of indexes) {
+      const covered = latest && latest.treeSize > index ? latest : null;
+      const found = await this.inclusion(index, covered ? covered.treeSize : current);
+      if (found) out.push({ ...found, checkpoint: covered });
+    }
+    return out;
+  }
+
   /** The consistency proof between the trees of `from` and `to` leaves; null when the tree is not that large. */
   async consistency(from: number, to: number) {
     const tree = await repo.tree(this.db);

@@ -100,13 +100,9 @@ export class CallsService {
     const scope = await departmentScope(ctx.db, ctx.principal);
     const call = await scoped(ctx.db, scope, undefined).select('c.leaf_index').where('c.id', '=', id).executeTakeFirst();
     if (!call) throw notFound('gateway_call');
-    const index = Number(call.leaf_index);
-    const latest = await this.evidence.latestCheckpoint();
-    const covered = latest && latest.treeSize > index;
-    const treeSize = covered ? latest.treeSize : (await this.evidence.status()).treeSize;
-    const found = await this.evidence.inclusion(index, treeSize);
+    const [found] = await this.evidence.proofsInLatest([Number(call.leaf_index)]);
     if (!found) throw notFound('evidence_leaf');
-    return { ...found, checkpoint: covered ? latest : null };
+    return found;
   }
 
   async stats(ctx: RequestContext, query: CallFilter & { days: number }) {

@@ -4,7 +4,7 @@ import { ExchangeApiInput, GrantCreate, JobCreate, JobUpdate, Permission } from 
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { InclusionOut } from '../evidence';
+import { InclusionOut, type EvidenceLog } from '../evidence';
 import { contextOf } from '../identity';
 import { apiOpenApi, apiSamples } from './api-docs';
 import type { ApisService } from './apis.service';
@@ -26,6 +26,8 @@ import {
   GrantRevoke,
   IdParams,
   JobQuery,
+  RunEvidenceQuery,
+  RunParams,
   RunQuery,
 } from './exchange.schemas';
 import type { GrantsService } from './grants.service';
@@ -44,7 +46,9 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{
   grants: GrantsService;
   calls: CallsService;
   jobs: JobsService;
-}> = async (app, { db, apis, grants, calls, jobs }) => {
+  /** The evidence log, for the proofs of table-job runs. */
+  evidence: EvidenceLog;
+}> = async (app, { db, apis, grants, calls, jobs, evidence }) => {
   const ctx = (request: FastifyRequest) => contextOf(db, request);
   const tags = ['exchange'];
 
@@ -272,5 +276,30 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req) => ({ items: await jobs.runs(ctx(req), req.params.id, req.query.limit) }),
+  );
+  app.get(
+    '/exchange/jobs/:id/runs/:runId/evidence',
+    {
+      config: { access: P.JobRead },
+      schema: {
+        tags,
+        summary: "A run's evidence: each batch's leaf with its inclusion proof and signed checkpoint, in log order",
+        description:
+          'Every batch of a run (rows read, written, deleted, with digests) is a leaf of the evidence log. `queued` batches ' +
+          'are not sequenced into the log yet (within seconds); `more` says the run has more leaves than `limit`.',
+        params: RunParams,
+        querystring: RunEvidenceQuery,
+        response: {
+          200: z
+            .object({ items: z.array(InclusionOut), queued: z.number().int(), more: z.boolean() })
+            .meta({ id: 'ExchangeRunEvidence' }),
+        },
+      },
+    },
+    async (req) => {
+      const { indexes, queued } = await jobs.runEvidence(ctx(req), req.params.id, req.params.runId, req.query.limit + 1);
+      const items = await evidence.proofsInLatest(indexes.slice(0, req.query.limit));
+      return { items, queued, more: indexes.length > req.query.limit };
+    },
   );
 };

@@ -297,3 +297,5 @@ export const JobQuery = z.strictObject({
 });
 
 export const RunQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const RunParams = z.object({ id: z.uuid(), runId: z.uuid() });
+export const RunEvidenceQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });

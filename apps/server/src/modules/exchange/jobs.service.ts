@@ -163,6 +163,17 @@ export class JobsService {
     return toJob(row, await this.lastRun(ctx, row), jobActions(row, scope, ctx.principal.permissions.has(Permission.JobManage)));
   }
 
+  /**
+   * The evidence of a visible job's run: the log positions of its batches' leaves (each batch of rows read, written
+   * and deleted is one), at most `limit`, and how many of its batches wait to be sequenced into the log.
+   */
+  async runEvidence(ctx: RequestContext, id: string, runId: string, limit: number) {
+    await this.visible(ctx, id);
+    const run = await repo.run(ctx.db, runId);
+    if (!run || run.job_id !== id) throw notFound('exchange_run');
+    return repo.runEvidence(ctx.db, runId, limit);
+  }
+
   async runs(ctx: RequestContext, id: string, limit: number) {
     await this.visible(ctx, id);
     return (await repo.runs(ctx.db, id, limit)).map(toRun);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import type { CatalogItemInput } from '@shuyuan/contracts';
 import { loadDemo } from '../../demo/demo';
 import { openPglite, type Database } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
+import { leafHashText, verifyInclusion } from '../../platform/crypto/merkle';
 import { SealedBox } from '../../platform/crypto/provider';
 import { compileMasks } from '../../platform/masking';
 import { syncBuiltinRoles } from '../identity';
@@ -197,6 +198,35 @@ describe.skipIf(!!pgSkipped && !!mariaSkipped)('table exchange over live Postgre
         .filter((l) => l.job === job.id);
       expect(entriesOfJob.filter((l) => l.op === 'delete').reduce((n, l) => n + l.rows, 0)).toBe(7);
       expect(entriesOfJob.filter((l) => l.op === 'upsert').length).toBe(Math.ceil(N / 1000) + Math.ceil((N + 13) / 1000));
+
+      // The second run's evidence: each batch's leaf with a proof that checks here, against the signed checkpoint.
+      const evidenceUrl = `/api/v1/exchange/jobs/${job.id}/runs/${String(second.id)}/evidence`;
+      const before = (await admin.get(evidenceUrl)).json();
+      expect(before.items.length + before.queued).toBeGreaterThan(0);
+      await services.evidence.drain();
+      const checkpoint = await services.evidence.checkpoint();
+      const proven = (await admin.get(evidenceUrl)).json() as {
+        items: { index: number; entry: string; leafHash: string; treeSize: number; root: string; proof: string[]; checkpoint: unknown }[];
+        queued: number;
+        more: boolean;
+      };
+      expect(proven).toMatchObject({ queued: 0, more: false });
+      expect(proven.items.length).toBe(before.items.length + before.queued);
+      const batches = proven.items.map((p) => JSON.parse(p.entry) as { run: string; op: string; rows: number });
+      expect(batches.every((b) => b.run === second.id)).toBe(true);
+      expect(batches.filter((b) => b.op === 'delete').reduce((n, b) => n + b.rows, 0)).toBe(7);
+      for (const p of proven.items) {
+        expect(leafHashText(p.entry).toString('hex')).toBe(p.leafHash);
+        expect(p.treeSize).toBe(checkpoint.treeSize);
+        expect(p.checkpoint).toMatchObject({ root: checkpoint.root, treeSize: checkpoint.treeSize });
+        const hex = (h: string) => Buffer.from(h, 'hex');
+        expect(verifyInclusion(hex(p.leafHash), p.index, p.treeSize, p.proof.map(hex), hex(checkpoint.root))).toBe(true);
+      }
+      // A page of one says there is more; a run of another job, or an unknown run, is not found; nor is it to another department.
+      expect((await admin.get(`${evidenceUrl}?limit=1`)).json()).toMatchObject({ more: proven.items.length > 1 });
+      expect((await admin.get(`/api/v1/exchange/jobs/${job.id}/runs/${randomUUID()}/evidence`)).statusCode).toBe(404);
+      const stranger = client(app, await loginAs(app, (await buildUser(database.db, { roles: ['data_officer'] })).login));
+      expect((await stranger.get(evidenceUrl)).json()).toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('refuses bad job input with a code and the field, and keeps jobs to their departments', async () => {

@@ -1,10 +1,11 @@
-import type { HTMLAttributes } from 'react';
-import { Alert, Empty, Flex, Spin, Statistic, Steps, Table, Typography } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { Alert, Button, Empty, Flex, Spin, Statistic, Steps, Table, Typography } from 'antd';
 import { errorText } from '@/components/api-error';
 import { formatDateTime, formatDateTimeSeconds } from '@/components/format';
 import { counterKeys, driftText, durationText, RunStatusTag } from '@/features/exchange/job-tags';
 import { isLive, useJobRuns, type ExchangeJob, type ExchangeRun } from '@/features/exchange/use-exchange-jobs';
 import { runErrorText } from '@/features/exchange/run-error';
+import { RunEvidenceDrawer } from '@/features/exchange/run-evidence';
 import { useT } from '@/i18n/lang-provider';
 
 const PHASES: NonNullable<ExchangeRun['phase']>[] = ['schema', 'copy', 'deletes'];
@@ -98,48 +99,67 @@ function RunError({ run }: { run: ExchangeRun }) {
 
 const count = (n: number) => n.toLocaleString();
 
-/** A job's run history, newest first (trigger, status, phase, rows, batches, attempts, duration, error, next retry). */
+/**
+ * A job's run history, newest first (trigger, status, phase, rows, batches, attempts, duration, error, next retry),
+ * each run with its evidence (every batch a leaf of the evidence log, verified in the browser).
+ */
 export function JobRunHistory({ jobId, kind }: { jobId: string; kind?: ExchangeJob['kind'] }) {
   const t = useT();
   const counters = counterKeys(kind);
   const runs = useJobRuns(jobId);
+  const [proving, setProving] = useState<ExchangeRun | null>(null);
   return (
-    <Table<ExchangeRun>
-      rowKey="id"
-      size="small"
-      data-testid="run-history"
-      loading={runs.isPending}
-      dataSource={runs.data ?? []}
-      onRow={rowAttributes}
-      scroll={{ x: 'max-content' }}
-      pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
-      locale={{ emptyText: <Empty description={runs.error ? errorText(runs.error, t) : t('exchangeJobs.runs.empty')} /> }}
-      columns={[
-        { title: t('exchangeJobs.runs.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTimeSeconds(at) },
-        {
-          title: t('exchangeJobs.runs.trigger'),
-          dataIndex: 'trigger',
-          render: (trigger: ExchangeRun['trigger']) => t(`exchangeJobs.trigger.${trigger}`),
-        },
-        { title: t('exchangeJobs.runs.status'), key: 'status', render: (_, run) => <RunStatusTag run={run} /> },
-        {
-          title: t('exchangeJobs.runs.phase'),
-          dataIndex: 'phase',
-          render: (phase: ExchangeRun['phase']) => (phase ? t(`exchangeJobs.phase.${phase}`) : '—'),
-        },
-        { title: t(counters.read), dataIndex: 'rowsRead', align: 'right', render: count },
-        { title: t(counters.written), dataIndex: 'rowsWritten', align: 'right', render: count },
-        { title: t(counters.deleted), dataIndex: 'rowsDeleted', align: 'right', render: count },
-        { title: t('exchangeJobs.runs.batches'), dataIndex: 'batches', align: 'right' },
-        { title: t('exchangeJobs.runs.attempts'), dataIndex: 'attempts', align: 'right' },
-        { title: t('exchangeJobs.runs.duration'), dataIndex: 'durationMs', render: (ms: number | null) => durationText(t, ms) },
-        { title: t('exchangeJobs.runs.error'), key: 'error', render: (_, run) => <RunError run={run} /> },
-        {
-          title: t('exchangeJobs.runs.nextAttempt'),
-          dataIndex: 'nextAttemptAt',
-          render: (at: string | null) => formatDateTime(at),
-        },
-      ]}
-    />
+    <>
+      <Table<ExchangeRun>
+        rowKey="id"
+        size="small"
+        data-testid="run-history"
+        loading={runs.isPending}
+        dataSource={runs.data ?? []}
+        onRow={rowAttributes}
+        scroll={{ x: 'max-content' }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+        locale={{ emptyText: <Empty description={runs.error ? errorText(runs.error, t) : t('exchangeJobs.runs.empty')} /> }}
+        columns={[
+          { title: t('exchangeJobs.runs.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTimeSeconds(at) },
+          {
+            title: t('exchangeJobs.runs.trigger'),
+            dataIndex: 'trigger',
+            render: (trigger: ExchangeRun['trigger']) => t(`exchangeJobs.trigger.${trigger}`),
+          },
+          { title: t('exchangeJobs.runs.status'), key: 'status', render: (_, run) => <RunStatusTag run={run} /> },
+          {
+            title: t('exchangeJobs.runs.phase'),
+            dataIndex: 'phase',
+            render: (phase: ExchangeRun['phase']) => (phase ? t(`exchangeJobs.phase.${phase}`) : '—'),
+          },
+          { title: t(counters.read), dataIndex: 'rowsRead', align: 'right', render: count },
+          { title: t(counters.written), dataIndex: 'rowsWritten', align: 'right', render: count },
+          { title: t(counters.deleted), dataIndex: 'rowsDeleted', align: 'right', render: count },
+          { title: t('exchangeJobs.runs.batches'), dataIndex: 'batches', align: 'right' },
+          { title: t('exchangeJobs.runs.attempts'), dataIndex: 'attempts', align: 'right' },
+          { title: t('exchangeJobs.runs.duration'), dataIndex: 'durationMs', render: (ms: number | null) => durationText(t, ms) },
+          { title: t('exchangeJobs.runs.error'), key: 'error', render: (_, run) => <RunError run={run} /> },
+          {
+            title: t('exchangeJobs.runs.nextAttempt'),
+            dataIndex: 'nextAttemptAt',
+            render: (at: string | null) => formatDateTime(at),
+          },
+          {
+            title: t('exchangeJobs.runs.evidence'),
+            key: 'evidence',
+            render: (_, run) =>
+              run.batches > 0 ? (
+                <Button size="small" type="link" data-testid="run-evidence-open" onClick={() => setProving(run)}>
+                  {t('exchangeJobs.evidence.open')}
+                </Button>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+      <RunEvidenceDrawer jobId={jobId} run={proving} onClose={() => setProving(null)} />
+    </>
   );
 }

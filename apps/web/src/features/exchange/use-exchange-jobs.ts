@@ -17,6 +17,8 @@ export type JobDrift = Schemas['ExchangeJobDrift'];
 export type JobCreateInput = Schemas['ExchangeJobCreateInput'];
 /** What is sent to change a job: schedule, pause or resume, accept drift. */
 export type JobUpdateInput = Schemas['ExchangeJobUpdateInput'];
+/** A run's evidence: its batches' leaves with inclusion proofs, how many wait to be sequenced, whether there are more. */
+export type RunEvidence = Schemas['ExchangeRunEvidence'];
 /** A table a return flow of the upper node filled on this node, with its rows and last arrival. */
 export type ReturnedTable = Schemas['ReturnedTable'];
 
@@ -75,6 +77,17 @@ export function useJobRuns(id: string | undefined) {
     select: (data) => data.items,
     refetchInterval: (query) => liveInterval(isLive(query.state.data?.items[0])),
     enabled: !!id,
+  });
+}
+
+/** The evidence of one run (its batches' proofs); asked again every 2 s while batches wait to be sequenced. */
+export function useRunEvidence(jobId: string, runId: string | null) {
+  return useQuery({
+    queryKey: [...exchangeJobsKey, 'evidence', jobId, runId],
+    queryFn: ({ signal }) => api.get<RunEvidence>(`/exchange/jobs/${jobId}/runs/${runId}/evidence`, undefined, signal),
+    refetchInterval: (query) => ((query.state.data?.queued ?? 0) > 0 ? LIVE_RUN_REFRESH_MS : false),
+    enabled: runId !== null,
+    retry: false,
   });
 }
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Permission } from '@shuyuan/contracts';
 import { App, Alert, Button, Card, Descriptions, Empty, Flex, InputNumber, Space, Table, Tag, Typography } from 'antd';
-import { CheckCircleOutlined, CloseCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { errorText, useShowError } from '@/components/api-error';
 import { formatDateTimeSeconds } from '@/components/format';
 import {
@@ -14,6 +14,7 @@ import {
 } from '@/features/evidence/use-evidence';
 import { useCan } from '@/features/identity/use-session';
 import { leafHashOf, verifyCheckpointSignature, verifyInclusion } from '@/features/evidence/verify';
+import { Verdict } from '@/features/evidence/inclusion-view';
 import { useT } from '@/i18n/lang-provider';
 import type { MessageKey } from '@/i18n/messages';
 
@@ -22,19 +23,6 @@ const KINDS = ['audit', 'api_call', 'table_batch', 'file_transfer', 'return_flow
 /** The message key of an entry's kind; null for a kind this page does not know (shown as it is). */
 function kindKey(kind: string): MessageKey | null {
   return (KINDS as readonly string[]).includes(kind) ? (`evidence.kind.${kind as (typeof KINDS)[number]}` as const) : null;
-}
-
-function Verdict({ ok, label, testId }: { ok: boolean; label: string; testId: string }) {
-  return (
-    <Tag
-      color={ok ? 'success' : 'error'}
-      icon={ok ? <CheckCircleOutlined /> : <CloseCircleOutlined />}
-      data-testid={testId}
-      data-ok={String(ok)}
-    >
-      {label}
-    </Tag>
-  );
 }
 
 /** An entry looked up by its index, with its proof checked here in the browser (SM3, SM2), not taken on trust. */

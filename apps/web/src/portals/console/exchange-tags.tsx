@@ -1,5 +1,4 @@
 import { Tag, Tooltip } from 'antd';
-import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { MaskType, effectiveMask, maskLabels, type ApiAccess, type GrantMethod } from '@shuyuan/contracts';
 import { codeLabel } from '@/features/catalog/catalog-labels';
 import type { ExchangeApiField, Grant } from '@/features/exchange/use-exchange-console';
@@ -69,18 +68,4 @@ export function useMaskOptions(): { value: MaskType; label: string }[] {
 /** The mask the gateway applies when a grant names none: the field's own, or redaction for a sensitive field. */
 export function defaultMask(field: Pick<ExchangeApiField, 'mask' | 'sensitive'>): MaskType {
   return effectiveMask({ sensitive: field.sensitive, fieldDefault: field.mask, grantMask: undefined });
-}
-
-/** A check made in the browser, passed or failed; `data-ok` lets tests read the verdict. */
-export function Verdict({ ok, label, testId }: { ok: boolean; label: string; testId: string }) {
-  return (
-    <Tag
-      color={ok ? 'success' : 'error'}
-      icon={ok ? <CheckCircleOutlined /> : <CloseCircleOutlined />}
-      data-testid={testId}
-      data-ok={String(ok)}
-    >
-      {label}
-    </Tag>
-  );
 }
