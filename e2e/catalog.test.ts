@@ -11,17 +11,29 @@ function uniqueName(): string {
   return `测试流动人口居住登记${String(Date.now()).slice(-8)}${Math.floor(Math.random() * 90 + 10)}`;
 }
 
-/** Picks an option of an antd Select by typing part of its label. */
+/**
+ * Picks an option of an antd Select by typing part of its label, until the field shows it: under load a click
+ * during the dropdown's opening animation can miss, and is made again.
+ */
 async function choose(page: Page, selector: string, label: string): Promise<void> {
-  await page.locator(selector).click();
-  await page.keyboard.type(label);
-  // The option of the open dropdown, once it is visible: under load a click during the opening animation can miss.
-  const option = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: label })
-    .first();
-  await option.waitFor({ state: 'visible' });
-  await option.click();
+  const item = page.locator('.ant-form-item').filter({ has: page.locator(selector) });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(selector).click();
+    await page.keyboard.type(label);
+    const option = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: label })
+      .first();
+    await option.waitFor({ state: 'visible' });
+    await option.click();
+    try {
+      await item.filter({ hasText: label }).last().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Waits for a toast with the text. */
@@ -68,7 +80,7 @@ describe.runIf(hasChromium)('the resource catalog in a real browser', () => {
     await officer.locator('#summary').fill('全省流动人口居住登记信息，包括居住地址、登记日期等。');
     await choose(officer, '#domain', '公共安全');
     // Choosing the domain fills the classification item in the browser: wait for it.
-    await expect.poll(() => officer.locator('#classItem').inputValue()).toBe('02');
+    await expect.poll(() => officer.locator('#classItem').inputValue(), { timeout: 10_000 }).toBe('02');
     await officer.locator('#classTopic').fill('001');
     await officer.locator('#formatType').fill('MySQL 表');
     await officer.locator('#items_0_name').fill('公民身份号码');
@@ -109,7 +121,7 @@ describe.runIf(hasChromium)('the resource catalog in a real browser', () => {
     await officer.locator('#summary').fill('全省流动人口居住登记信息。居住地址按公安部标准地址采集。');
     await officer.getByTestId('entry-save').click();
     await toast(officer, '已保存');
-    await expect.poll(() => officer.getByTestId('entry-submit').isEnabled()).toBe(true);
+    await expect.poll(() => officer.getByTestId('entry-submit').isEnabled(), { timeout: 10_000 }).toBe(true);
     await officer.getByTestId('entry-submit').click();
     await officer.locator('[data-testid="entry-status"][data-status="submitted"]').waitFor();
 
@@ -200,7 +212,7 @@ describe.runIf(hasChromium)('the resource catalog in a real browser', () => {
     await second.getByTestId('entry-save').click();
     await second.getByTestId('form-conflict').waitFor();
     await second.getByTestId('form-reload').click();
-    await expect.poll(() => second.locator('#summary').inputValue()).toBe('第一位专员保存的摘要。');
+    await expect.poll(() => second.locator('#summary').inputValue(), { timeout: 10_000 }).toBe('第一位专员保存的摘要。');
     expect(await second.getByTestId('form-conflict').count()).toBe(0);
     await first.context().close();
   });

@@ -90,6 +90,18 @@ describe.runIf(hasChromium)('file exchange (文件交换) download links in a re
     expect(await link.textContent()).toContain('已撤回');
     expect(await link.getByTestId('file-link-row-revoke').count()).toBe(0);
     expect((await fetch(url)).status).toBe(410);
+
+    // The version's evidence: its upload and the download, each leaf checked in the browser.
+    await row.getByTestId('file-evidence-open').click();
+    const evidence = page.locator('[data-testid="file-evidence"][data-queued="0"]');
+    await evidence.waitFor({ timeout: 30_000 });
+    expect(Number(await evidence.getAttribute('data-leaves'))).toBeGreaterThanOrEqual(2);
+    expect(await evidence.getAttribute('data-bad')).toBe('0');
+    const leaves = page.getByTestId('file-evidence-leaf');
+    expect(await leaves.first().textContent()).toContain('上传');
+    expect(await page.locator('[data-testid="file-evidence-leaf"]').filter({ hasText: '下载' }).count()).toBeGreaterThanOrEqual(1);
+    await leaves.first().click();
+    expect(await page.getByTestId('file-evidence-entry').first().textContent()).toContain(`"file": "${fileId}"`);
     await page.context().close();
   });
 

@@ -241,11 +241,11 @@ describe.runIf(hasChromium)('table exchange (库表交换) in a real browser', (
       await done.getByTestId('run-evidence-open').click();
       const evidence = page.locator('[data-testid="run-evidence"][data-queued="0"]');
       await evidence.waitFor({ timeout: 30_000 });
-      const batches = Number(await evidence.getAttribute('data-batches'));
+      const batches = Number(await evidence.getAttribute('data-leaves'));
       expect(batches).toBeGreaterThan(0);
       expect(await evidence.getAttribute('data-bad')).toBe('0');
-      expect(await page.locator('[data-testid="run-evidence-batch"][data-ok="true"]').count()).toBe(batches);
-      await page.locator('[data-testid="run-evidence-batch"]').first().click();
+      expect(await page.locator('[data-testid="run-evidence-leaf"][data-ok="true"]').count()).toBe(batches);
+      await page.locator('[data-testid="run-evidence-leaf"]').first().click();
       expect(await page.getByTestId('run-evidence-entry').first().textContent()).toContain(
         `"run": "${await done.getAttribute('data-run-id')}"`,
       );

@@ -179,7 +179,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(evidenceRoutes, { db, log: services.evidence });
       const onChange = () => services.gateway.invalidate();
       await api.register(returnsRoutes, { db, box });
-      await api.register(filesRoutes, { db, files: services.files });
+      await api.register(filesRoutes, { db, files: services.files, evidence });
       await api.register(exchangeRoutes, {
         db,
         apis: new ApisService(sourceColumnReader(box), onChange),

@@ -3523,6 +3523,49 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exchange/files/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A version's evidence: its upload's and downloads' leaves with inclusion proofs, in log order
+     * @description The provider sees every transfer of the version; a grantee its upload and its own departments' downloads. `queued` transfers are not sequenced into the log yet (within seconds).
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EvidenceProvenLeaves'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exchange/files/uploads/{id}': {
     parameters: {
       query?: never;
@@ -4529,7 +4572,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['ExchangeRunEvidence'];
+            'application/json': components['schemas']['EvidenceProvenLeaves'];
           };
         };
       };
@@ -5030,6 +5073,13 @@ export type components = {
       proof: string[];
       /** @description The signed checkpoint of `treeSize`, when there is one */
       checkpoint: components['schemas']['EvidenceCheckpointInput'] | null;
+    };
+    EvidenceProvenLeavesInput: {
+      items: components['schemas']['EvidenceInclusionInput'][];
+      /** @description Entries not sequenced into the log yet (within seconds) */
+      queued: number;
+      /** @description There are more leaves than `limit` */
+      more: boolean;
     };
     EvidenceConsistencyInput: {
       from: number;
@@ -6577,11 +6627,6 @@ export type components = {
       rows: number;
       lastReceivedAt: unknown | null;
     };
-    ExchangeRunEvidenceInput: {
-      items: components['schemas']['EvidenceInclusionInput'][];
-      queued: number;
-      more: boolean;
-    };
     CatalogItemInput: {
       name: string;
       nameEn?: string | null;
@@ -7080,6 +7125,13 @@ export type components = {
       proof: string[];
       /** @description The signed checkpoint of `treeSize`, when there is one */
       checkpoint: components['schemas']['EvidenceCheckpoint'] | null;
+    };
+    EvidenceProvenLeaves: {
+      items: components['schemas']['EvidenceInclusion'][];
+      /** @description Entries not sequenced into the log yet (within seconds) */
+      queued: number;
+      /** @description There are more leaves than `limit` */
+      more: boolean;
     };
     EvidenceConsistency: {
       from: number;
@@ -8662,11 +8714,6 @@ export type components = {
       regionPrefix: string;
       rows: number;
       lastReceivedAt: string | null;
-    };
-    ExchangeRunEvidence: {
-      items: components['schemas']['EvidenceInclusion'][];
-      queued: number;
-      more: boolean;
     };
   };
   responses: never;

@@ -15,6 +15,7 @@ import * as gatewayConfigVersion from './20261126160000_gateway_config_version';
 import * as exchangeFileUploadAbandoned from './20261127090000_exchange_file_upload_abandoned';
 import * as exchangeFileUploadExpired from './20261128090000_exchange_file_upload_expired';
 import * as evidenceLeafRunIndex from './20261128100000_evidence_leaf_run_index';
+import * as evidenceLeafFileIndex from './20261128110000_evidence_leaf_file_index';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261127090000_exchange_file_upload_abandoned': exchangeFileUploadAbandoned,
   '20261128090000_exchange_file_upload_expired': exchangeFileUploadExpired,
   '20261128100000_evidence_leaf_run_index': evidenceLeafRunIndex,
+  '20261128110000_evidence_leaf_file_index': evidenceLeafFileIndex,
 };

@@ -48,6 +48,15 @@ export const InclusionOut = z
   })
   .meta({ id: 'EvidenceInclusion' });
 
+/** Leaves of one exchange (a run's batches, a file version's transfers) with their proofs. */
+export const ProvenLeavesOut = z
+  .object({
+    items: z.array(InclusionOut),
+    queued: z.number().int().describe('Entries not sequenced into the log yet (within seconds)'),
+    more: z.boolean().describe('There are more leaves than `limit`'),
+  })
+  .meta({ id: 'EvidenceProvenLeaves' });
+
 const ConsistencyOut = z
   .object({ from: z.number().int(), to: z.number().int(), fromRoot: Hex, toRoot: Hex, proof: z.array(Hex) })
   .meta({ id: 'EvidenceConsistency' });

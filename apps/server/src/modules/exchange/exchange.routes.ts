@@ -4,7 +4,7 @@ import { ExchangeApiInput, GrantCreate, JobCreate, JobUpdate, Permission } from 
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { InclusionOut, type EvidenceLog } from '../evidence';
+import { InclusionOut, ProvenLeavesOut, type EvidenceLog } from '../evidence';
 import { contextOf } from '../identity';
 import { apiOpenApi, apiSamples } from './api-docs';
 import type { ApisService } from './apis.service';
@@ -289,11 +289,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{
           'are not sequenced into the log yet (within seconds); `more` says the run has more leaves than `limit`.',
         params: RunParams,
         querystring: RunEvidenceQuery,
-        response: {
-          200: z
-            .object({ items: z.array(InclusionOut), queued: z.number().int(), more: z.boolean() })
-            .meta({ id: 'ExchangeRunEvidence' }),
-        },
+        response: { 200: ProvenLeavesOut },
       },
     },
     async (req) => {

@@ -11,6 +11,7 @@ import { buildDepartment, buildTestApp, type Session } from '../../../test/facto
 import type { AppServices } from '../../app';
 import { auditOf, client, signedIn, type Client } from '../../../test/client';
 import { entryContent } from '../../../test/catalog-fixtures';
+import { leafHashText, verifyInclusion } from '../../platform/crypto/merkle';
 import { grantStop } from './file-links.service';
 import { parseRange } from './files.routes';
 
@@ -227,6 +228,25 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
     const downloads = (await auditOf(db, first!.id)).filter((a) => a.action === 'exchange.file.download');
     expect(downloads).toHaveLength(2);
     expect((await auditOf(db, first!.id)).map((a) => a.action)).toContain('exchange.file.link');
+
+    // The version's evidence: its upload and both downloads, each a leaf proven in the signed checkpoint; the grantee
+    // sees them too (the downloads are its own), another department nothing.
+    await services.evidence.drain();
+    const checkpoint = await services.evidence.checkpoint();
+    type Proven = { items: { index: number; entry: string; leafHash: string; treeSize: number; root: string; proof: string[] }[] };
+    const proven = (await officer.get(`/api/v1/exchange/files/${first!.id}/evidence`)).json() as Proven & { queued: number };
+    expect(proven).toMatchObject({ queued: 0, more: false });
+    const ops = (p: Proven) => p.items.map((i) => (JSON.parse(i.entry) as { op: string; file: string }).op);
+    expect(ops(proven)).toEqual(['upload', 'download', 'download']);
+    const hex = (h: string) => Buffer.from(h, 'hex');
+    for (const p of proven.items) {
+      expect(leafHashText(p.entry).toString('hex')).toBe(p.leafHash);
+      expect(p.root).toBe(checkpoint.root);
+      expect(verifyInclusion(hex(p.leafHash), p.index, p.treeSize, p.proof.map(hex), hex(checkpoint.root))).toBe(true);
+    }
+    expect(ops((await consumer.get(`/api/v1/exchange/files/${first!.id}/evidence`)).json())).toEqual(['upload', 'download', 'download']);
+    expect((await outsider.get(`/api/v1/exchange/files/${first!.id}/evidence`)).statusCode).toBe(404);
+    expect((await officer.get(`/api/v1/exchange/files/${first!.id}/evidence?limit=1`)).json()).toMatchObject({ more: true });
 
     // Expiry, withdrawal and the end of the grant each stop a link at once.
     const expiring = (await consumer.post(`/api/v1/exchange/files/${latest!.id}/links`, {})).json();

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../platform/errors';
 import { contextOf } from '../identity';
-import { IdParams } from './exchange.schemas';
+import { ProvenLeavesOut, type EvidenceLog } from '../evidence';
+import { IdParams, RunEvidenceQuery } from './exchange.schemas';
 import { ExchangeFile, FileChunkReceipt, FileLink, FileLinkSummary, FileUpload, FileUploadSummary } from './files.schemas';
 import type { FilesService } from './files.service';
 
@@ -31,7 +32,10 @@ export function parseRange(header: string | undefined, size: number): { start: n
 }
 
 /** File exchange under /api/v1/exchange/files: chunked uploads, versions, links, and the download. */
-export const filesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; files: FilesService }> = async (app, { db, files }) => {
+export const filesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; files: FilesService; evidence: EvidenceLog }> = async (
+  app,
+  { db, files, evidence },
+) => {
   const ctx = (request: FastifyRequest) => contextOf(db, request);
   const tags = ['exchange'];
   // Chunks arrive as raw bytes, up to the largest chunk size, in this plugin only.
@@ -77,6 +81,27 @@ export const filesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; files: FilesSe
       },
     },
     async (req) => ({ items: await files.links.listLinks(ctx(req), req.params.id) }),
+  );
+  app.get(
+    '/exchange/files/:id/evidence',
+    {
+      config: { access: P.CatalogRead },
+      schema: {
+        tags,
+        summary: "A version's evidence: its upload's and downloads' leaves with inclusion proofs, in log order",
+        description:
+          "The provider sees every transfer of the version; a grantee its upload and its own departments' downloads. " +
+          '`queued` transfers are not sequenced into the log yet (within seconds).',
+        params: IdParams,
+        querystring: RunEvidenceQuery,
+        response: { 200: ProvenLeavesOut },
+      },
+    },
+    async (req) => {
+      const { indexes, queued } = await files.evidence(ctx(req), req.params.id, req.query.limit + 1);
+      const items = await evidence.proofsInLatest(indexes.slice(0, req.query.limit));
+      return { items, queued, more: indexes.length > req.query.limit };
+    },
   );
   app.get(
     '/exchange/files/uploads/:id',

@@ -372,6 +372,30 @@ export class FilesService {
     return toFile(await fileRow(ctx.db, id));
   }
 
+  /**
+   * The evidence of a visible version: the log positions of its transfers' leaves (its upload and every download,
+   * or for a grantee, the upload and its own departments' downloads), at most `limit`, and how many wait to be
+   * sequenced into the log.
+   */
+  async evidence(ctx: RequestContext, fileId: string, limit: number) {
+    const file = await fileRow(ctx.db, fileId);
+    const access = await fileAccess(ctx, file.entry_id);
+    const ofFile = sql<boolean>`kind = 'file_transfer' and (entry::jsonb) ->> 'file' = ${file.id}`;
+    const visible = access.provider
+      ? sql<boolean>`true`
+      : sql<boolean>`((entry::jsonb) ->> 'op' = 'upload' or (entry::jsonb) ->> 'department' in (${sql.join([...access.consumers])}))`;
+    const [leaves, queued] = await Promise.all([
+      ctx.db.selectFrom('evidence_leaf').select('index').where(ofFile).where(visible).orderBy('index').limit(limit).execute(),
+      ctx.db
+        .selectFrom('evidence_queue')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where(ofFile)
+        .where(visible)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { indexes: leaves.map((l) => Number(l.index)), queued: Number(queued.n) };
+  }
+
   /** An entry's file versions, newest first. */
   async list(ctx: RequestContext, entryId: string) {
     await fileAccess(ctx, entryId);

@@ -5,7 +5,7 @@ import { formatDateTime, formatDateTimeSeconds } from '@/components/format';
 import { counterKeys, driftText, durationText, RunStatusTag } from '@/features/exchange/job-tags';
 import { isLive, useJobRuns, type ExchangeJob, type ExchangeRun } from '@/features/exchange/use-exchange-jobs';
 import { runErrorText } from '@/features/exchange/run-error';
-import { RunEvidenceDrawer } from '@/features/exchange/run-evidence';
+import { RunEvidenceDrawer } from '@/features/exchange/exchange-evidence';
 import { useT } from '@/i18n/lang-provider';
 
 const PHASES: NonNullable<ExchangeRun['phase']>[] = ['schema', 'copy', 'deletes'];

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { limits } from '@shuyuan/contracts';
 import { api, ApiError, ClientErrorCode, type ItemList } from '@/api/client';
 import type { components } from '@/api/schema.gen';
+import type { ProvenLeaves } from '@/features/evidence/proven-leaves';
 import type { CatalogSearchResult } from '@/features/catalog/catalog-types';
 
 type Schemas = components['schemas'];
@@ -76,6 +77,16 @@ export function useFileLinks(fileId: string) {
     queryKey: [...exchangeFilesKey, 'links', fileId],
     queryFn: ({ signal }) => api.get<ItemList<FileLinkSummary>>(`/exchange/files/${fileId}/links`, undefined, signal),
     select: (data) => data.items,
+  });
+}
+
+/** A version's evidence (its upload's and downloads' proofs); asked again every 2 s while some wait to be sequenced. */
+export function useFileEvidence(fileId: string) {
+  return useQuery({
+    queryKey: [...exchangeFilesKey, 'evidence', fileId],
+    queryFn: ({ signal }) => api.get<ProvenLeaves>(`/exchange/files/${fileId}/evidence`, undefined, signal),
+    refetchInterval: (query) => ((query.state.data?.queued ?? 0) > 0 ? 2_000 : false),
+    retry: false,
   });
 }
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type ItemList } from '@/api/client';
 import type { components } from '@/api/schema.gen';
+import type { ProvenLeaves } from '@/features/evidence/proven-leaves';
 
 type Schemas = components['schemas'];
 
@@ -17,8 +18,6 @@ export type JobDrift = Schemas['ExchangeJobDrift'];
 export type JobCreateInput = Schemas['ExchangeJobCreateInput'];
 /** What is sent to change a job: schedule, pause or resume, accept drift. */
 export type JobUpdateInput = Schemas['ExchangeJobUpdateInput'];
-/** A run's evidence: its batches' leaves with inclusion proofs, how many wait to be sequenced, whether there are more. */
-export type RunEvidence = Schemas['ExchangeRunEvidence'];
 /** A table a return flow of the upper node filled on this node, with its rows and last arrival. */
 export type ReturnedTable = Schemas['ReturnedTable'];
 
@@ -84,7 +83,7 @@ export function useJobRuns(id: string | undefined) {
 export function useRunEvidence(jobId: string, runId: string | null) {
   return useQuery({
     queryKey: [...exchangeJobsKey, 'evidence', jobId, runId],
-    queryFn: ({ signal }) => api.get<RunEvidence>(`/exchange/jobs/${jobId}/runs/${runId}/evidence`, undefined, signal),
+    queryFn: ({ signal }) => api.get<ProvenLeaves>(`/exchange/jobs/${jobId}/runs/${runId}/evidence`, undefined, signal),
     refetchInterval: (query) => ((query.state.data?.queued ?? 0) > 0 ? LIVE_RUN_REFRESH_MS : false),
     enabled: runId !== null,
     retry: false,

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Permission } from '@shuyuan/contracts';
-import { App, Alert, Button, Card, Descriptions, Empty, Flex, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Descriptions, Empty, InputNumber, Space, Table, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { errorText, useShowError } from '@/components/api-error';
 import { formatDateTimeSeconds } from '@/components/format';
@@ -13,8 +13,8 @@ import {
   type EvidenceStatus,
 } from '@/features/evidence/use-evidence';
 import { useCan } from '@/features/identity/use-session';
-import { leafHashOf, verifyCheckpointSignature, verifyInclusion } from '@/features/evidence/verify';
-import { Verdict } from '@/features/evidence/inclusion-view';
+import { verifyCheckpointSignature } from '@/features/evidence/verify';
+import { checkInclusion, InclusionVerdictTags, Verdict } from '@/features/evidence/inclusion-view';
 import { useT } from '@/i18n/lang-provider';
 import type { MessageKey } from '@/i18n/messages';
 
@@ -33,18 +33,10 @@ function LeafLookup({ status }: { status: EvidenceStatus }) {
   const leaf = useEvidenceLeaf(asked);
   const data = leaf.data;
   // Checked once per answer, not on every render (an SM2 verification takes milliseconds).
-  const { hashOk, proofOk, signatureOk } = useMemo(() => {
-    if (!data) return { hashOk: false, proofOk: false, signatureOk: false };
-    const hash = leafHashOf(data.entry) === data.leafHash;
-    return {
-      hashOk: hash,
-      proofOk: hash && verifyInclusion(data.leafHash, data.index, data.treeSize, data.proof, data.root),
-      signatureOk:
-        !!data.checkpoint &&
-        data.checkpoint.root === data.root &&
-        verifyCheckpointSignature(status.publicKey, data.checkpoint.body, data.checkpoint.signature),
-    };
-  }, [data, status.publicKey]);
+  const verdicts = useMemo(
+    () => (data ? checkInclusion(data, { publicKey: status.publicKey, keyId: status.keyId }) : null),
+    [data, status.publicKey, status.keyId],
+  );
   return (
     <Card type="inner" title={t('evidence.lookup')}>
       <Space>
@@ -62,25 +54,11 @@ function LeafLookup({ status }: { status: EvidenceStatus }) {
         </Button>
       </Space>
       {leaf.error && <Alert style={{ marginTop: 16 }} type="warning" showIcon title={errorText(leaf.error, t)} />}
-      {data && (
+      {data && verdicts && (
         <div style={{ marginTop: 16 }} data-testid="evidence-leaf">
-          <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-            <Verdict ok={hashOk} label={t(hashOk ? 'evidence.hashOk' : 'evidence.hashBad')} testId="verdict-hash" />
-            <Verdict
-              ok={proofOk}
-              label={t(proofOk ? 'evidence.proofOk' : 'evidence.proofBad', { size: data.treeSize })}
-              testId="verdict-proof"
-            />
-            {data.checkpoint ? (
-              <Verdict
-                ok={signatureOk}
-                label={t(signatureOk ? 'evidence.signatureOk' : 'evidence.signatureBad')}
-                testId="verdict-signature"
-              />
-            ) : (
-              <Tag>{t('evidence.noCheckpoint')}</Tag>
-            )}
-          </Flex>
+          <div style={{ marginBottom: 12 }}>
+            <InclusionVerdictTags data={data} verdicts={verdicts} />
+          </div>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('evidence.index')}>{data.index}</Descriptions.Item>
             <Descriptions.Item label={t('evidence.kind')}>{kindKey(data.kind) ? t(kindKey(data.kind)!) : data.kind}</Descriptions.Item>
