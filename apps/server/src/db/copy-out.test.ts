@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { liveServices, unavailable } from '../modules/sources/testing/live-services';
+import { liveServices, postgresUnavailable } from '../modules/sources/testing/live-services';
 import { BufferPool, copyOutBuffer } from './copy-out';
 
-const pgSkipped = await unavailable('PostgreSQL', liveServices.postgresUrl, async () => {
-  const c = new pg.Client({ connectionString: liveServices.postgresUrl, connectionTimeoutMillis: 3000 });
-  await c.connect();
-  await c.end();
-});
+const pgSkipped = await postgresUnavailable();
 
 /** The same COPY read through pg-copy-streams, the reader this one replaces. */
 async function throughStreams(client: pg.Client, text: string): Promise<Buffer> {

@@ -2,34 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { loadDemo } from '../../demo/demo';
 import { openPglite, type Database } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
 import { SealedBox } from '../../platform/crypto/provider';
 import { syncBuiltinRoles } from '../identity';
-import { liveServices, settingsFromUrl, unavailable } from '../sources/testing/live-services';
+import { liveServices, mariadbUnavailable, postgresUnavailable } from '../sources/testing/live-services';
 import { buildTestApp } from '../../../test/factories';
 import type { AppServices } from '../../app';
 import { DEMO_SCHEMA } from './exchange.demo-tables';
 
-const pgSkipped = await unavailable('PostgreSQL', liveServices.postgresUrl, async () => {
-  const c = new pg.Client({ connectionString: liveServices.postgresUrl, connectionTimeoutMillis: 3000 });
-  await c.connect();
-  await c.end();
-});
-const maria = settingsFromUrl(liveServices.mariadbUrl, 3306);
-const mariaSkipped = await unavailable('MariaDB', liveServices.mariadbUrl, async () =>
-  (
-    await mysql.createConnection({
-      host: maria.settings.host,
-      port: maria.settings.port,
-      user: maria.settings.user,
-      database: maria.settings.database,
-    })
-  ).end(),
-);
+const pgSkipped = await postgresUnavailable();
+const mariaSkipped = await mariadbUnavailable();
 
 /**
  * The demo with local servers configured (SHUYUAN_DEMO_POSTGRES_URL, SHUYUAN_DEMO_MARIADB_URL): source tables

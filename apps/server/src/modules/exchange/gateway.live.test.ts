@@ -12,16 +12,12 @@ import { openPglite, type Database } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
 import { SealedBox } from '../../platform/crypto/provider';
 import { syncBuiltinRoles } from '../identity';
-import { liveServices, settingsFromUrl, unavailable } from '../sources/testing/live-services';
+import { liveServices, settingsFromUrl, mariadbUnavailable, postgresUnavailable } from '../sources/testing/live-services';
 import { buildTestApp, loginAs } from '../../../test/factories';
 import { client, type Client } from '../../../test/client';
 import { gatewayGet, independentSignerMissing, type Credentials } from '../../../test/gateway-client';
 
-const pgSkipped = await unavailable('PostgreSQL', liveServices.postgresUrl, async () => {
-  const c = new pg.Client({ connectionString: liveServices.postgresUrl, connectionTimeoutMillis: 3000 });
-  await c.connect();
-  await c.end();
-});
+const pgSkipped = await postgresUnavailable();
 const mariaSettings = settingsFromUrl(liveServices.mariadbUrl, 3306);
 const connectMaria = () =>
   mysql.createConnection({
@@ -32,7 +28,7 @@ const connectMaria = () =>
     database: mariaSettings.settings.database,
     connectTimeout: 3000,
   });
-const mariaSkipped = await unavailable('MariaDB', liveServices.mariadbUrl, async () => (await connectMaria()).end());
+const mariaSkipped = await mariadbUnavailable();
 const signerMissing = independentSignerMissing();
 if (signerMissing && liveServices.required) throw new Error(`REQUIRE_SERVICES=1 but ${signerMissing}`);
 

@@ -2,19 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { liveServices, settingsFromUrl, unavailable } from '../sources/testing/live-services';
+import { liveServices, settingsFromUrl, mariadbUnavailable, postgresUnavailable } from '../sources/testing/live-services';
 import { sourceReader, type RowQuery } from './gateway.readers';
 
-const pgSkipped = await unavailable('PostgreSQL', liveServices.postgresUrl, async () => {
-  const c = new pg.Client({ connectionString: liveServices.postgresUrl, connectionTimeoutMillis: 3000 });
-  await c.connect();
-  await c.end();
-});
-
-const mariadbSkipped = await unavailable('MariaDB', liveServices.mariadbUrl, async () => {
-  const c = await mysql.createConnection({ uri: liveServices.mariadbUrl, connectTimeout: 3000 });
-  await c.end();
-});
+const pgSkipped = await postgresUnavailable();
+const mariadbSkipped = await mariadbUnavailable();
 
 const TABLE = `gr_people_${randomBytes(4).toString('hex')}`;
 

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { DB, ExchangeRunTable, JobColumn } from '../../db/schema';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { DB, ExchangeJobTable, ExchangeRunTable, JobColumn } from '../../db/schema';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -72,17 +72,13 @@ export const jobsRepository = {
     if (filter.grantId) q = q.where('j.grant_id', '=', filter.grantId);
     return q.orderBy('j.created_at', 'desc').limit(500).execute();
   },
-  insert(db: Q, values: Parameters<ReturnType<Q['insertInto']>['values']>[0] & object) {
-    return db
-      .insertInto('exchange_job')
-      .values(values as never)
-      .returning('id')
-      .executeTakeFirstOrThrow();
+  insert(db: Q, values: Insertable<ExchangeJobTable>) {
+    return db.insertInto('exchange_job').values(values).returning('id').executeTakeFirstOrThrow();
   },
-  update(db: Q, id: string, version: number, values: Record<string, unknown>) {
+  update(db: Q, id: string, version: number, values: Updateable<ExchangeJobTable>) {
     return db
       .updateTable('exchange_job')
-      .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` } as never)
+      .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
       .where('id', '=', id)
       .where('version', '=', version)
       .returning('id')
@@ -235,8 +231,8 @@ export const jobsRepository = {
         ...values,
         claim_token: null,
         leased_until: null,
-        ...(final ? { finished_at: sql`now()` } : {}),
-      } as never)
+        ...(final ? { finished_at: sql<Date>`now()` } : {}),
+      })
       .where('id', '=', id)
       .where('claim_token', '=', token)
       .returning('id')

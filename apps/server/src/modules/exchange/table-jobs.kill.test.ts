@@ -8,15 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { CatalogItemInput } from '@shuyuan/contracts';
 import { openPglite, openPostgres } from '../../db/database';
-import { liveServices, settingsFromUrl, unavailable } from '../sources/testing/live-services';
+import { liveServices, settingsFromUrl, postgresUnavailable } from '../sources/testing/live-services';
 import { eventually, freePort, httpLogin, startServerProcess, type HttpSession, type ServerProcess } from '../../../test/processes';
 import { columnsOf, createPgTable, pgRows, type Col } from '../../../test/table-fixtures';
 
-const pgSkipped = await unavailable('PostgreSQL', liveServices.postgresUrl, async () => {
-  const c = new pg.Client({ connectionString: liveServices.postgresUrl, connectionTimeoutMillis: 3000 });
-  await c.connect();
-  await c.end();
-});
+const pgSkipped = await postgresUnavailable();
 
 const ROOT = fileURLToPath(new URL('../../../../..', import.meta.url));
 const ROWS = 60_000;

@@ -15,17 +15,13 @@ import { leafHashText, verifyInclusion } from '../../platform/crypto/merkle';
 import { SealedBox } from '../../platform/crypto/provider';
 import { compileMasks } from '../../platform/masking';
 import { syncBuiltinRoles } from '../identity';
-import { liveServices, settingsFromUrl, unavailable } from '../sources/testing/live-services';
+import { liveServices, settingsFromUrl, mariadbUnavailable, postgresUnavailable } from '../sources/testing/live-services';
 import { buildTestApp, buildUser, loginAs } from '../../../test/factories';
 import { client, type Client } from '../../../test/client';
 import { columnsOf as itemColumns, insertPgRows, myType, pgRows, pgType, valueOf, type Col } from '../../../test/table-fixtures';
 import type { AppServices } from '../../app';
 
-const pgSkipped = await unavailable('PostgreSQL', liveServices.postgresUrl, async () => {
-  const c = new pg.Client({ connectionString: liveServices.postgresUrl, connectionTimeoutMillis: 3000 });
-  await c.connect();
-  await c.end();
-});
+const pgSkipped = await postgresUnavailable();
 const maria = settingsFromUrl(liveServices.mariadbUrl, 3306);
 const connectMaria = () =>
   mysql.createConnection({
@@ -37,7 +33,7 @@ const connectMaria = () =>
     connectTimeout: 3000,
     dateStrings: true,
   });
-const mariaSkipped = await unavailable('MariaDB', liveServices.mariadbUrl, async () => (await connectMaria()).end());
+const mariaSkipped = await mariadbUnavailable();
 
 const suffix = randomBytes(4).toString('hex');
 type Entry = { id: string; code: string; department_id: string; items: CatalogItemInput[] };

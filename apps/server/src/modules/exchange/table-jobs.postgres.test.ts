@@ -11,15 +11,11 @@ import { entryContent } from '../../../test/catalog-fixtures';
 import { columnsOf, createPgTable, insertPgRows, pgRows, type Col } from '../../../test/table-fixtures';
 import type { Database } from '../../db/database';
 import type { AppServices } from '../../app';
-import { liveServices, settingsFromUrl, unavailable } from '../sources/testing/live-services';
+import { liveServices, settingsFromUrl, postgresUnavailable } from '../sources/testing/live-services';
 import { compileMasks } from '../../platform/masking';
 import { rowsDigest } from './sync/copy';
 
-const pgSkipped = await unavailable('PostgreSQL', liveServices.postgresUrl, async () => {
-  const c = new pg.Client({ connectionString: liveServices.postgresUrl, connectionTimeoutMillis: 3000 });
-  await c.connect();
-  await c.end();
-});
+const pgSkipped = await postgresUnavailable();
 
 /**
  * The platform itself on a PostgreSQL server: batches commit on a connection of their own and write the store

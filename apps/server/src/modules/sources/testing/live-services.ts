@@ -1,3 +1,5 @@
+import mysql from 'mysql2/promise';
+import pg from 'pg';
 /**
  * The real database servers the connector tests run against:
  * - PostgreSQL: TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test
@@ -26,4 +28,24 @@ export async function unavailable(name: string, url: string, probe: () => Promis
     console.warn(`[tests] ${name} connector tests: skipped, ${reason}; start it or set the URL to run them`);
     return reason;
   }
+}
+
+/** Null when the test PostgreSQL answers, else why its tests are skipped (and under REQUIRE_SERVICES=1, a failure). */
+export function postgresUnavailable(): Promise<string | null> {
+  return unavailable('PostgreSQL', liveServices.postgresUrl, async () => {
+    const client = new pg.Client({ connectionString: liveServices.postgresUrl, connectionTimeoutMillis: 3_000 });
+    try {
+      await client.connect();
+    } finally {
+      await client.end().catch(() => {});
+    }
+  });
+}
+
+/** Null when the test MariaDB answers, else why its tests are skipped (and under REQUIRE_SERVICES=1, a failure). */
+export function mariadbUnavailable(): Promise<string | null> {
+  return unavailable('MariaDB', liveServices.mariadbUrl, async () => {
+    const connection = await mysql.createConnection({ uri: liveServices.mariadbUrl, connectTimeout: 3_000 });
+    await connection.end();
+  });
 }
