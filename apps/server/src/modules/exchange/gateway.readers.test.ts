@@ -159,6 +159,25 @@ describe.skipIf(!!pgSkipped)('the gateway reader of a PostgreSQL source', () => 
     }
   });
 
+  it('keeps a heavy lookup alone: a batch never takes more than a quarter of the time limit by what lookups cost', async () => {
+    // Each lookup of this view costs the source 150 ms; with a limit of 1 s, two together would already take more than 250 ms.
+    await admin.query(
+      `create or replace view ${TABLE}_slow as select p.code, p.name from ${TABLE} p cross join lateral (select pg_sleep(0.15)) s`,
+    );
+    const calls = vi.spyOn(pg.Pool.prototype, 'query');
+    const reader = sourceReader({ kind: 'postgresql', settings, password }, 1_000);
+    try {
+      const slow = (code: string): RowQuery => ({ ...query(code), table: `public.${TABLE}_slow`, timeoutMs: 1_000 });
+      const pages = await Promise.all(Array.from({ length: 20 }, (_, i) => reader.read(slow(i % 2 ? 'P1' : 'P2'))));
+      pages.forEach((page, i) => expect(page).toEqual([i % 2 ? { code: 'P1', name: '张三' } : { code: 'P2', name: '李四' }]));
+      expect(calls.mock.calls.some(([config]) => /union all/.test((config as unknown as { text: string }).text))).toBe(false);
+      expect(calls.mock.calls).toHaveLength(20);
+    } finally {
+      await reader.close();
+      await admin.query(`drop view if exists ${TABLE}_slow`);
+    }
+  });
+
   it('with a batch of one (SHUYUAN_GATEWAY_LOOKUP_BATCH=1) sends every lookup alone', async () => {
     const calls = vi.spyOn(pg.Pool.prototype, 'query');
     const reader = sourceReader({ kind: 'postgresql', settings, password }, 5_000, 1);

@@ -183,6 +183,9 @@ interface Statements {
   close(): Promise<void>;
 }
 
+/** The share of an API's time limit a batch of lookups may take, by what its lookups cost so far. */
+const BATCH_SHARE_OF_LIMIT = 0.25;
+
 /** A lookup waiting for one of the source's connections. */
 interface Waiting {
   query: RowQuery;
@@ -199,15 +202,36 @@ interface Waiting {
  * database one round trip for many lookups instead of one each; a quiet one waits no more than the end of the
  * current turn. With `batchMost` 1 every lookup goes alone, at once.
  */
-function batchingReader(d: Dialect, statements: Statements, batchMost: number): RowReader {
-  const alone = async (w: Waiting) => {
+function batchingReader(d: Dialect, statements: Statements, batchMost: number, timeoutMs: number): RowReader {
+  /** What one lookup of a statement costs, in ms: a moving average of what the source took, by statement. */
+  const costs = new Map<string, number>();
+  const learn = (text: string, ms: number) => {
+    const was = costs.get(text);
+    if (was === undefined && costs.size >= 1_000) costs.clear();
+    costs.set(text, was === undefined ? ms : was * 0.8 + ms * 0.2);
+  };
+  /**
+   * How many lookups of a statement go together: one until its cost is known, then as many as fit in a quarter of
+   * the time limit by that cost, so that a heavy lookup (a scan the source has no index for) goes alone and a batch
+   * never risks the limit that its lookups alone would keep.
+   */
+  const fits = (text: string) => {
+    const cost = costs.get(text);
+    if (cost === undefined) return 1;
+    return Math.max(1, Math.min(batchMost, Math.floor((timeoutMs * BATCH_SHARE_OF_LIMIT) / Math.max(cost, 0.01))));
+  };
+  /** How a statement went: answered, past the time limit, or failed otherwise. */
+  type Outcome = 'answered' | 'timeout' | 'failed';
+  const alone = async (w: Waiting): Promise<Outcome> => {
     try {
       w.resolve(await statements.objects(w.text, w.params));
+      return 'answered';
     } catch (error) {
       w.reject(error as SourceReadError);
+      return (error as SourceReadError).kind === 'timeout' ? 'timeout' : 'failed';
     }
   };
-  const together = async (group: Waiting[]) => {
+  const together = async (group: Waiting[]): Promise<Outcome> => {
     const batch = buildBatch(
       d,
       group.map((w) => w.query),
@@ -218,19 +242,29 @@ function batchingReader(d: Dialect, statements: Statements, batchMost: number): 
     } catch (error) {
       const failed = error as SourceReadError;
       // The batch had the API's time limit as a whole: past it, the source is slow, and asking again would add to its load.
-      if (failed.kind === 'timeout') for (const w of group) w.reject(failed);
+      if (failed.kind === 'timeout') {
+        for (const w of group) w.reject(failed);
+        return 'timeout';
+      }
       // One lookup's value can fail them all (a value its column's type refuses): each is asked alone, so it fails alone.
-      else await Promise.all(group.map(alone));
-      return;
+      await Promise.all(group.map(alone));
+      return 'failed';
     }
     const { columns } = result;
     const pages = group.map((): Record<string, unknown>[] => []);
     for (const values of result.rows) {
       const row: Record<string, unknown> = {};
       for (let c = 1; c < columns.length; c++) row[columns[c]!] = values[c];
-      pages[Number(values[0])]!.push(row);
+      const page = pages[Number(values[0])];
+      if (!page) {
+        const strange = new SourceReadError('unavailable', 'the source answered a batch of lookups with rows of no lookup');
+        for (const w of group) w.reject(strange);
+        return 'failed';
+      }
+      page.push(row);
     }
     group.forEach((w, i) => w.resolve(pages[i]!));
+    return 'answered';
   };
   const waiting = new Map<string, Waiting[]>();
   let busy = 0;
@@ -240,15 +274,21 @@ function batchingReader(d: Dialect, statements: Statements, batchMost: number): 
   const pump = () => {
     while (busy < SOURCE_CONNECTIONS && waiting.size > 0) {
       const [text, queue] = waiting.entries().next().value!;
-      const group = queue.splice(0, batchMost);
+      const group = queue.splice(0, fits(text));
       // What is left of a long queue goes behind the other statements' queues.
       waiting.delete(text);
       if (queue.length > 0) waiting.set(text, queue);
       busy++;
-      void (group.length === 1 ? alone(group[0]!) : together(group)).finally(() => {
-        busy--;
-        pump();
-      });
+      const started = performance.now();
+      void (group.length === 1 ? alone(group[0]!) : together(group))
+        .then((outcome) => {
+          if (outcome === 'answered') learn(text, (performance.now() - started) / group.length);
+          else if (outcome === 'timeout') learn(text, timeoutMs);
+        })
+        .finally(() => {
+          busy--;
+          pump();
+        });
     }
   };
   return {
@@ -330,6 +370,7 @@ function postgresReader(source: DatabaseSource, timeoutMs: number, batchMost: nu
       close: () => pool.end(),
     },
     batchMost,
+    timeoutMs,
   );
 }
 
@@ -369,6 +410,7 @@ function mysqlReader(source: DatabaseSource, timeoutMs: number, batchMost: numbe
       close: () => pool.end(),
     },
     batchMost,
+    timeoutMs,
   );
 }
 
