@@ -159,6 +159,31 @@ describe.skipIf(!!pgSkipped)('the gateway reader of a PostgreSQL source', () => 
     }
   });
 
+  it('answers batches of a table whose columns are named like the batch columns (sy_place, c0)', async () => {
+    await admin.query(`create table ${TABLE}_odd (code text primary key, sy_place text not null, c0 text not null)`);
+    await admin.query(`insert into ${TABLE}_odd select 'K' || i, 'place ' || i, 'first ' || i from generate_series(1, 50) i`);
+    const calls = vi.spyOn(pg.Pool.prototype, 'query');
+    const reader = sourceReader({ kind: 'postgresql', settings, password }, 5_000);
+    try {
+      const odd = (i: number): RowQuery => ({
+        table: `public.${TABLE}_odd`,
+        columns: ['sy_place', 'c0'],
+        conditions: [{ column: 'code', op: 'eq', value: `K${i}` }],
+        keyColumn: 'code',
+        after: null,
+        limit: 2,
+        timeoutMs: 5_000,
+      });
+      const pages = await Promise.all(Array.from({ length: 50 }, (_, i) => reader.read(odd(i + 1))));
+      pages.forEach((page, i) => expect(page).toEqual([{ sy_place: `place ${i + 1}`, c0: `first ${i + 1}`, code: `K${i + 1}` }]));
+      const batches = calls.mock.calls.filter(([config]) => /union all/.test((config as unknown as { text: string }).text));
+      expect(batches.length).toBeGreaterThan(0);
+    } finally {
+      await reader.close();
+      await admin.query(`drop table if exists ${TABLE}_odd`);
+    }
+  });
+
   it('keeps a heavy lookup alone: a batch never takes more than a quarter of the time limit by what lookups cost', async () => {
     // Each lookup of this view costs the source 150 ms; with a limit of 1 s, two together would already take more than 250 ms.
     await admin.query(
@@ -258,6 +283,32 @@ describe.skipIf(!!mariadbSkipped)('the gateway reader of a MariaDB source', () =
       expect(sent.some((s) => /union all/.test(s.sql))).toBe(true);
     } finally {
       await reader.close();
+    }
+  });
+
+  it('batches a table with a column named like the batch tag (MariaDB refuses duplicate names in a derived table)', async () => {
+    await admin.query(`create table ${table}_odd (code varchar(10) primary key, sy_place varchar(20) not null, C0 varchar(20) not null)`);
+    await admin.query(`insert into ${table}_odd values ?`, [Array.from({ length: 40 }, (_, i) => [`K${i}`, `place ${i}`, `first ${i}`])]);
+    const sent = sentStatements();
+    const reader = sourceReader({ kind: 'mysql', settings, password }, 5_000);
+    try {
+      const odd = (i: number): RowQuery => ({
+        table: `${table}_odd`,
+        columns: ['sy_place', 'C0'],
+        conditions: [{ column: 'code', op: 'eq', value: `K${i}` }],
+        keyColumn: 'code',
+        after: null,
+        limit: 2,
+        timeoutMs: 5_000,
+      });
+      const pages = await Promise.all(Array.from({ length: 40 }, (_, i) => reader.read(odd(i))));
+      pages.forEach((page, i) => expect(page).toEqual([{ sy_place: `place ${i}`, C0: `first ${i}`, code: `K${i}` }]));
+      // The batches were answered, not refused and asked again one by one.
+      expect(sent.filter((s) => /union all/.test(s.sql)).length).toBeGreaterThan(0);
+      expect(sent.length).toBeLessThan(40);
+    } finally {
+      await reader.close();
+      await admin.query(`drop table if exists ${table}_odd`);
     }
   });
 

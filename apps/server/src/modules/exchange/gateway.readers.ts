@@ -30,10 +30,15 @@ export class SourceReadError extends Error {
   constructor(
     readonly kind: 'unavailable' | 'timeout',
     message: string,
+    /** The source refused a value of the statement (a data or syntax error, SQLSTATE class 22 or 42), not the connection. */
+    readonly refusedValue = false,
   ) {
     super(message);
   }
 }
+
+/** Whether a driver's error is the server refusing the statement's values (SQLSTATE class 22 or 42). */
+const refusedValue = (sqlState: string | undefined) => !!sqlState && /^(22|42)/.test(sqlState);
 
 /** Reads pages of rows; one per source (and time limit), pooled. */
 export interface RowReader {
@@ -70,7 +75,7 @@ function tableName(d: Dialect, table: string): string {
  * The page's SELECT with its parameters: conditions, then the keyset position, ordered by the key. Its
  * placeholders are numbered from `first` (a branch of a batch of lookups starts after the branches before it).
  */
-function buildSelect(d: Dialect, q: RowQuery, first = 1): { text: string; params: unknown[] } {
+function buildSelect(d: Dialect, q: RowQuery, first = 1, aliased = false): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const where: string[] = [];
   const bind = (value: unknown) => {
@@ -109,7 +114,7 @@ function buildSelect(d: Dialect, q: RowQuery, first = 1): { text: string; params
   if (q.after !== null) where.push(`${key} > ${bind(q.after)}`);
   const text =
     `select ${selectedColumns(q)
-      .map((c) => d.quote(c))
+      .map((c, i) => (aliased ? `${d.quote(c)} as ${d.quote(`c${i}`)}` : d.quote(c)))
       .join(', ')} from ${tableName(d, q.table)}` +
     (where.length ? ` where ${where.join(' and ')}` : '') +
     ` order by ${key} limit ${Math.max(1, Math.floor(q.limit))}`;
@@ -124,12 +129,14 @@ function selectedColumns(q: RowQuery): string[] {
 /**
  * One statement for several lookups of the same shape: each lookup is a branch of a UNION ALL, exactly its own
  * query (conditions, keyset position, order and limit), tagged with its place in the batch; the rows come back
- * ordered by that place, then by the key, as each lookup alone would order them.
+ * ordered by that place, then by the key, as each lookup alone would order them. The columns are named by their
+ * position (c0, c1, …: no source column name can clash with the tag or with another, whatever its case), and
+ * `selectedColumns` names them again.
  */
 function buildBatch(d: Dialect, queries: readonly RowQuery[]): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const branches = queries.map((q, i) => {
-    const branch = buildSelect(d, q, params.length + 1);
+    const branch = buildSelect(d, q, params.length + 1, true);
     params.push(...branch.params);
     return `(select ${i} as sy_place, ${branch.text.slice('select '.length)})`;
   });
@@ -164,14 +171,14 @@ const SOURCE_CONNECTIONS = 8;
 function postgresError(error: unknown): SourceReadError {
   const e = error as { code?: string; message?: string };
   const timedOut = (e.code && PG_TIMEOUT_CODES.has(e.code)) || /timeout/i.test(e.message ?? '');
-  return new SourceReadError(timedOut ? 'timeout' : 'unavailable', e.message ?? String(error));
+  return new SourceReadError(timedOut ? 'timeout' : 'unavailable', e.message ?? String(error), !timedOut && refusedValue(e.code));
 }
 
 /** Why a MySQL or MariaDB source failed, as the gateway tells it. */
 function mysqlError(error: unknown): SourceReadError {
-  const e = error as { code?: string; message?: string };
+  const e = error as { code?: string; message?: string; sqlState?: string };
   const timedOut = e.code === 'PROTOCOL_SEQUENCE_TIMEOUT' || e.code === 'ETIMEDOUT' || /timeout/i.test(e.message ?? '');
-  return new SourceReadError(timedOut ? 'timeout' : 'unavailable', e.message ?? String(error));
+  return new SourceReadError(timedOut ? 'timeout' : 'unavailable', e.message ?? String(error), !timedOut && refusedValue(e.sqlState));
 }
 
 /** How a database source runs one statement; each throws a SourceReadError. */
@@ -241,16 +248,17 @@ function batchingReader(d: Dialect, statements: Statements, batchMost: number, t
       result = await statements.arrays(batch.text, batch.params);
     } catch (error) {
       const failed = error as SourceReadError;
-      // The batch had the API's time limit as a whole: past it, the source is slow, and asking again would add to its load.
-      if (failed.kind === 'timeout') {
+      // One lookup's value can fail them all (a value its column's type refuses): each is asked alone, one after the
+      // other on this same connection, so that it fails alone. A batch past the time limit, or a source that refused
+      // the connection, fails them all: asking again would only add to the load of a source in trouble.
+      if (!failed.refusedValue) {
         for (const w of group) w.reject(failed);
-        return 'timeout';
+        return failed.kind === 'timeout' ? 'timeout' : 'failed';
       }
-      // One lookup's value can fail them all (a value its column's type refuses): each is asked alone, so it fails alone.
-      await Promise.all(group.map(alone));
+      for (const w of group) await alone(w);
       return 'failed';
     }
-    const { columns } = result;
+    const columns = ['sy_place', ...selectedColumns(group[0]!.query)];
     const pages = group.map((): Record<string, unknown>[] => []);
     for (const values of result.rows) {
       const row: Record<string, unknown> = {};
@@ -280,7 +288,17 @@ function batchingReader(d: Dialect, statements: Statements, batchMost: number, t
       if (queue.length > 0) waiting.set(text, queue);
       busy++;
       const started = performance.now();
-      void (group.length === 1 ? alone(group[0]!) : together(group))
+      const run = async (): Promise<Outcome> => {
+        try {
+          return await (group.length === 1 ? alone(group[0]!) : together(group));
+        } catch (error) {
+          // Nothing should throw here; if something does, its lookups are answered rather than left waiting.
+          const failed = new SourceReadError('unavailable', (error as Error).message);
+          for (const w of group) w.reject(failed);
+          return 'failed';
+        }
+      };
+      void run()
         .then((outcome) => {
           if (outcome === 'answered') learn(text, (performance.now() - started) / group.length);
           else if (outcome === 'timeout') learn(text, timeoutMs);
@@ -288,9 +306,12 @@ function batchingReader(d: Dialect, statements: Statements, batchMost: number, t
         .finally(() => {
           busy--;
           pump();
+          if (busy === 0 && waiting.size === 0) idle?.();
         });
     }
   };
+  /** Called once nothing waits or runs, while a close waits for that. */
+  let idle: (() => void) | null = null;
   return {
     read(q) {
       if (closed) return Promise.reject(new SourceReadError('unavailable', 'the source reader is closed'));
@@ -309,11 +330,11 @@ function batchingReader(d: Dialect, statements: Statements, batchMost: number, t
         }
       });
     },
+    /** Takes no more lookups, answers those it holds (a source's new version replaces a reader in use), then closes. */
     async close() {
       closed = true;
-      for (const queue of waiting.values())
-        for (const w of queue) w.reject(new SourceReadError('unavailable', 'the source reader is closed'));
-      waiting.clear();
+      pump();
+      if (busy > 0 || waiting.size > 0) await new Promise<void>((resolve) => (idle = resolve));
       await statements.close();
     },
   };

@@ -544,9 +544,10 @@ export class Gateway {
     const key = `${api.source_id}:${source.version}:${api.timeout_ms}`;
     let reader = this.readers.get(key);
     if (!reader) {
-      // A changed source (new version) gets a new pool; the old one is closed.
+      // A changed source (new version) gets a new pool; the old ones are closed (they answer what they hold first).
+      // Readers of the same version with another time limit stay: two APIs on one source must not close each other's.
       for (const [k, r] of this.readers)
-        if (k.startsWith(`${api.source_id}:`)) {
+        if (k.startsWith(`${api.source_id}:`) && !k.startsWith(`${api.source_id}:${source.version}:`)) {
           this.readers.delete(k);
           void r.close().catch(() => {});
         }
