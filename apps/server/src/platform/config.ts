@@ -24,6 +24,12 @@ export interface Config {
   jobPollMs: number;
 }
 
+/** SHUYUAN_GATEWAY_LOOKUP_BATCH as a whole number from 1 to LOOKUP_BATCH_MOST; unset, empty or not a number: the most. */
+function lookupBatch(text: string | undefined): number {
+  const n = Math.floor(Number(text));
+  return !text || !Number.isFinite(n) ? LOOKUP_BATCH_MOST : Math.max(1, Math.min(LOOKUP_BATCH_MOST, n));
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -36,7 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SHUYUAN_SECURE_COOKIES === '1',
     sessionHours: Number(env.SHUYUAN_SESSION_HOURS ?? 12),
     gatewayAppRate: Number(env.SHUYUAN_GATEWAY_APP_RATE ?? APP_CALLS_PER_SECOND),
-    gatewayLookupBatch: Math.max(1, Math.min(LOOKUP_BATCH_MOST, Number(env.SHUYUAN_GATEWAY_LOOKUP_BATCH ?? LOOKUP_BATCH_MOST) || 1)),
+    gatewayLookupBatch: lookupBatch(env.SHUYUAN_GATEWAY_LOOKUP_BATCH),
     jobLeaseSeconds: Number(env.SHUYUAN_JOB_LEASE_SECONDS ?? 60),
     jobPollMs: Number(env.SHUYUAN_JOB_POLL_MS ?? 5000),
   };

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyValue } from '../../db/copy-text';
@@ -8,6 +8,12 @@ import type { DB } from '../../db/schema';
 import type { TreeNode } from '../../platform/crypto/merkle';
 
 type Q = Kysely<DB> | Transaction<DB>;
+
+/** The entries that name a table-job run, or a file version, each as its partial index has it. */
+const NAMED = {
+  run: sql`kind in ('table_batch', 'return_flow') and (entry::jsonb) ->> 'run'`,
+  file: sql`kind = 'file_transfer' and (entry::jsonb) ->> 'file'`,
+} as const;
 
 /** Bytes as hex, through a view of them (Buffer.from of a Uint8Array would copy them first). */
 const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
@@ -142,6 +148,27 @@ export const evidenceRepository = {
       .set({ size, root: Buffer.from(root), updated_at: new Date() })
       .where('id', '=', 1)
       .execute();
+  },
+  /** The leaves at the given positions (in no particular order). */
+  leavesAt(db: Q, indexes: readonly number[]) {
+    if (indexes.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('evidence_leaf')
+      .select(['index', 'kind', 'entry', 'leaf_hash', 'queued_at', 'sequenced_at'])
+      .where('index', 'in', [...indexes])
+      .execute();
+  },
+  /**
+   * The log positions of the leaves whose entry names `value` as its run or file (and pass `also`), at most `limit`,
+   * and how many such entries wait in the queue: one statement, one snapshot, so an entry sequenced meanwhile is
+   * counted once. Written as the partial indexes evidence_leaf_run and evidence_leaf_file are, so that they are used.
+   */
+  async named(db: Q, q: { by: keyof typeof NAMED; value: string; also?: RawBuilder<boolean>; limit: number }) {
+    const named = sql`${NAMED[q.by]} = ${q.value} and ${q.also ?? sql<boolean>`true`}`;
+    const { rows } = await sql<{ indexes: (string | number)[]; queued: string }>`
+      select array(select index from evidence_leaf where ${named} order by index limit ${q.limit}) as indexes,
+        (select count(*) from evidence_queue where ${named}) as queued`.execute(db);
+    return { indexes: rows[0]!.indexes.map(Number), queued: Number(rows[0]!.queued) };
   },
   leaf(db: Q, index: number) {
     return db

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import type pg from 'pg';
 import { singleConnection } from '../../db/database';
 import type { DB } from '../../db/schema';
@@ -338,18 +338,50 @@ export class EvidenceLog {
 
   /**
    * Leaves with their inclusion proofs in the latest signed checkpoint, or, for a leaf no checkpoint covers yet, in
-   * the current tree (with `checkpoint` null). Leaves not in the log are left out.
+   * the current tree (with `checkpoint` null), in the order asked. Leaves not in the log are left out. A few queries
+   * whatever the number of leaves: the tree, the leaves, and the nodes of every proof at once.
    */
   async proofsInLatest(indexes: readonly number[]) {
-    const latest = await this.latestCheckpoint();
-    const current = indexes.some((i) => !latest || latest.treeSize <= i) ? (await this.status()).treeSize : 0;
-    const out = [];
-    for (const index of indexes) {
-      const covered = latest && latest.treeSize > index ? latest : null;
-      const found = await this.inclusion(index, covered ? covered.treeSize : current);
-      if (found) out.push({ ...found, checkpoint: covered });
-    }
-    return out;
+    if (indexes.length === 0) return [];
+    const [latest, tree, leaves] = await Promise.all([this.latestCheckpoint(), repo.tree(this.db), repo.leavesAt(this.db, indexes)]);
+    const current = Number(tree.size);
+    const byIndex = new Map(leaves.map((l) => [Number(l.index), l]));
+    const asked = indexes
+      .map((index) => ({ index, leaf: byIndex.get(index), checkpoint: latest && latest.treeSize > index ? latest : null }))
+      .filter((a) => a.leaf && a.index < current);
+    // Every proof's ranges, and each tree size's root, in one read of the stored nodes.
+    const sizes = [...new Set(asked.map((a) => (a.checkpoint ? a.checkpoint.treeSize : current)))];
+    const ranges: [number, number][] = sizes.map((size) => [0, size]);
+    const plans = asked.map((a) => {
+      const size = a.checkpoint ? a.checkpoint.treeSize : current;
+      const own = inclusionRanges(a.index, size);
+      const first = ranges.length;
+      ranges.push(...own);
+      return { size, first, count: own.length };
+    });
+    const hashes = await this.rangeHashes(ranges);
+    return asked.map((a, k) => {
+      const plan = plans[k]!;
+      const leaf = a.leaf!;
+      return {
+        index: a.index,
+        kind: leaf.kind,
+        entry: leaf.entry,
+        leafHash: hex(leaf.leaf_hash),
+        sequencedAt: leaf.sequenced_at,
+        treeSize: plan.size,
+        root: hex(hashes[sizes.indexOf(plan.size)]!),
+        proof: hashes.slice(plan.first, plan.first + plan.count).map(hex),
+        checkpoint: a.checkpoint,
+      };
+    });
+  }
+
+  /** The leaves naming a run or a file version (at most `limit + 1`, to tell whether there are more), proven. */
+  async provenNamed(q: { by: 'run' | 'file'; value: string; also?: RawBuilder<boolean>; limit: number }) {
+    const { indexes, queued } = await repo.named(this.db, { ...q, limit: q.limit + 1 });
+    const items = await this.proofsInLatest(indexes.slice(0, q.limit));
+    return { items, queued, more: indexes.length > q.limit };
   }
 
   /** The consistency proof between the trees of `from` and `to` leaves; null when the tree is not that large. */

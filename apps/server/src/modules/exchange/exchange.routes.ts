@@ -26,7 +26,7 @@ import {
   GrantRevoke,
   IdParams,
   JobQuery,
-  RunEvidenceQuery,
+  EvidenceListQuery,
   RunParams,
   RunQuery,
 } from './exchange.schemas';
@@ -288,14 +288,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{
           'Every batch of a run (rows read, written, deleted, with digests) is a leaf of the evidence log. `queued` batches ' +
           'are not sequenced into the log yet (within seconds); `more` says the run has more leaves than `limit`.',
         params: RunParams,
-        querystring: RunEvidenceQuery,
+        querystring: EvidenceListQuery,
         response: { 200: ProvenLeavesOut },
       },
     },
-    async (req) => {
-      const { indexes, queued } = await jobs.runEvidence(ctx(req), req.params.id, req.params.runId, req.query.limit + 1);
-      const items = await evidence.proofsInLatest(indexes.slice(0, req.query.limit));
-      return { items, queued, more: indexes.length > req.query.limit };
-    },
+    async (req) => evidence.provenNamed({ ...(await jobs.runEvidence(ctx(req), req.params.id, req.params.runId)), limit: req.query.limit }),
   );
 };

@@ -299,4 +299,4 @@ export const JobQuery = z.strictObject({
 export const RunQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 export const RunParams = z.object({ id: z.uuid(), runId: z.uuid() });
 /** How many leaves an evidence list gives at most (a run's batches, a file version's transfers). */
-export const RunEvidenceQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+export const EvidenceListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });

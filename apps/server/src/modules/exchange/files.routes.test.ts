@@ -328,6 +328,11 @@ describeEachEngine('file exchange: chunked uploads, versions and expiring links'
       .where('id', 'in', [stale.id, abandonedEarlier.id])
       .execute();
 
+    // Past its expiry it cannot be completed, even before the sweep ends it.
+    expect((await officer.post(`/api/v1/exchange/files/uploads/${stale.id}/complete`)).json()).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      details: { reason: 'the upload expired; start again' },
+    });
     expect(await services.files.sweepExpiredUploads(db)).toBe(1);
     expect((await officer.get(`/api/v1/exchange/files/uploads/${stale.id}`)).json()).toMatchObject({ status: 'expired', received: [] });
     expect(existsSync(join(fileDir, 'uploads', stale.id))).toBe(false);

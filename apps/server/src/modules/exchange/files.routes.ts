@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../platform/errors';
 import { contextOf } from '../identity';
 import { ProvenLeavesOut, type EvidenceLog } from '../evidence';
-import { IdParams, RunEvidenceQuery } from './exchange.schemas';
+import { IdParams, EvidenceListQuery } from './exchange.schemas';
 import { ExchangeFile, FileChunkReceipt, FileLink, FileLinkSummary, FileUpload, FileUploadSummary } from './files.schemas';
 import type { FilesService } from './files.service';
 
@@ -93,15 +93,11 @@ export const filesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; files: FilesSe
           "The provider sees every transfer of the version; a grantee its upload and its own departments' downloads. " +
           '`queued` transfers are not sequenced into the log yet (within seconds).',
         params: IdParams,
-        querystring: RunEvidenceQuery,
+        querystring: EvidenceListQuery,
         response: { 200: ProvenLeavesOut },
       },
     },
-    async (req) => {
-      const { indexes, queued } = await files.evidence(ctx(req), req.params.id, req.query.limit + 1);
-      const items = await evidence.proofsInLatest(indexes.slice(0, req.query.limit));
-      return { items, queued, more: indexes.length > req.query.limit };
-    },
+    async (req) => evidence.provenNamed({ ...(await files.evidence(ctx(req), req.params.id)), limit: req.query.limit }),
   );
   app.get(
     '/exchange/files/uploads/:id',

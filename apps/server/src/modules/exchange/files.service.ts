@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, type FileUploadCreate } from '@shuyuan/contracts';
 import { sql } from 'kysely';
-import { appendAudit, systemActor } from '../../platform/audit/audit-log';
+import { appendAudit, systemActor, type Actor } from '../../platform/audit/audit-log';
 import { sm3 } from '../../platform/crypto/provider';
 import { enqueueEvidence } from '../../platform/evidence/evidence-log';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import { departmentScope, type RequestContext } from '../identity';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { IN_FORCE } from './exchange.repository';
 import { FileLinksService } from './file-links.service';
@@ -23,6 +23,40 @@ const invalid = (field: string, reason: string) => badRequest(ErrorCode.Validati
 type UploadRow = Awaited<ReturnType<typeof uploadById>>;
 function uploadById(db: Kysely<DB>, id: string) {
   return db.selectFrom('exchange_file_upload').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** What ending an upload needs of its row. */
+type EndedUpload = Pick<NonNullable<UploadRow>, 'id' | 'entry_id' | 'file_name' | 'size' | 'sm3' | 'chunk_count' | 'created_by'>;
+
+/**
+ * Ends an unfinished upload inside the caller's transaction (its row locked): its chunk rows go, its status becomes
+ * `abandoned` (a person) or `expired` (the platform), and the audit event is written. The chunk files leave the disk
+ * after the commit (`FileStore.dropChunks`).
+ */
+async function endUpload(
+  trx: Transaction<DB>,
+  row: EndedUpload,
+  status: 'abandoned' | 'expired',
+  actor: Actor,
+  more: Record<string, unknown> = {},
+): Promise<void> {
+  const { numDeletedRows } = await trx.deleteFrom('exchange_file_chunk').where('upload_id', '=', row.id).executeTakeFirst();
+  await trx.updateTable('exchange_file_upload').set({ status }).where('id', '=', row.id).execute();
+  await appendAudit(trx, actor, {
+    action: status === 'abandoned' ? 'exchange.file.upload.abandon' : 'exchange.file.upload.expire',
+    targetType: 'exchange_file_upload',
+    targetId: row.id,
+    targetLabel: row.file_name,
+    details: {
+      entryId: row.entry_id,
+      size: row.size,
+      sm3: row.sm3,
+      chunksReceived: Number(numDeletedRows),
+      chunkCount: row.chunk_count,
+      startedBy: row.created_by,
+      ...more,
+    },
+  });
 }
 
 /**
@@ -201,6 +235,8 @@ export class FilesService {
     const row = await this.ownUpload(ctx, id);
     if (row.status === 'complete') return this.fileOut(ctx, row.file_id!);
     if (row.status !== 'uploading') throw conflict(ErrorCode.InvalidTransition, { reason: `the upload is ${row.status}` });
+    // Past its expiry an upload is over, whether or not the hourly sweep has ended it yet (as for a chunk).
+    if (row.expires_at.getTime() < Date.now()) throw conflict(ErrorCode.InvalidTransition, { reason: 'the upload expired; start again' });
     const upload = await this.uploadOut(ctx, row);
     if (upload.missing.length)
       throw conflict(ErrorCode.UploadIncomplete, { missing: upload.missing.slice(0, 100), count: upload.missing.length });
@@ -299,22 +335,7 @@ export class FilesService {
       // Abandoned already, or ended by the platform at its expiry: its chunks are gone, there is nothing to change.
       if (status === 'abandoned' || status === 'expired') return;
       if (status !== 'uploading') throw conflict(ErrorCode.InvalidTransition, { reason: `the upload is ${status}` });
-      const { numDeletedRows } = await trx.deleteFrom('exchange_file_chunk').where('upload_id', '=', row.id).executeTakeFirst();
-      await trx.updateTable('exchange_file_upload').set({ status: 'abandoned' }).where('id', '=', row.id).execute();
-      await appendAudit(trx, ctx.actor, {
-        action: 'exchange.file.upload.abandon',
-        targetType: 'exchange_file_upload',
-        targetId: row.id,
-        targetLabel: row.file_name,
-        details: {
-          entryId: row.entry_id,
-          size: row.size,
-          sm3: row.sm3,
-          chunksReceived: Number(numDeletedRows),
-          chunkCount: row.chunk_count,
-          startedBy: row.created_by,
-        },
-      });
+      await endUpload(trx, row, 'abandoned', ctx.actor);
     });
     // After the commit, and again on a repeat: a crash in between leaves chunks that nothing reads, until then.
     await this.store.dropChunks(row.id);
@@ -340,25 +361,8 @@ export class FilesService {
           .forUpdate()
           .skipLocked()
           .execute();
-        for (const row of rows) {
-          const { numDeletedRows } = await trx.deleteFrom('exchange_file_chunk').where('upload_id', '=', row.id).executeTakeFirst();
-          await trx.updateTable('exchange_file_upload').set({ status: 'expired' }).where('id', '=', row.id).execute();
-          await appendAudit(trx, systemActor('file-uploads'), {
-            action: 'exchange.file.upload.expire',
-            targetType: 'exchange_file_upload',
-            targetId: row.id,
-            targetLabel: row.file_name,
-            details: {
-              entryId: row.entry_id,
-              size: row.size,
-              sm3: row.sm3,
-              chunksReceived: Number(numDeletedRows),
-              chunkCount: row.chunk_count,
-              startedBy: row.created_by,
-              expiredAt: row.expires_at.toISOString(),
-            },
-          });
-        }
+        for (const row of rows)
+          await endUpload(trx, row, 'expired', systemActor('file-uploads'), { expiredAt: row.expires_at.toISOString() });
         return rows.map((r) => r.id);
       });
       // After the commit: a crash in between leaves chunk files that nothing reads; `dropChunks` of an ended upload is harmless.
@@ -373,27 +377,16 @@ export class FilesService {
   }
 
   /**
-   * The evidence of a visible version: the log positions of its transfers' leaves (its upload and every download,
-   * or for a grantee, the upload and its own departments' downloads), at most `limit`, and how many wait to be
-   * sequenced into the log.
+   * Which evidence leaves of a visible version the caller sees: its upload and every download, or for a grantee, the
+   * upload and its own departments' downloads.
    */
-  async evidence(ctx: RequestContext, fileId: string, limit: number) {
+  async evidence(ctx: RequestContext, fileId: string) {
     const file = await fileRow(ctx.db, fileId);
     const access = await fileAccess(ctx, file.entry_id);
-    const ofFile = sql<boolean>`kind = 'file_transfer' and (entry::jsonb) ->> 'file' = ${file.id}`;
     const visible = access.provider
-      ? sql<boolean>`true`
+      ? undefined
       : sql<boolean>`((entry::jsonb) ->> 'op' = 'upload' or (entry::jsonb) ->> 'department' in (${sql.join([...access.consumers])}))`;
-    const [leaves, queued] = await Promise.all([
-      ctx.db.selectFrom('evidence_leaf').select('index').where(ofFile).where(visible).orderBy('index').limit(limit).execute(),
-      ctx.db
-        .selectFrom('evidence_queue')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where(ofFile)
-        .where(visible)
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { indexes: leaves.map((l) => Number(l.index)), queued: Number(queued.n) };
+    return { by: 'file' as const, value: file.id, ...(visible ? { also: visible } : {}) };
   }
 
   /** An entry's file versions, newest first. */

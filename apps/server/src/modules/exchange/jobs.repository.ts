@@ -101,28 +101,6 @@ export const jobsRepository = {
   run(db: Q, id: string) {
     return db.selectFrom('exchange_run').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  /** The evidence leaves of a run's batches, in log order (at most `limit`), and how many of its batches wait to be sequenced. */
-  async runEvidence(db: Q, runId: string, limit: number) {
-    const [leaves, queued] = await Promise.all([
-      db
-        .selectFrom('evidence_leaf')
-        .select('index')
-        // Written as the index evidence_leaf_run is, so that the planner uses it.
-        .where(sql<boolean>`kind in ('table_batch', 'return_flow')`)
-        .where(sql<string>`(entry::jsonb) ->> 'run'`, '=', runId)
-        .orderBy('index')
-        .limit(limit)
-        .execute(),
-      db
-        .selectFrom('evidence_queue')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        // Written as the index evidence_leaf_run is, so that the planner uses it.
-        .where(sql<boolean>`kind in ('table_batch', 'return_flow')`)
-        .where(sql<string>`(entry::jsonb) ->> 'run'`, '=', runId)
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { indexes: leaves.map((l) => Number(l.index)), queued: Number(queued.n) };
-  },
   runs(db: Q, jobId: string, limit: number) {
     return db.selectFrom('exchange_run').selectAll().where('job_id', '=', jobId).orderBy('created_at', 'desc').limit(limit).execute();
   },

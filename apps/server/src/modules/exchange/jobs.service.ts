@@ -1,4 +1,5 @@
 import { ErrorCode, Permission, effectiveMask, type JobCreate, type JobUpdate, type MaskType, type UpdateCycle } from '@shuyuan/contracts';
+import { sql } from 'kysely';
 import type { JobColumn } from '../../db/schema';
 import { appendAudit } from '../../platform/audit/audit-log';
 import { AppError, badRequest, conflict, notFound, rethrowUnique } from '../../platform/errors';
@@ -164,14 +165,14 @@ export class JobsService {
   }
 
   /**
-   * The evidence of a visible job's run: the log positions of its batches' leaves (each batch of rows read, written
-   * and deleted is one), at most `limit`, and how many of its batches wait to be sequenced into the log.
+   * Which evidence leaves are a visible job's run's: its batches' (each batch of rows read, written and deleted is
+   * one), naming the run and its job; 404 for a run of another job, or a job the caller may not see.
    */
-  async runEvidence(ctx: RequestContext, id: string, runId: string, limit: number) {
+  async runEvidence(ctx: RequestContext, id: string, runId: string) {
     await this.visible(ctx, id);
     const run = await repo.run(ctx.db, runId);
     if (!run || run.job_id !== id) throw notFound('exchange_run');
-    return repo.runEvidence(ctx.db, runId, limit);
+    return { by: 'run' as const, value: runId, also: sql<boolean>`(entry::jsonb) ->> 'job' = ${id}` };
   }
 
   async runs(ctx: RequestContext, id: string, limit: number) {

@@ -34,10 +34,10 @@ export function ProvenLeavesView({
   const t = useT();
   const can = useCan();
   const key = useEvidenceKey(can(Permission.AuditRead));
-  const checked = useMemo(
-    () => (query.data?.items ?? []).map((data) => ({ data, verdicts: checkInclusion(data, key.data) })),
-    [query.data, key.data],
-  );
+  const checked = useMemo(() => {
+    const signatures = new Map<string, boolean>();
+    return (query.data?.items ?? []).map((data) => ({ data, verdicts: checkInclusion(data, key.data, signatures) }));
+  }, [query.data, key.data]);
   if (query.isPending) return <Spin />;
   if (query.error || !query.data) return <Alert type="warning" showIcon title={errorText(query.error, t)} />;
   const bad = checked.filter((c) => !allPassed(c.verdicts)).length;
