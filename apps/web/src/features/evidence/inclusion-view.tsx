@@ -92,20 +92,25 @@ function prettyEntry(entry: string): string {
   }
 }
 
-/** An entry's evidence in full: verdicts, position, hashes, checkpoint, proof path and the entry as hashed. */
+/**
+ * An entry's evidence in full: verdicts (unless the list row above shows them already), position, hashes,
+ * checkpoint, proof path and the entry as hashed.
+ */
 export function InclusionView({
   data,
   verdicts,
   entryTestId,
+  showVerdicts = true,
 }: {
   data: EvidenceInclusion;
   verdicts: InclusionVerdicts;
   entryTestId: string;
+  showVerdicts?: boolean;
 }) {
   const t = useT();
   return (
     <Flex vertical gap={16}>
-      <InclusionVerdictTags data={data} verdicts={verdicts} />
+      {showVerdicts && <InclusionVerdictTags data={data} verdicts={verdicts} />}
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('evidence.index')}>{data.index}</Descriptions.Item>
         <Descriptions.Item label={t('evidence.sequencedAt')}>{formatDateTimeSeconds(data.sequencedAt)}</Descriptions.Item>

@@ -69,7 +69,7 @@ export function ProvenLeavesView({
                 <InclusionVerdictTags data={data} verdicts={verdicts} />
               </Flex>
             ),
-            children: <InclusionView data={data} verdicts={verdicts} entryTestId={`${testId}-entry`} />,
+            children: <InclusionView data={data} verdicts={verdicts} entryTestId={`${testId}-entry`} showVerdicts={false} />,
           }))}
         />
       )}
