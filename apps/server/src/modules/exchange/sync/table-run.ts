@@ -509,8 +509,21 @@ export class TableRun {
       };
       // A full run into a table that was empty when it started, in key order: every row is new to the consumer.
       const direct = startedEmpty && !incremental;
-      // Pages by COPY go to the consumer on two connections in turn: one batch goes in while the one before ends.
-      if (reader && targetPg) {
+      // Pages are read from the store ahead of the one written to the consumer, and a batch's bookkeeping commits
+      // here while the next one is written there.
+      const cursorAfter = (page: Page): PageCursor =>
+        incremental ? { key: page.last[keyAt]!, watermark: page.watermark ?? null } : { key: page.last[keyAt]! };
+      const nonEmpty = (page: Page) => (page.batch.rows ? page : null);
+      const ahead = new ReadAhead<Page>(
+        () => read(start).then(nonEmpty),
+        (page) => (page.batch.rows < job.batch_size ? null : () => read(cursorAfter(page)).then(nonEmpty)),
+        2,
+      );
+      reading = ahead;
+      const first = await ahead.next();
+      // Pages by COPY go to the consumer on two connections in turn (one batch goes in while the one before ends):
+      // the second is opened only when a page follows the first.
+      if (reader && targetPg && first && first.batch.rows >= job.batch_size) {
         try {
           second = await openRemote(target, 'target');
         } catch (error) {
@@ -527,19 +540,8 @@ export class TableRun {
           },
         );
       };
-      // Pages are read from the store ahead of the one written to the consumer, and a batch's bookkeeping commits
-      // here while the next one is written there.
-      const cursorAfter = (page: Page): PageCursor =>
-        incremental ? { key: page.last[keyAt]!, watermark: page.watermark ?? null } : { key: page.last[keyAt]! };
-      const nonEmpty = (page: Page) => (page.batch.rows ? page : null);
-      const ahead = new ReadAhead<Page>(
-        () => read(start).then(nonEmpty),
-        (page) => (page.batch.rows < job.batch_size ? null : () => read(cursorAfter(page)).then(nonEmpty)),
-        2,
-      );
-      reading = ahead;
       lanes = new Lanes(writers.length);
-      for (let page = await ahead.next(); page; page = await ahead.next()) {
+      for (let page = first; page; page = await ahead.next()) {
         const cursor = cursorAfter(page);
         const batch = page;
         // The consumer's write commits first, then the batch here, after the batch before it: a crash in between
