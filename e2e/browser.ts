@@ -52,7 +52,10 @@ export async function chooseOption(
   for (let attempt = 1; ; attempt++) {
     await page.locator(selector).click();
     await page.keyboard.type(typed);
-    await page.locator(optionClass).filter({ hasText: option }).first().click();
+    // The option of the open dropdown, once visible: under load a click during the opening animation can miss.
+    const choice = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) ${optionClass}`).filter({ hasText: option }).first();
+    await choice.waitFor({ state: 'visible' });
+    await choice.click();
     try {
       await item.filter({ hasText: option }).last().waitFor({ timeout: 5_000 });
       return;

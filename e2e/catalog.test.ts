@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, clickUntilShown, launchBrowser, loginThroughPage } from './browser';
+import { chooseOption, chromiumAvailable, clickUntilShown, launchBrowser, loginThroughPage } from './browser';
 
 const DEMO_PASSWORD = 'Shuyuan@2026';
 const hasChromium = chromiumAvailable();
@@ -11,30 +11,8 @@ function uniqueName(): string {
   return `测试流动人口居住登记${String(Date.now()).slice(-8)}${Math.floor(Math.random() * 90 + 10)}`;
 }
 
-/**
- * Picks an option of an antd Select by typing part of its label, until the field shows it: under load a click
- * during the dropdown's opening animation can miss, and is made again.
- */
-async function choose(page: Page, selector: string, label: string): Promise<void> {
-  const item = page.locator('.ant-form-item').filter({ has: page.locator(selector) });
-  for (let attempt = 1; ; attempt++) {
-    await page.locator(selector).click();
-    await page.keyboard.type(label);
-    const option = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: label })
-      .first();
-    await option.waitFor({ state: 'visible' });
-    await option.click();
-    try {
-      await item.filter({ hasText: label }).last().waitFor({ timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
+/** Picks an option of an antd Select by typing its label, until the field shows it. */
+const choose = (page: Page, selector: string, label: string): Promise<void> => chooseOption(page, selector, label, label);
 
 /** Waits for a toast with the text. */
 async function toast(page: Page, text: string): Promise<void> {

@@ -10,6 +10,28 @@ const mariadbSkipped = await mariadbUnavailable();
 
 const TABLE = `gr_people_${randomBytes(4).toString('hex')}`;
 
+/** Lookups on a table of 300 rows (C0001…C0300): by kind (eq), from a number (gte), after a key, a page of `limit`. */
+const manyOf =
+  (table: string) =>
+  (kind: string, from: number, after: string | null, limit: number): RowQuery => ({
+    table,
+    columns: ['code', 'kind', 'n'],
+    conditions: [
+      { column: 'kind', op: 'eq', value: kind },
+      { column: 'n', op: 'gte', value: from },
+    ],
+    keyColumn: 'code',
+    after,
+    limit,
+    timeoutMs: 5_000,
+  });
+/** What one such lookup alone answers, computed here from the same rows. */
+const expected = (kind: string, from: number, after: string | null, limit: number) =>
+  Array.from({ length: 300 }, (_, k) => k + 1)
+    .map((i) => ({ code: `C${String(i).padStart(4, '0')}`, kind: ['a', 'b', 'c'][i % 3]!, n: i }))
+    .filter((r) => r.kind === kind && r.n >= from && (after === null || r.code > after))
+    .slice(0, limit);
+
 /**
  * The live reader of a PostgreSQL source runs its lookups as named prepared statements; behind a pooler in
  * transaction mode (PgBouncer before 1.21) a statement prepared on one server connection is missing on the next,
@@ -83,25 +105,7 @@ describe.skipIf(!!pgSkipped)('the gateway reader of a PostgreSQL source', () => 
     }
   });
 
-  /** Lookups on the many-row table: by kind (eq), from a number (gte), after a key, a page of `limit`. */
-  const many = (kind: string, from: number, after: string | null, limit: number): RowQuery => ({
-    table: `public.${TABLE}_many`,
-    columns: ['code', 'kind', 'n'],
-    conditions: [
-      { column: 'kind', op: 'eq', value: kind },
-      { column: 'n', op: 'gte', value: from },
-    ],
-    keyColumn: 'code',
-    after,
-    limit,
-    timeoutMs: 5_000,
-  });
-  /** What one lookup alone answers, computed here from the same rows. */
-  const expected = (kind: string, from: number, after: string | null, limit: number) =>
-    Array.from({ length: 300 }, (_, k) => k + 1)
-      .map((i) => ({ code: `C${String(i).padStart(4, '0')}`, kind: ['a', 'b', 'c'][i % 3]!, n: i }))
-      .filter((r) => r.kind === kind && r.n >= from && (after === null || r.code > after))
-      .slice(0, limit);
+  const many = manyOf(`public.${TABLE}_many`);
 
   it('sends the lookups that wait for a connection together, each answered with exactly its own page', async () => {
     const calls = vi.spyOn(pg.Pool.prototype, 'query');
@@ -222,23 +226,7 @@ describe.skipIf(!!mariadbSkipped)('the gateway reader of a MariaDB source', () =
   let admin: mysql.Connection;
   const { settings, password } = settingsFromUrl(liveServices.mariadbUrl, 3306);
   const table = `${TABLE}_my`;
-  const many = (kind: string, from: number, after: string | null, limit: number): RowQuery => ({
-    table,
-    columns: ['code', 'kind', 'n'],
-    conditions: [
-      { column: 'kind', op: 'eq', value: kind },
-      { column: 'n', op: 'gte', value: from },
-    ],
-    keyColumn: 'code',
-    after,
-    limit,
-    timeoutMs: 5_000,
-  });
-  const expected = (kind: string, from: number, after: string | null, limit: number) =>
-    Array.from({ length: 300 }, (_, k) => k + 1)
-      .map((i) => ({ code: `C${String(i).padStart(4, '0')}`, kind: ['a', 'b', 'c'][i % 3]!, n: i }))
-      .filter((r) => r.kind === kind && r.n >= from && (after === null || r.code > after))
-      .slice(0, limit);
+  const many = manyOf(table);
 
   beforeAll(async () => {
     admin = await mysql.createConnection({ uri: liveServices.mariadbUrl });
